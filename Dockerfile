@@ -1,0 +1,35 @@
+# Crypto-DT-Source for HuggingFace Spaces (sdk: docker, app_port: 7860) or any Docker host.
+
+# --- build: all dependencies (native better-sqlite3 compiled here), compile, drop dev deps ---
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
+# onnxruntime-node's post-install downloads CUDA libraries; the CPU runtime ships in the package.
+ENV ONNXRUNTIME_NODE_INSTALL=skip
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json nest-cli.json ./
+COPY src ./src
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+
+# --- runtime: production dependencies and compiled output only, as uid 1000 ---
+FROM node:24-bookworm-slim
+ENV NODE_ENV=production \
+    PORT=7860 \
+    HOST=0.0.0.0 \
+    TRUST_PROXY=1 \
+    HF_ALLOW_REMOTE_MODELS=true
+WORKDIR /app
+COPY --from=build --chown=1000:1000 /app/node_modules ./node_modules
+COPY --from=build --chown=1000:1000 /app/dist ./dist
+COPY --chown=1000:1000 package.json package-lock.json ./
+COPY --chown=1000:1000 config ./config
+# DATA_DIR is /data when HF persistent storage is mounted and writable, else /app/data.
+RUN mkdir -p /app/data && chown 1000:1000 /app/data
+USER 1000
+EXPOSE 7860
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 7860) + '/api/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "dist/main.js"]

@@ -1,0 +1,27 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type AppConfig, AppConfigModule } from './core/config';
+import { DatabaseModule } from './core/database';
+import { DocsModule } from './core/docs';
+import { InfoModule } from './core/info/info.module';
+import { LoggingModule } from './core/logging/logging.module';
+import { WebModule } from './core/web/web.module';
+import { DiagnosticsModule } from './diagnostics/diagnostics.module';
+
+@Module({})
+export class AppModule {
+  /** The whole application for one validated configuration (main.ts and the tests both use this). */
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggingModule,
+        WebModule,
+        DatabaseModule,
+        DocsModule,
+        InfoModule,
+        DiagnosticsModule,
+      ],
+    };
+  }
+}

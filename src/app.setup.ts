@@ -1,0 +1,55 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { readAppInfo } from './core/app-info';
+import type { AppConfig } from './core/config';
+import { setupOpenApi } from './core/docs';
+import { assignRequestId, REQUEST_ID_HEADER } from './core/logging/logging.module';
+
+const EXPOSED_HEADERS = [
+  REQUEST_ID_HEADER,
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+  'Retry-After',
+];
+
+/**
+ * Builds the configured application without listening, so main.ts and the e2e tests run exactly
+ * the same HTTP stack.
+ */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.use(assignRequestId);
+  app.set('trust proxy', config.server.trustProxy);
+  app.disable('x-powered-by');
+  app.use(helmet({ contentSecurityPolicy: { directives: DOCS_FRIENDLY_CSP } }));
+  app.use(compression());
+  app.useBodyParser('json', { limit: config.server.bodyLimit });
+  app.useBodyParser('urlencoded', { limit: config.server.bodyLimit, extended: false });
+  app.enableCors({
+    origin: config.server.corsOrigins === '*' ? '*' : [...config.server.corsOrigins],
+    exposedHeaders: EXPOSED_HEADERS,
+  });
+  app.enableShutdownHooks();
+  setupOpenApi(app, readAppInfo());
+  return app;
+}
+
+/** Swagger UI and ReDoc are served from this origin; ReDoc needs inline styles and blob: workers. */
+const DOCS_FRIENDLY_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  workerSrc: ["'self'", 'blob:'],
+  connectSrc: ["'self'"],
+  upgradeInsecureRequests: null,
+};

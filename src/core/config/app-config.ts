@@ -1,0 +1,67 @@
+import type { RateLimit } from './env-parsers';
+import type { LOG_LEVELS, MODEL_DTYPES } from './env.schema';
+
+export type RuntimeEnvironment = 'development' | 'production' | 'test';
+
+export type DatabaseConfig =
+  { type: 'sqlite'; file: string } | { type: 'postgres'; url: string; poolSize: number };
+
+export interface NewsFeed {
+  name: string;
+  url: string;
+}
+
+/** The one typed configuration object, built and validated once at start-up, then frozen. */
+export interface AppConfig {
+  environment: RuntimeEnvironment;
+  logLevel: (typeof LOG_LEVELS)[number];
+  server: {
+    host: string;
+    port: number;
+    trustProxy: boolean | number | string;
+    corsOrigins: '*' | string[];
+    bodyLimit: string;
+  };
+  paths: { dataDir: string; configDir: string; modelsDir: string; backupsDir: string };
+  database: DatabaseConfig & { retentionDays: number; skipMigrations: boolean };
+  redisUrl?: string;
+  security: {
+    jwtSecret: string;
+    apiKeySalt: string;
+    adminApiKey?: string;
+    jwtExpiresHours: number;
+  };
+  features: {
+    backgroundTasks: boolean;
+    sentimentAnalysis: boolean;
+    autoDiscovery: boolean;
+    autoDiscoveryIntervalHours: number;
+  };
+  rateLimits: { free: RateLimit; pro: RateLimit };
+  cacheTtlSeconds: { prices: number; ohlcv: number; defi: number; news: number };
+  upstreams: {
+    coingecko: { baseUrl: string; apiKey?: string; plan: 'public' | 'demo' | 'pro' };
+    binance: { baseUrls: string[]; wsUrls: string[] };
+    kraken: { baseUrl: string };
+    coincap: { baseUrl: string; apiKey?: string };
+    cryptocompare: { baseUrl: string; apiKey?: string };
+    defillama: { baseUrl: string };
+    fearGreed: { baseUrl: string };
+    etherscan: { baseUrl: string; apiKey?: string };
+    bscscan: { apiKey?: string };
+    newsFeeds: NewsFeed[];
+  };
+  models: {
+    sentimentModel: string;
+    zeroShotModel?: string;
+    allowRemote: boolean;
+    dtype: (typeof MODEL_DTYPES)[number];
+  };
+  realtime: {
+    heartbeatIntervalSeconds: number;
+    heartbeatTimeoutSeconds: number;
+    pollSeconds: number;
+    throttleMs: number;
+  };
+  backups: { keep: number };
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import {
+  boolVar,
+  enumVar,
+  intVar,
+  optionalEnumVar,
+  optionalUrlListVar,
+  optionalStringVar,
+  optionalUrlVar,
+  rateLimitVar,
+  sizeVar,
+  stringVar,
+  trustProxyVar,
+  urlListVar,
+  urlVar,
+} from './env-parsers';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const MODEL_DTYPES = ['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'q4f16', 'bnb4'] as const;
+
+const HTTP = ['http:', 'https:'] as const;
+const WS = ['ws:', 'wss:'] as const;
+
+/**
+ * The configuration contract: every environment variable the service reads, with its default.
+ * Names are fixed (see docs/architecture.md); `.env.example` documents each one.
+ */
+export const envSchema = z.object({
+  PORT: intVar(7860, 1, 65535),
+  HOST: stringVar('0.0.0.0'),
+  NODE_ENV: optionalEnumVar(['development', 'production', 'test']),
+  ENVIRONMENT: optionalEnumVar(['development', 'production', 'test']),
+  LOG_LEVEL: enumVar(LOG_LEVELS, 'info'),
+  DATA_DIR: optionalStringVar(),
+  CONFIG_DIR: stringVar('config'),
+
+  DATABASE_URL: optionalStringVar(),
+  DATABASE_POOL_SIZE: intVar(20, 1, 500),
+  DATA_RETENTION_DAYS: intVar(90, 1, 3650),
+  DB_SKIP_MIGRATIONS: boolVar(false),
+
+  REDIS_URL: optionalUrlVar(['redis:', 'rediss:']),
+
+  JWT_SECRET_KEY: optionalStringVar(),
+  API_KEY_SALT: optionalStringVar(),
+  ADMIN_API_KEY: optionalStringVar(),
+  JWT_EXPIRES_HOURS: intVar(24, 1, 24 * 365),
+
+  ENABLE_BACKGROUND_TASKS: boolVar(true),
+  ENABLE_SENTIMENT_ANALYSIS: boolVar(true),
+  ENABLE_AUTO_DISCOVERY: boolVar(false),
+  AUTO_DISCOVERY_INTERVAL_HOURS: intVar(24, 1, 24 * 30),
+
+  FREE_TIER_LIMIT: rateLimitVar({ limit: 30, windowSeconds: 60 }),
+  PRO_TIER_LIMIT: rateLimitVar({ limit: 300, windowSeconds: 60 }),
+
+  CACHE_TTL_PRICES: intVar(300, 0, 86400),
+  CACHE_TTL_OHLCV: intVar(900, 0, 86400),
+  CACHE_TTL_DEFI: intVar(3600, 0, 86400),
+  CACHE_TTL_NEWS: intVar(1800, 0, 86400),
+
+  COINGECKO_API_KEY: optionalStringVar(),
+  COINGECKO_API_PLAN: optionalEnumVar(['demo', 'pro']),
+  COINCAP_API_KEY: optionalStringVar(),
+  CRYPTOCOMPARE_API_KEY: optionalStringVar(),
+  ETHERSCAN_API_KEY: optionalStringVar(),
+  BSCSCAN_API_KEY: optionalStringVar(),
+
+  COINGECKO_BASE_URL: optionalUrlVar(),
+  BINANCE_BASE_URLS: urlListVar(
+    ['https://api.binance.com', 'https://data-api.binance.vision', 'https://api.binance.us'],
+    HTTP,
+  ),
+  BINANCE_WS_URLS: urlListVar(
+    ['wss://data-stream.binance.vision', 'wss://stream.binance.com:9443'],
+    WS,
+  ),
+  KRAKEN_BASE_URL: urlVar('https://api.kraken.com'),
+  COINCAP_BASE_URL: urlVar('https://rest.coincap.io/v3'),
+  CRYPTOCOMPARE_BASE_URL: urlVar('https://min-api.cryptocompare.com'),
+  DEFILLAMA_BASE_URL: urlVar('https://api.llama.fi'),
+  FEAR_GREED_BASE_URL: urlVar('https://api.alternative.me'),
+  ETHERSCAN_BASE_URL: urlVar('https://api.etherscan.io/v2/api'),
+  NEWS_FEEDS: optionalUrlListVar(HTTP),
+
+  SENTIMENT_MODEL: stringVar('bundled'),
+  ZERO_SHOT_MODEL: optionalStringVar(),
+  MODELS_DIR: optionalStringVar(),
+  HF_ALLOW_REMOTE_MODELS: boolVar(false),
+  SENTIMENT_DTYPE: enumVar(MODEL_DTYPES, 'q8'),
+
+  WEBSOCKET_HEARTBEAT_INTERVAL: intVar(10, 1, 3600),
+  WEBSOCKET_HEARTBEAT_TIMEOUT: intVar(30, 1, 3600),
+  REALTIME_POLL_SECONDS: intVar(10, 1, 3600),
+  REALTIME_THROTTLE_MS: intVar(1000, 0, 60000),
+
+  TRUST_PROXY: trustProxyVar(),
+  CORS_ORIGINS: stringVar('*'),
+  REQUEST_BODY_LIMIT: sizeVar('100kb'),
+  BACKUP_KEEP: intVar(7, 1, 365),
+});
+
+export type Env = z.output<typeof envSchema>;

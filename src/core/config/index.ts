@@ -1,0 +1,6 @@
+export type { AppConfig, DatabaseConfig, NewsFeed, RuntimeEnvironment } from './app-config';
+export { ConfigError } from './config.error';
+export { APP_CONFIG, AppConfigModule, InjectConfig } from './config.module';
+export type { RateLimit } from './env-parsers';
+export { loadEnvFile } from './env-file';
+export { loadConfig, SQLITE_FILE_NAME } from './load-config';

@@ -1,0 +1,221 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError } from './config.error';
+import { loadConfig } from './load-config';
+
+const CWD = mkdtempSync(join(tmpdir(), 'cdt-config-'));
+const FEEDS = [{ name: 'Example', url: 'https://news.example/rss' }];
+function withFeeds(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cdt-config-dir-'));
+  writeFileSync(join(dir, 'feeds.json'), JSON.stringify(FEEDS));
+  return dir;
+}
+const BASE = { CONFIG_DIR: withFeeds(), DATA_DIR: join(CWD, 'data') };
+const PROD_SECRETS = {
+  NODE_ENV: 'production',
+  JWT_SECRET_KEY: 'k'.repeat(40),
+  API_KEY_SALT: 's'.repeat(40),
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig({ ...BASE, ...env }, { cwd: CWD });
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    return error.problems;
+  }
+  assert.fail('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig(BASE, { cwd: CWD });
+    assert.equal(config.server.port, 7860);
+    assert.equal(config.server.host, '0.0.0.0');
+    assert.equal(config.environment, 'development');
+    assert.deepEqual(config.database, {
+      type: 'sqlite',
+      file: join(CWD, 'data', 'crypto-dt-source.sqlite'),
+      retentionDays: 90,
+      skipMigrations: false,
+    });
+    assert.deepEqual(config.rateLimits.free, { limit: 30, windowSeconds: 60 });
+    assert.deepEqual(config.rateLimits.pro, { limit: 300, windowSeconds: 60 });
+    assert.deepEqual(config.cacheTtlSeconds, { prices: 300, ohlcv: 900, defi: 3600, news: 1800 });
+    assert.deepEqual(config.upstreams.binance.baseUrls, [
+      'https://api.binance.com',
+      'https://data-api.binance.vision',
+      'https://api.binance.us',
+    ]);
+    assert.equal(config.upstreams.coingecko.baseUrl, 'https://api.coingecko.com/api/v3');
+    assert.equal(config.upstreams.coingecko.plan, 'public');
+    assert.deepEqual(config.upstreams.newsFeeds, FEEDS);
+    assert.equal(config.paths.modelsDir, join(CWD, 'data', 'models'));
+    assert.equal(config.models.dtype, 'q8');
+    assert.equal(config.models.allowRemote, false);
+    assert.equal(config.features.backgroundTasks, true);
+    assert.equal(config.features.autoDiscovery, false);
+    assert.equal(config.server.corsOrigins, '*');
+    assert.equal(config.server.trustProxy, false);
+    assert.equal(config.backups.keep, 7);
+  });
+
+  it('returns a deeply frozen object', () => {
+    const config = loadConfig(BASE, { cwd: CWD });
+    assert.ok(Object.isFrozen(config));
+    assert.ok(Object.isFrozen(config.upstreams.binance.baseUrls));
+    assert.throws(() => {
+      (config.server as { port: number }).port = 1;
+    }, TypeError);
+  });
+
+  it('treats empty variables as unset', () => {
+    assert.equal(loadConfig({ ...BASE, PORT: '' }, { cwd: CWD }).server.port, 7860);
+  });
+
+  it('lists every bad variable with what it expects', () => {
+    const problems = problemsOf({
+      PORT: 'abc',
+      DATABASE_POOL_SIZE: '0',
+      LOG_LEVEL: 'verbose',
+      ENABLE_SENTIMENT_ANALYSIS: 'sometimes',
+      KRAKEN_BASE_URL: 'ftp://kraken',
+      FREE_TIER_LIMIT: 'lots',
+      BINANCE_WS_URLS: 'https://not-a-websocket',
+    });
+    assert.deepEqual(problems, [
+      'PORT: expected an integer from 1 to 65535, got "abc"',
+      'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "verbose"',
+      'DATABASE_POOL_SIZE: expected an integer from 1 to 500, got "0"',
+      'ENABLE_SENTIMENT_ANALYSIS: expected true or false, got "sometimes"',
+      'FREE_TIER_LIMIT: expected a limit like "30/minute" (window: second, minute, hour or day), got "lots"',
+      'BINANCE_WS_URLS: expected a comma-separated list of URLs starting with ws:// or wss://, got "https://not-a-websocket"',
+      'KRAKEN_BASE_URL: expected a URL starting with http:// or https://, got "ftp://kraken"',
+    ]);
+  });
+
+  it('switches to PostgreSQL on a postgres:// DATABASE_URL, with the pool size', () => {
+    const config = loadConfig(
+      { ...BASE, DATABASE_URL: 'postgres://app@db:5432/crypto', DATABASE_POOL_SIZE: '5' },
+      { cwd: CWD },
+    );
+    assert.deepEqual(config.database, {
+      type: 'postgres',
+      url: 'postgres://app@db:5432/crypto',
+      poolSize: 5,
+      retentionDays: 90,
+      skipMigrations: false,
+    });
+  });
+
+  it('accepts sqlite:<file>, relative to DATA_DIR', () => {
+    const config = loadConfig({ ...BASE, DATABASE_URL: 'sqlite:other.db' }, { cwd: CWD });
+    assert.deepEqual(
+      { type: config.database.type, file: 'file' in config.database ? config.database.file : '' },
+      { type: 'sqlite', file: join(CWD, 'data', 'other.db') },
+    );
+  });
+
+  it('rejects other database schemes by name', () => {
+    assert.deepEqual(problemsOf({ DATABASE_URL: 'mysql://x' }), [
+      'DATABASE_URL: expected postgres://user@host:5432/db or sqlite:<file> (unset for the SQLite file in DATA_DIR), got scheme "mysql"',
+    ]);
+  });
+
+  it('refuses to start in production without secrets', () => {
+    assert.deepEqual(problemsOf({ NODE_ENV: 'production' }), [
+      'JWT_SECRET_KEY: required when NODE_ENV=production (a random string of 32+ characters)',
+      'API_KEY_SALT: required when NODE_ENV=production (a random string of 32+ characters)',
+    ]);
+  });
+
+  it('refuses default, example and short secrets in production (ENVIRONMENT works too)', () => {
+    assert.deepEqual(
+      problemsOf({
+        ENVIRONMENT: 'production',
+        JWT_SECRET_KEY: 'change-me',
+        API_KEY_SALT: 'short',
+      }),
+      [
+        'JWT_SECRET_KEY: a default or example value cannot be used when NODE_ENV=production',
+        'API_KEY_SALT: expected at least 32 characters when NODE_ENV=production, got 5',
+      ],
+    );
+    const config = loadConfig({ ...BASE, ...PROD_SECRETS }, { cwd: CWD });
+    assert.equal(config.environment, 'production');
+    assert.equal(config.security.jwtSecret, PROD_SECRETS.JWT_SECRET_KEY);
+  });
+
+  it('uses development secrets outside production', () => {
+    const config = loadConfig(BASE, { cwd: CWD });
+    assert.ok(config.security.jwtSecret.length >= 32);
+    assert.notEqual(config.security.jwtSecret, config.security.apiKeySalt);
+  });
+
+  it('NEWS_FEEDS replaces the feeds file, naming feeds by host', () => {
+    const config = loadConfig(
+      {
+        ...BASE,
+        NEWS_FEEDS: 'https://www.coindesk.com/arc/outboundfeeds/rss/, https://decrypt.co/feed',
+      },
+      { cwd: CWD },
+    );
+    assert.deepEqual(config.upstreams.newsFeeds, [
+      { name: 'coindesk.com', url: 'https://www.coindesk.com/arc/outboundfeeds/rss' },
+      { name: 'decrypt.co', url: 'https://decrypt.co/feed' },
+    ]);
+  });
+
+  it('reports an unreadable feeds file under CONFIG_DIR', () => {
+    const [problem] = problemsOf({ CONFIG_DIR: join(CWD, 'missing') });
+    assert.match(problem, /^CONFIG_DIR: cannot read .*feeds\.json/);
+  });
+
+  it('picks the CoinGecko host and plan from the key', () => {
+    const demo = loadConfig({ ...BASE, COINGECKO_API_KEY: 'CG-x' }, { cwd: CWD });
+    assert.deepEqual(demo.upstreams.coingecko, {
+      baseUrl: 'https://api.coingecko.com/api/v3',
+      apiKey: 'CG-x',
+      plan: 'demo',
+    });
+    const pro = loadConfig(
+      { ...BASE, COINGECKO_API_KEY: 'CG-x', COINGECKO_API_PLAN: 'pro' },
+      { cwd: CWD },
+    );
+    assert.equal(pro.upstreams.coingecko.baseUrl, 'https://pro-api.coingecko.com/api/v3');
+    assert.deepEqual(problemsOf({ COINGECKO_API_PLAN: 'pro' }), [
+      'COINGECKO_API_PLAN: expected only together with COINGECKO_API_KEY',
+    ]);
+  });
+
+  it('parses rate limits, trust proxy, CORS origins and lists', () => {
+    const config = loadConfig(
+      {
+        ...BASE,
+        FREE_TIER_LIMIT: '100/minute',
+        PRO_TIER_LIMIT: '5000/day',
+        TRUST_PROXY: '1',
+        CORS_ORIGINS: 'https://a.example, https://b.example',
+        BINANCE_BASE_URLS: 'http://127.0.0.1:9000/',
+      },
+      { cwd: CWD },
+    );
+    assert.deepEqual(config.rateLimits.free, { limit: 100, windowSeconds: 60 });
+    assert.deepEqual(config.rateLimits.pro, { limit: 5000, windowSeconds: 86400 });
+    assert.equal(config.server.trustProxy, 1);
+    assert.deepEqual(config.server.corsOrigins, ['https://a.example', 'https://b.example']);
+    assert.deepEqual(config.upstreams.binance.baseUrls, ['http://127.0.0.1:9000']);
+  });
+
+  it('requires the heartbeat timeout to exceed the interval', () => {
+    assert.deepEqual(
+      problemsOf({ WEBSOCKET_HEARTBEAT_INTERVAL: '30', WEBSOCKET_HEARTBEAT_TIMEOUT: '10' }),
+      [
+        'WEBSOCKET_HEARTBEAT_TIMEOUT: expected more than WEBSOCKET_HEARTBEAT_INTERVAL (30), got "10"',
+      ],
+    );
+  });
+});

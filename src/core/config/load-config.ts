@@ -1,0 +1,240 @@
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { AppConfig, DatabaseConfig, NewsFeed, RuntimeEnvironment } from './app-config';
+import { ConfigError } from './config.error';
+import { type Env, envSchema } from './env.schema';
+
+/** Development fall-backs; production refuses them, as it refuses the `.env.example` values. */
+const DEV_SECRETS = {
+  JWT_SECRET_KEY: 'dev-only-jwt-secret-not-for-production',
+  API_KEY_SALT: 'dev-only-api-key-salt-not-for-production',
+} as const;
+const KNOWN_DEFAULT_SECRETS = new Set<string>([
+  ...Object.values(DEV_SECRETS),
+  'change-me',
+  'changeme',
+  'secret',
+]);
+const MIN_SECRET_LENGTH = 32;
+const HF_PERSISTENT_DIR = '/data';
+const COINGECKO_PUBLIC = 'https://api.coingecko.com/api/v3';
+const COINGECKO_PRO = 'https://pro-api.coingecko.com/api/v3';
+export const SQLITE_FILE_NAME = 'crypto-dt-source.sqlite';
+
+export interface LoadConfigOptions {
+  /** Folder that relative paths are resolved against (default: process.cwd()). */
+  cwd?: string;
+}
+
+/**
+ * Parses the environment once into the typed, frozen {@link AppConfig}.
+ * Throws {@link ConfigError} listing every bad variable and what it expects.
+ */
+export function loadConfig(
+  rawEnv: Record<string, string | undefined>,
+  options: LoadConfigOptions = {},
+): AppConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const parsed = envSchema.safeParse(withoutEmptyValues(rawEnv));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const problems: string[] = [];
+  const config = buildConfig(parsed.data, cwd, problems);
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+  return deepFreeze(config);
+}
+
+function buildConfig(env: Env, cwd: string, problems: string[]): AppConfig {
+  const environment: RuntimeEnvironment = env.NODE_ENV ?? env.ENVIRONMENT ?? 'development';
+  const dataDir = env.DATA_DIR ? resolve(cwd, env.DATA_DIR) : defaultDataDir(cwd);
+  const configDir = resolve(cwd, env.CONFIG_DIR);
+  const database = parseDatabaseUrl(env.DATABASE_URL, dataDir, env.DATABASE_POOL_SIZE, problems);
+  if (env.WEBSOCKET_HEARTBEAT_TIMEOUT <= env.WEBSOCKET_HEARTBEAT_INTERVAL) {
+    problems.push(
+      `WEBSOCKET_HEARTBEAT_TIMEOUT: expected more than WEBSOCKET_HEARTBEAT_INTERVAL (${env.WEBSOCKET_HEARTBEAT_INTERVAL}), got "${env.WEBSOCKET_HEARTBEAT_TIMEOUT}"`,
+    );
+  }
+  return {
+    environment,
+    logLevel: env.LOG_LEVEL,
+    server: {
+      host: env.HOST,
+      port: env.PORT,
+      trustProxy: env.TRUST_PROXY,
+      corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
+      bodyLimit: env.REQUEST_BODY_LIMIT,
+    },
+    paths: {
+      dataDir,
+      configDir,
+      modelsDir: env.MODELS_DIR ? resolve(cwd, env.MODELS_DIR) : join(dataDir, 'models'),
+      backupsDir: join(dataDir, 'backups'),
+    },
+    database: {
+      ...database,
+      retentionDays: env.DATA_RETENTION_DAYS,
+      skipMigrations: env.DB_SKIP_MIGRATIONS,
+    },
+    redisUrl: env.REDIS_URL,
+    security: {
+      jwtSecret: secret('JWT_SECRET_KEY', env.JWT_SECRET_KEY, environment, problems),
+      apiKeySalt: secret('API_KEY_SALT', env.API_KEY_SALT, environment, problems),
+      adminApiKey: env.ADMIN_API_KEY,
+      jwtExpiresHours: env.JWT_EXPIRES_HOURS,
+    },
+    features: {
+      backgroundTasks: env.ENABLE_BACKGROUND_TASKS,
+      sentimentAnalysis: env.ENABLE_SENTIMENT_ANALYSIS,
+      autoDiscovery: env.ENABLE_AUTO_DISCOVERY,
+      autoDiscoveryIntervalHours: env.AUTO_DISCOVERY_INTERVAL_HOURS,
+    },
+    rateLimits: { free: env.FREE_TIER_LIMIT, pro: env.PRO_TIER_LIMIT },
+    cacheTtlSeconds: {
+      prices: env.CACHE_TTL_PRICES,
+      ohlcv: env.CACHE_TTL_OHLCV,
+      defi: env.CACHE_TTL_DEFI,
+      news: env.CACHE_TTL_NEWS,
+    },
+    upstreams: buildUpstreams(env, configDir, problems),
+    models: {
+      sentimentModel: env.SENTIMENT_MODEL,
+      zeroShotModel: env.ZERO_SHOT_MODEL,
+      allowRemote: env.HF_ALLOW_REMOTE_MODELS,
+      dtype: env.SENTIMENT_DTYPE,
+    },
+    realtime: {
+      heartbeatIntervalSeconds: env.WEBSOCKET_HEARTBEAT_INTERVAL,
+      heartbeatTimeoutSeconds: env.WEBSOCKET_HEARTBEAT_TIMEOUT,
+      pollSeconds: env.REALTIME_POLL_SECONDS,
+      throttleMs: env.REALTIME_THROTTLE_MS,
+    },
+    backups: { keep: env.BACKUP_KEEP },
+  };
+}
+
+function buildUpstreams(env: Env, configDir: string, problems: string[]): AppConfig['upstreams'] {
+  if (env.COINGECKO_API_PLAN && !env.COINGECKO_API_KEY) {
+    problems.push('COINGECKO_API_PLAN: expected only together with COINGECKO_API_KEY');
+  }
+  const plan = env.COINGECKO_API_KEY ? (env.COINGECKO_API_PLAN ?? 'demo') : 'public';
+  return {
+    coingecko: {
+      baseUrl: env.COINGECKO_BASE_URL ?? (plan === 'pro' ? COINGECKO_PRO : COINGECKO_PUBLIC),
+      apiKey: env.COINGECKO_API_KEY,
+      plan,
+    },
+    binance: { baseUrls: env.BINANCE_BASE_URLS, wsUrls: env.BINANCE_WS_URLS },
+    kraken: { baseUrl: env.KRAKEN_BASE_URL },
+    coincap: { baseUrl: env.COINCAP_BASE_URL, apiKey: env.COINCAP_API_KEY },
+    cryptocompare: { baseUrl: env.CRYPTOCOMPARE_BASE_URL, apiKey: env.CRYPTOCOMPARE_API_KEY },
+    defillama: { baseUrl: env.DEFILLAMA_BASE_URL },
+    fearGreed: { baseUrl: env.FEAR_GREED_BASE_URL },
+    etherscan: { baseUrl: env.ETHERSCAN_BASE_URL, apiKey: env.ETHERSCAN_API_KEY },
+    bscscan: { apiKey: env.BSCSCAN_API_KEY },
+    newsFeeds: env.NEWS_FEEDS
+      ? env.NEWS_FEEDS.map((url) => ({ name: new URL(url).hostname.replace(/^www\./, ''), url }))
+      : readFeedsFile(join(configDir, 'feeds.json'), problems),
+  };
+}
+
+function parseDatabaseUrl(
+  raw: string | undefined,
+  dataDir: string,
+  poolSize: number,
+  problems: string[],
+): DatabaseConfig {
+  if (raw === undefined) {
+    return { type: 'sqlite', file: join(dataDir, SQLITE_FILE_NAME) };
+  }
+  if (/^postgres(ql)?:\/\/[^/]+/i.test(raw)) {
+    return { type: 'postgres', url: raw, poolSize };
+  }
+  const sqlite = /^sqlite:(?:\/\/)?(.+)$/i.exec(raw);
+  if (sqlite) {
+    const file = sqlite[1];
+    return { type: 'sqlite', file: isAbsolute(file) ? file : resolve(dataDir, file) };
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(raw)?.[1] ?? 'none';
+  problems.push(
+    `DATABASE_URL: expected postgres://user@host:5432/db or sqlite:<file> (unset for the SQLite file in DATA_DIR), got scheme "${scheme}"`,
+  );
+  return { type: 'sqlite', file: join(dataDir, SQLITE_FILE_NAME) };
+}
+
+function secret(
+  name: keyof typeof DEV_SECRETS,
+  value: string | undefined,
+  environment: RuntimeEnvironment,
+  problems: string[],
+): string {
+  if (environment !== 'production') {
+    return value ?? DEV_SECRETS[name];
+  }
+  if (value === undefined) {
+    problems.push(`${name}: required when NODE_ENV=production (a random string of 32+ characters)`);
+  } else if (KNOWN_DEFAULT_SECRETS.has(value.toLowerCase())) {
+    problems.push(`${name}: a default or example value cannot be used when NODE_ENV=production`);
+  } else if (value.length < MIN_SECRET_LENGTH) {
+    problems.push(
+      `${name}: expected at least ${MIN_SECRET_LENGTH} characters when NODE_ENV=production, got ${value.length}`,
+    );
+  }
+  return value ?? '';
+}
+
+function readFeedsFile(file: string, problems: string[]): NewsFeed[] {
+  try {
+    const feeds: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (Array.isArray(feeds) && feeds.every(isNewsFeed)) {
+      return feeds;
+    }
+    problems.push(`CONFIG_DIR: ${file} must be a JSON array of {"name", "url"} objects`);
+  } catch (error) {
+    problems.push(`CONFIG_DIR: cannot read ${file} (${(error as Error).message})`);
+  }
+  return [];
+}
+
+function isNewsFeed(value: unknown): value is NewsFeed {
+  const feed = value as NewsFeed;
+  return typeof feed?.name === 'string' && typeof feed.url === 'string' && URL.canParse(feed.url);
+}
+
+function parseCorsOrigins(raw: string): '*' | string[] {
+  return raw.trim() === '*'
+    ? '*'
+    : raw
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean);
+}
+
+/** HF Spaces mounts persistent storage at /data; use it when present and writable. */
+function defaultDataDir(cwd: string): string {
+  try {
+    if (statSync(HF_PERSISTENT_DIR).isDirectory()) {
+      accessSync(HF_PERSISTENT_DIR, constants.W_OK);
+      return HF_PERSISTENT_DIR;
+    }
+  } catch {
+    // Not there or not writable: fall through to the repository's data/ folder.
+  }
+  return resolve(cwd, 'data');
+}
+
+function withoutEmptyValues(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
+  );
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}

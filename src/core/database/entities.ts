@@ -1,0 +1,25 @@
+import { UserRequest } from '../../auth/user-request.entity';
+import { DefiProtocol } from '../../defi/defi-protocol.entity';
+import { MarketSnapshot } from '../../market/entities/market-snapshot.entity';
+import { Ohlcv } from '../../market/entities/ohlcv.entity';
+import { Price } from '../../market/entities/price.entity';
+import { NewsItem } from '../../news/news-item.entity';
+import { ApiCall } from '../../providers/entities/api-call.entity';
+import { ProviderPool } from '../../providers/entities/provider-pool.entity';
+import { UpstreamProvider } from '../../providers/entities/upstream-provider.entity';
+
+/**
+ * Every entity, listed as classes (not globs) so the app, the TypeORM CLI and the tests load
+ * the same set whether they run from src/ or dist/. Each class lives in the module that owns it.
+ */
+export const ENTITIES = [
+  Price,
+  Ohlcv,
+  MarketSnapshot,
+  NewsItem,
+  DefiProtocol,
+  UpstreamProvider,
+  ProviderPool,
+  ApiCall,
+  UserRequest,
+];

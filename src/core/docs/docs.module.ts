@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { RedocController } from './redoc.controller';
+
+@Module({ controllers: [RedocController] })
+export class DocsModule {}

@@ -1,0 +1,19 @@
+import { Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AllExceptionsFilter } from './all-exceptions.filter';
+
+/** The global HTTP pipeline as providers, so tests that build the module get the same one. */
+@Module({
+  providers: [
+    {
+      provide: APP_PIPE,
+      useValue: new ValidationPipe({
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        transform: true,
+      }),
+    },
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+  ],
+})
+export class WebModule {}

@@ -1,0 +1,31 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { DoubleColumn, EpochMsColumn } from '../../core/database/columns';
+
+/** One quote of one coin from one provider at one instant; the source of price history. */
+@Entity('prices')
+@Index('idx_prices_symbol_timestamp', ['symbol', 'timestamp'])
+export class Price {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'varchar', length: 20 })
+  symbol!: string;
+
+  @DoubleColumn()
+  price!: number;
+
+  @DoubleColumn({ name: 'volume_24h', nullable: true })
+  volume24h!: number | null;
+
+  @DoubleColumn({ name: 'market_cap', nullable: true })
+  marketCap!: number | null;
+
+  @DoubleColumn({ name: 'change_24h', nullable: true })
+  change24h!: number | null;
+
+  @Column({ type: 'varchar', length: 40 })
+  provider!: string;
+
+  @EpochMsColumn()
+  timestamp!: Date;
+}

@@ -1,0 +1,81 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import request from 'supertest';
+import {
+  createTestEnvironment,
+  type RunningApp,
+  startApp,
+  type TestEnvironment,
+} from '../support/test-app';
+
+interface DocumentedGet {
+  get: { responses: { default: { content: Record<string, { schema: { $ref: string } }> } } };
+}
+
+describe('API documentation', () => {
+  let environment: TestEnvironment;
+  let running: RunningApp;
+
+  before(async () => {
+    environment = await createTestEnvironment();
+    running = await startApp(environment);
+  });
+
+  after(async () => {
+    await running.close();
+    await environment.dispose();
+  });
+
+  it('/docs-json is a valid OpenAPI 3 document', async () => {
+    const res = await request(running.url).get('/docs-json').expect(200);
+    const result = await new Validator().validate(res.body);
+    assert.equal(result.valid, true, JSON.stringify(result.errors, null, 2));
+    assert.match(res.body.openapi, /^3\./);
+    assert.equal(res.body.info.title, 'Crypto-DT-Source');
+  });
+
+  it('declares the bearer and API-key schemes and documents every route with its DTOs', async () => {
+    const { body } = await request(running.url).get('/docs-json').expect(200);
+    const bearer = body.components.securitySchemes.bearer;
+    assert.equal(bearer.type, 'http');
+    assert.equal(bearer.scheme, 'bearer');
+    assert.equal(body.components.securitySchemes['api-key'].name, 'X-API-Key');
+    assert.deepEqual(Object.keys(body.paths).sort(), ['/', '/api/health', '/api/health/live']);
+    // The Swagger CLI plugin documents DTO fields from their types and comments.
+    const database = body.components.schemas.DatabaseHealthDto;
+    assert.deepEqual(database.required.sort(), ['dialect', 'response_time_ms', 'status']);
+    assert.match(database.properties.status.description, /round trip/);
+    // Every operation documents the one error shape.
+    for (const [path, item] of Object.entries<DocumentedGet>(body.paths)) {
+      assert.equal(
+        item.get.responses.default.content['application/json'].schema.$ref,
+        '#/components/schemas/ErrorResponseDto',
+        path,
+      );
+    }
+    assert.deepEqual(body.components.schemas.ErrorResponseDto.required.sort(), [
+      'error',
+      'message',
+      'requestId',
+      'statusCode',
+    ]);
+  });
+
+  it('serves Swagger UI at /docs', async () => {
+    const res = await request(running.url).get('/docs').redirects(1).expect(200);
+    assert.match(res.text, /swagger-ui/i);
+  });
+
+  it('serves ReDoc at /redoc from the installed bundle, pointing at /docs-json', async () => {
+    const page = await request(running.url).get('/redoc').expect(200);
+    assert.match(page.headers['content-type'], /text\/html/);
+    assert.match(page.text, /<redoc spec-url="\/docs-json">/);
+    const bundle = await request(running.url)
+      .get('/redoc/redoc.standalone.js')
+      .buffer(true)
+      .expect(200);
+    assert.match(bundle.headers['content-type'], /javascript/);
+    assert.ok(bundle.text.length > 100_000);
+  });
+});

@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { DataSource } from 'typeorm';
+import { SQLITE_FILE_NAME } from '../../src/core/config';
+import { Price } from '../../src/market/entities/price.entity';
+import { createTestEnvironment, startApp, type TestEnvironment } from '../support/test-app';
+
+const TABLES = [
+  'api_calls',
+  'defi_protocols',
+  'market_snapshots',
+  'news',
+  'ohlcv',
+  'pools',
+  'prices',
+  'providers',
+  'user_requests',
+];
+
+async function tableNames(dataSource: DataSource): Promise<string[]> {
+  const rows: { name: string }[] =
+    dataSource.options.type === 'postgres'
+      ? await dataSource.query(
+          "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'",
+        )
+      : await dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table'");
+  return rows.map((r) => r.name).sort();
+}
+
+describe('persistence', () => {
+  let environment: TestEnvironment;
+
+  before(async () => {
+    environment = await createTestEnvironment();
+  });
+
+  after(async () => {
+    await environment.dispose();
+  });
+
+  it('migrates a new database on start, and the schema matches the entities exactly', async () => {
+    const running = await startApp(environment);
+    try {
+      const dataSource = running.app.get(DataSource);
+      const tables = await tableNames(dataSource);
+      assert.deepEqual(
+        tables.filter((t) => TABLES.includes(t)),
+        TABLES,
+      );
+      assert.ok(tables.includes('migrations'));
+      const applied = await dataSource.query('SELECT name FROM migrations');
+      assert.deepEqual(applied, [{ name: 'Init1764300000000' }]);
+      const drift = await dataSource.driver.createSchemaBuilder().log();
+      assert.deepEqual(
+        drift.upQueries.map((q) => q.query),
+        [],
+        'entities and migrations disagree; generate a migration',
+      );
+      if (running.config.database.type === 'sqlite') {
+        assert.ok(existsSync(join(environment.dataDir, SQLITE_FILE_NAME)));
+      }
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('keeps rows written before a restart and does not migrate twice', async () => {
+    const first = await startApp(environment);
+    const written = await first.app
+      .get(DataSource)
+      .getRepository(Price)
+      .save({
+        symbol: 'BTC',
+        price: 97123.45,
+        volume24h: 1.5e10,
+        marketCap: null,
+        change24h: -1.25,
+        provider: 'coingecko',
+        timestamp: new Date('2026-11-28T01:00:00.000Z'),
+      });
+    await first.close();
+
+    const second = await startApp(environment);
+    try {
+      const dataSource = second.app.get(DataSource);
+      const found = await dataSource.getRepository(Price).findOneByOrFail({ id: written.id });
+      assert.equal(found.symbol, 'BTC');
+      assert.equal(found.price, 97123.45);
+      assert.equal(found.volume24h, 1.5e10);
+      assert.equal(found.marketCap, null);
+      assert.equal(found.change24h, -1.25);
+      assert.deepEqual(found.timestamp, new Date('2026-11-28T01:00:00.000Z'));
+      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 1);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('SQLite settings', { skip: Boolean(process.env.TEST_DATABASE_URL) }, () => {
+  it('opens the file in WAL mode with foreign keys on and a busy timeout', async () => {
+    const environment = await createTestEnvironment();
+    const running = await startApp(environment);
+    try {
+      const dataSource = running.app.get(DataSource);
+      assert.deepEqual(await dataSource.query('PRAGMA journal_mode'), [{ journal_mode: 'wal' }]);
+      assert.deepEqual(await dataSource.query('PRAGMA foreign_keys'), [{ foreign_keys: 1 }]);
+      assert.deepEqual(await dataSource.query('PRAGMA busy_timeout'), [{ timeout: 5000 }]);
+    } finally {
+      await running.close();
+      await environment.dispose();
+    }
+  });
+});
+
+describe('DB_SKIP_MIGRATIONS', () => {
+  it('leaves a new database unmigrated', async () => {
+    const environment = await createTestEnvironment({ DB_SKIP_MIGRATIONS: 'true' });
+    const running = await startApp(environment);
+    try {
+      const tables = await tableNames(running.app.get(DataSource));
+      assert.equal(tables.includes('prices'), false);
+    } finally {
+      await running.close();
+      await environment.dispose();
+    }
+  });
+});

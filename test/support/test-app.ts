@@ -1,0 +1,61 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../src/app.setup';
+import { type AppConfig, loadConfig } from '../../src/core/config';
+import { createPostgresDatabase, TEST_DATABASE_URL, type TestDatabase } from './postgres';
+
+export const REPO_ROOT = join(__dirname, '..', '..', '..');
+
+export interface TestEnvironment {
+  /** Environment shared by every app started in this environment (same data dir, same database). */
+  env: Record<string, string>;
+  dataDir: string;
+  dispose(): Promise<void>;
+}
+
+/**
+ * A temporary data folder and, when TEST_DATABASE_URL is set, a fresh PostgreSQL database.
+ * Apps started from the same environment share both, which is how restarts are tested.
+ */
+export async function createTestEnvironment(
+  extra: Record<string, string> = {},
+): Promise<TestEnvironment> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cdt-test-'));
+  const postgres: TestDatabase | undefined = TEST_DATABASE_URL
+    ? await createPostgresDatabase(TEST_DATABASE_URL)
+    : undefined;
+  return {
+    dataDir,
+    env: {
+      DATA_DIR: dataDir,
+      CONFIG_DIR: join(REPO_ROOT, 'config'),
+      LOG_LEVEL: 'silent',
+      ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+      ...extra,
+    },
+    async dispose() {
+      await postgres?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface RunningApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Boots the real application (real migrations, real HTTP stack) on a free port. */
+export async function startApp(
+  environment: TestEnvironment,
+  overrides: Record<string, string> = {},
+): Promise<RunningApp> {
+  const config = loadConfig({ ...environment.env, ...overrides }, { cwd: REPO_ROOT });
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  return { app, config, url: await app.getUrl(), close: () => app.close() };
+}
