@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CacheModule } from './core/cache';
 import { type AppConfig, AppConfigModule } from './core/config';
 import { DatabaseModule } from './core/database';
 import { DocsModule } from './core/docs';
@@ -6,6 +7,8 @@ import { InfoModule } from './core/info/info.module';
 import { LoggingModule } from './core/logging/logging.module';
 import { WebModule } from './core/web/web.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
+import { MarketModule } from './market/market.module';
+import { ProvidersModule } from './providers/providers.module';
 
 @Module({})
 export class AppModule {
@@ -18,9 +21,12 @@ export class AppModule {
         LoggingModule,
         WebModule,
         DatabaseModule,
+        CacheModule,
         DocsModule,
         InfoModule,
         DiagnosticsModule,
+        ProvidersModule,
+        MarketModule,
       ],
     };
   }

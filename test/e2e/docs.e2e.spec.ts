@@ -9,9 +9,10 @@ import {
   type TestEnvironment,
 } from '../support/test-app';
 
-interface DocumentedGet {
-  get: { responses: { default: { content: Record<string, { schema: { $ref: string } }> } } };
-}
+type DocumentedPath = Record<
+  string,
+  { responses: { default: { content: Record<string, { schema: { $ref: string } }> } } }
+>;
 
 describe('API documentation', () => {
   let environment: TestEnvironment;
@@ -41,19 +42,37 @@ describe('API documentation', () => {
     assert.equal(bearer.type, 'http');
     assert.equal(bearer.scheme, 'bearer');
     assert.equal(body.components.securitySchemes['api-key'].name, 'X-API-Key');
-    assert.deepEqual(Object.keys(body.paths).sort(), ['/', '/api/health', '/api/health/live']);
+    assert.deepEqual(Object.keys(body.paths).sort(), [
+      '/',
+      '/api/health',
+      '/api/health/live',
+      '/api/pools',
+      '/api/pools/{id}',
+      '/api/pools/{id}/rotate',
+      '/api/prices',
+      '/api/prices/{symbol}',
+      '/api/providers',
+      '/api/providers/stats',
+      '/api/providers/{id}',
+      '/api/providers/{id}/check',
+      '/api/providers/{id}/health',
+    ]);
     // The Swagger CLI plugin documents DTO fields from their types and comments.
     const database = body.components.schemas.DatabaseHealthDto;
     assert.deepEqual(database.required.sort(), ['dialect', 'response_time_ms', 'status']);
     assert.match(database.properties.status.description, /round trip/);
     // Every operation documents the one error shape.
-    for (const [path, item] of Object.entries<DocumentedGet>(body.paths)) {
-      assert.equal(
-        item.get.responses.default.content['application/json'].schema.$ref,
-        '#/components/schemas/ErrorResponseDto',
-        path,
-      );
+    for (const [path, item] of Object.entries<DocumentedPath>(body.paths)) {
+      for (const operation of Object.values(item)) {
+        assert.equal(
+          operation.responses.default.content['application/json'].schema.$ref,
+          '#/components/schemas/ErrorResponseDto',
+          path,
+        );
+      }
     }
+    // Write endpoints declare their admin requirement.
+    assert.ok(body.paths['/api/providers/{id}'].patch.security.length > 0);
     assert.deepEqual(body.components.schemas.ErrorResponseDto.required.sort(), [
       'error',
       'message',

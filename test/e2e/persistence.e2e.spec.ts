@@ -3,9 +3,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
-import { SQLITE_FILE_NAME } from '../../src/core/config';
+import { loadConfig, SQLITE_FILE_NAME } from '../../src/core/config';
+import { buildDataSourceOptions, openDataSource } from '../../src/core/database';
 import { Price } from '../../src/market/entities/price.entity';
-import { createTestEnvironment, startApp, type TestEnvironment } from '../support/test-app';
+import {
+  createTestEnvironment,
+  REPO_ROOT,
+  startApp,
+  type TestEnvironment,
+} from '../support/test-app';
 
 const TABLES = [
   'api_calls',
@@ -13,6 +19,7 @@ const TABLES = [
   'market_snapshots',
   'news',
   'ohlcv',
+  'pool_members',
   'pools',
   'prices',
   'providers',
@@ -50,8 +57,11 @@ describe('persistence', () => {
         TABLES,
       );
       assert.ok(tables.includes('migrations'));
-      const applied = await dataSource.query('SELECT name FROM migrations');
-      assert.deepEqual(applied, [{ name: 'Init1764300000000' }]);
+      const applied = await dataSource.query('SELECT name FROM migrations ORDER BY id');
+      assert.deepEqual(applied, [
+        { name: 'Init1764300000000' },
+        { name: 'PoolMembers1764400000000' },
+      ]);
       const drift = await dataSource.driver.createSchemaBuilder().log();
       assert.deepEqual(
         drift.upQueries.map((q) => q.query),
@@ -92,7 +102,7 @@ describe('persistence', () => {
       assert.equal(found.marketCap, null);
       assert.equal(found.change24h, -1.25);
       assert.deepEqual(found.timestamp, new Date('2026-11-28T01:00:00.000Z'));
-      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 1);
+      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 2);
     } finally {
       await second.close();
     }
@@ -116,14 +126,16 @@ describe('SQLite settings', { skip: Boolean(process.env.TEST_DATABASE_URL) }, ()
 });
 
 describe('DB_SKIP_MIGRATIONS', () => {
-  it('leaves a new database unmigrated', async () => {
+  it('opens a new database without migrating it', async () => {
     const environment = await createTestEnvironment({ DB_SKIP_MIGRATIONS: 'true' });
-    const running = await startApp(environment);
+    const config = loadConfig(environment.env, { cwd: REPO_ROOT });
+    const dataSource = await openDataSource(buildDataSourceOptions(config));
     try {
-      const tables = await tableNames(running.app.get(DataSource));
+      const tables = await tableNames(dataSource);
       assert.equal(tables.includes('prices'), false);
+      assert.deepEqual(await dataSource.query('SELECT name FROM migrations'), []);
     } finally {
-      await running.close();
+      await dataSource.destroy();
       await environment.dispose();
     }
   });

@@ -1,3 +1,4 @@
+import type { KnownCoin, ProviderDefinition } from './catalogue.schema';
 import type { RateLimit } from './env-parsers';
 import type { LOG_LEVELS, MODEL_DTYPES } from './env.schema';
 
@@ -39,6 +40,14 @@ export interface AppConfig {
   };
   rateLimits: { free: RateLimit; pro: RateLimit };
   cacheTtlSeconds: { prices: number; ohlcv: number; defi: number; news: number };
+  /** How the provider registry calls upstreams. */
+  resilience: {
+    callTimeoutMs: number;
+    deadlineMs: number;
+    breakerThreshold: number;
+    breakerCooldownMs: number;
+    breakerMaxCooldownMs: number;
+  };
   upstreams: {
     coingecko: { baseUrl: string; apiKey?: string; plan: 'public' | 'demo' | 'pro' };
     binance: { baseUrls: string[]; wsUrls: string[] };
@@ -51,6 +60,8 @@ export interface AppConfig {
     bscscan: { apiKey?: string };
     newsFeeds: NewsFeed[];
   };
+  /** config/providers.json and config/coins.json, validated. */
+  catalogue: { providers: ProviderDefinition[]; coins: KnownCoin[] };
   models: {
     sentimentModel: string;
     zeroShotModel?: string;

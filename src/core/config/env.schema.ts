@@ -51,6 +51,11 @@ export const envSchema = z.object({
   ENABLE_AUTO_DISCOVERY: boolVar(false),
   AUTO_DISCOVERY_INTERVAL_HOURS: intVar(24, 1, 24 * 30),
 
+  PROVIDER_TIMEOUT_MS: intVar(5000, 100, 120_000),
+  PROVIDER_DEADLINE_MS: intVar(12_000, 100, 300_000),
+  CIRCUIT_BREAKER_THRESHOLD: intVar(5, 1, 100),
+  CIRCUIT_BREAKER_COOLDOWN_SECONDS: intVar(30, 1, 3600),
+
   FREE_TIER_LIMIT: rateLimitVar({ limit: 30, windowSeconds: 60 }),
   PRO_TIER_LIMIT: rateLimitVar({ limit: 300, windowSeconds: 60 }),
 

@@ -4,3 +4,9 @@ export { APP_CONFIG, AppConfigModule, InjectConfig } from './config.module';
 export type { RateLimit } from './env-parsers';
 export { loadEnvFile } from './env-file';
 export { loadConfig, SQLITE_FILE_NAME } from './load-config';
+export {
+  type KnownCoin,
+  PROVIDER_CATEGORIES,
+  type ProviderCategory,
+  type ProviderDefinition,
+} from './catalogue.schema';

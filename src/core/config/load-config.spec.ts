@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -10,6 +10,7 @@ const CWD = mkdtempSync(join(tmpdir(), 'cdt-config-'));
 const FEEDS = [{ name: 'Example', url: 'https://news.example/rss' }];
 function withFeeds(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cdt-config-dir-'));
+  cpSync(join(__dirname, '..', '..', '..', '..', 'config'), dir, { recursive: true });
   writeFileSync(join(dir, 'feeds.json'), JSON.stringify(FEEDS));
   return dir;
 }

@@ -1,6 +1,8 @@
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import type { z } from 'zod';
 import type { AppConfig, DatabaseConfig, NewsFeed, RuntimeEnvironment } from './app-config';
+import { coinsFileSchema, providersFileSchema } from './catalogue.schema';
 import { ConfigError } from './config.error';
 import { type Env, envSchema } from './env.schema';
 
@@ -52,6 +54,11 @@ function buildConfig(env: Env, cwd: string, problems: string[]): AppConfig {
   const dataDir = env.DATA_DIR ? resolve(cwd, env.DATA_DIR) : defaultDataDir(cwd);
   const configDir = resolve(cwd, env.CONFIG_DIR);
   const database = parseDatabaseUrl(env.DATABASE_URL, dataDir, env.DATABASE_POOL_SIZE, problems);
+  if (env.PROVIDER_DEADLINE_MS < env.PROVIDER_TIMEOUT_MS) {
+    problems.push(
+      `PROVIDER_DEADLINE_MS: expected at least PROVIDER_TIMEOUT_MS (${env.PROVIDER_TIMEOUT_MS}), got "${env.PROVIDER_DEADLINE_MS}"`,
+    );
+  }
   if (env.WEBSOCKET_HEARTBEAT_TIMEOUT <= env.WEBSOCKET_HEARTBEAT_INTERVAL) {
     problems.push(
       `WEBSOCKET_HEARTBEAT_TIMEOUT: expected more than WEBSOCKET_HEARTBEAT_INTERVAL (${env.WEBSOCKET_HEARTBEAT_INTERVAL}), got "${env.WEBSOCKET_HEARTBEAT_TIMEOUT}"`,
@@ -98,7 +105,19 @@ function buildConfig(env: Env, cwd: string, problems: string[]): AppConfig {
       defi: env.CACHE_TTL_DEFI,
       news: env.CACHE_TTL_NEWS,
     },
+    resilience: {
+      callTimeoutMs: env.PROVIDER_TIMEOUT_MS,
+      deadlineMs: env.PROVIDER_DEADLINE_MS,
+      breakerThreshold: env.CIRCUIT_BREAKER_THRESHOLD,
+      breakerCooldownMs: env.CIRCUIT_BREAKER_COOLDOWN_SECONDS * 1000,
+      breakerMaxCooldownMs: Math.max(600_000, env.CIRCUIT_BREAKER_COOLDOWN_SECONDS * 1000),
+    },
     upstreams: buildUpstreams(env, configDir, problems),
+    catalogue: {
+      providers:
+        readJsonFile(join(configDir, 'providers.json'), providersFileSchema, problems) ?? [],
+      coins: readJsonFile(join(configDir, 'coins.json'), coinsFileSchema, problems) ?? [],
+    },
     models: {
       sentimentModel: env.SENTIMENT_MODEL,
       zeroShotModel: env.ZERO_SHOT_MODEL,
@@ -196,6 +215,27 @@ function readFeedsFile(file: string, problems: string[]): NewsFeed[] {
     problems.push(`CONFIG_DIR: cannot read ${file} (${(error as Error).message})`);
   }
   return [];
+}
+
+function readJsonFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  problems: string[],
+): z.output<S> | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    problems.push(`CONFIG_DIR: cannot read ${file} (${(error as Error).message})`);
+    return undefined;
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    problems.push(`CONFIG_DIR: ${file} at ${issue.path.join('.')}: ${issue.message}`);
+    return undefined;
+  }
+  return result.data;
 }
 
 function isNewsFeed(value: unknown): value is NewsFeed {

@@ -5,6 +5,7 @@ import { Ohlcv } from '../../market/entities/ohlcv.entity';
 import { Price } from '../../market/entities/price.entity';
 import { NewsItem } from '../../news/news-item.entity';
 import { ApiCall } from '../../providers/entities/api-call.entity';
+import { PoolMember } from '../../providers/entities/pool-member.entity';
 import { ProviderPool } from '../../providers/entities/provider-pool.entity';
 import { UpstreamProvider } from '../../providers/entities/upstream-provider.entity';
 
@@ -20,6 +21,7 @@ export const ENTITIES = [
   DefiProtocol,
   UpstreamProvider,
   ProviderPool,
+  PoolMember,
   ApiCall,
   UserRequest,
 ];

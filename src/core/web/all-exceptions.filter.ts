@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
-import type { ErrorResponseDto } from './error-response.dto';
+import type { ErrorResponseDto, ProviderAttemptDto } from './error-response.dto';
 
 /**
  * Gives every error the documented shape. Messages of HttpExceptions are the caller's business;
@@ -34,6 +34,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       error: STATUS_CODES[statusCode] ?? 'Error',
       message: messageOf(exception, statusCode),
       requestId: request.id ?? '',
+      ...attemptsOf(exception),
     };
     if (!response.headersSent) {
       response.status(statusCode).json(body);
@@ -50,6 +51,13 @@ function statusOf(exception: unknown): number {
   return typeof status === 'number' && status >= 400 && status < 500
     ? status
     : HttpStatus.INTERNAL_SERVER_ERROR;
+}
+
+/** Provider failures also list each provider tried and why. */
+function attemptsOf(exception: unknown): Pick<ErrorResponseDto, 'attempted'> {
+  const response = exception instanceof HttpException ? exception.getResponse() : undefined;
+  const attempted = (response as { attempted?: unknown } | undefined)?.attempted;
+  return Array.isArray(attempted) ? { attempted: attempted as ProviderAttemptDto[] } : {};
 }
 
 function messageOf(exception: unknown, statusCode: number): string {

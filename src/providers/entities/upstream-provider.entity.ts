@@ -11,7 +11,8 @@ export class UpstreamProvider {
   @Column({ type: 'varchar', length: 60 })
   name!: string;
 
-  @Column({ type: 'varchar', length: 30 })
+  /** Comma-separated categories from the catalogue, e.g. "prices,ohlcv". */
+  @Column({ type: 'varchar', length: 100 })
   category!: string;
 
   @Column({ name: 'base_url', type: 'varchar', length: 500 })

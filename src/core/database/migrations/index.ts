@@ -1,9 +1,11 @@
 import { Init1764300000000 as PostgresInit } from './postgres/1764300000000-Init';
+import { PoolMembers1764400000000 as PostgresPoolMembers } from './postgres/1764400000000-PoolMembers';
 import { Init1764300000000 as SqliteInit } from './sqlite/1764300000000-Init';
+import { PoolMembers1764400000000 as SqlitePoolMembers } from './sqlite/1764400000000-PoolMembers';
 
 /**
  * Migrations per dialect, listed as classes in the order they apply. Each dialect has its own
  * folder, generated against its own database (`npm run typeorm -- migration:generate`).
  */
-export const SQLITE_MIGRATIONS = [SqliteInit];
-export const POSTGRES_MIGRATIONS = [PostgresInit];
+export const SQLITE_MIGRATIONS = [SqliteInit, SqlitePoolMembers];
+export const POSTGRES_MIGRATIONS = [PostgresInit, PostgresPoolMembers];

@@ -59,7 +59,7 @@ export class Init1764300000000 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_pools_name" ON "pools"  ("name") `);
     await queryRunner.query(
-      `CREATE TABLE "providers" ("id" SERIAL NOT NULL, "name" character varying(60) NOT NULL, "category" character varying(30) NOT NULL, "base_url" character varying(500) NOT NULL, "status" character varying(20) NOT NULL, "health_score" double precision NOT NULL DEFAULT '100', "last_check" bigint, "priority" integer NOT NULL DEFAULT '100', "enabled" boolean NOT NULL DEFAULT true, "requires_key" boolean NOT NULL DEFAULT false, "last_error" text, "created_at" bigint NOT NULL, CONSTRAINT "PK_af13fc2ebf382fe0dad2e4793aa" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "providers" ("id" SERIAL NOT NULL, "name" character varying(60) NOT NULL, "category" character varying(100) NOT NULL, "base_url" character varying(500) NOT NULL, "status" character varying(20) NOT NULL, "health_score" double precision NOT NULL DEFAULT '100', "last_check" bigint, "priority" integer NOT NULL DEFAULT '100', "enabled" boolean NOT NULL DEFAULT true, "requires_key" boolean NOT NULL DEFAULT false, "last_error" text, "created_at" bigint NOT NULL, CONSTRAINT "PK_af13fc2ebf382fe0dad2e4793aa" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_providers_name" ON "providers"  ("name") `);
   }

@@ -57,7 +57,7 @@ export class Init1764300000000 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_pools_name" ON "pools" ("name") `);
     await queryRunner.query(
-      `CREATE TABLE "providers" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar(60) NOT NULL, "category" varchar(30) NOT NULL, "base_url" varchar(500) NOT NULL, "status" varchar(20) NOT NULL, "health_score" double precision NOT NULL DEFAULT (100), "last_check" bigint, "priority" integer NOT NULL DEFAULT (100), "enabled" boolean NOT NULL DEFAULT (1), "requires_key" boolean NOT NULL DEFAULT (0), "last_error" text, "created_at" bigint NOT NULL)`,
+      `CREATE TABLE "providers" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar(60) NOT NULL, "category" varchar(100) NOT NULL, "base_url" varchar(500) NOT NULL, "status" varchar(20) NOT NULL, "health_score" double precision NOT NULL DEFAULT (100), "last_check" bigint, "priority" integer NOT NULL DEFAULT (100), "enabled" boolean NOT NULL DEFAULT (1), "requires_key" boolean NOT NULL DEFAULT (0), "last_error" text, "created_at" bigint NOT NULL)`,
     );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_providers_name" ON "providers" ("name") `);
   }

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { CacheService } from './cache.service';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('CacheService', () => {
+  it('serves a fresh value from cache without calling the loader again', async () => {
+    const cache = new CacheService();
+    let calls = 0;
+    const load = () => cache.getOrLoad('k', { ttlSeconds: 60 }, async () => ++calls);
+    const first = await load();
+    const second = await load();
+    assert.deepEqual([first.value, first.cached, second.value, second.cached], [1, false, 1, true]);
+    assert.equal(calls, 1);
+  });
+
+  it('runs the loader once for concurrent identical misses', async () => {
+    const cache = new CacheService();
+    let calls = 0;
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        cache.getOrLoad('k', { ttlSeconds: 60 }, async () => {
+          calls += 1;
+          await sleep(20);
+          return 'v';
+        }),
+      ),
+    );
+    assert.equal(calls, 1);
+    assert.ok(results.every((r) => r.value === 'v'));
+  });
+
+  it('serves the last good value, marked stale with its age, when the loader fails', async () => {
+    const cache = new CacheService();
+    await cache.getOrLoad('k', { ttlSeconds: 0.05 }, async () => 'good');
+    await sleep(80);
+    const stale = await cache.getOrLoad('k', { ttlSeconds: 0.05 }, async () => {
+      throw new Error('upstream down');
+    });
+    assert.equal(stale.value, 'good');
+    assert.equal(stale.stale, true);
+    assert.equal(stale.cached, true);
+    assert.ok(stale.ageSeconds >= 0);
+  });
+
+  it('remembers a failure briefly instead of calling the loader again', async () => {
+    const cache = new CacheService();
+    let calls = 0;
+    const failing = () =>
+      cache.getOrLoad('k', { ttlSeconds: 60, negativeTtlMs: 100 }, async () => {
+        calls += 1;
+        throw new Error('down');
+      });
+    await assert.rejects(failing(), /down/);
+    await assert.rejects(failing(), /down/);
+    assert.equal(calls, 1);
+    await sleep(120);
+    await assert.rejects(failing(), /down/);
+    assert.equal(calls, 2);
+  });
+
+  it('invalidate drops values and remembered failures under a prefix', async () => {
+    const cache = new CacheService();
+    let calls = 0;
+    await cache.getOrLoad('a:1', { ttlSeconds: 60 }, async () => ++calls);
+    await assert.rejects(
+      cache.getOrLoad('a:2', { ttlSeconds: 60 }, async () => {
+        calls += 1;
+        throw new Error('down');
+      }),
+    );
+    cache.invalidate('a:');
+    await cache.getOrLoad('a:1', { ttlSeconds: 60 }, async () => ++calls);
+    await cache.getOrLoad('a:2', { ttlSeconds: 60 }, async () => ++calls);
+    assert.equal(calls, 4);
+  });
+
+  it('does not keep values with a zero TTL', async () => {
+    const cache = new CacheService();
+    let calls = 0;
+    await cache.getOrLoad('k', { ttlSeconds: 0 }, async () => ++calls);
+    await cache.getOrLoad('k', { ttlSeconds: 0 }, async () => ++calls);
+    assert.equal(calls, 2);
+  });
+});

@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
+
+const MAX_ENTRIES = 10_000;
+/** How long an expired value may still be served when every provider fails. */
+const DEFAULT_STALE_FOR_MS = 24 * 3_600_000;
+/** After a failed load, answer from the failure (or stale data) for this long instead of retrying. */
+const DEFAULT_NEGATIVE_TTL_MS = 5_000;
+
+interface Entry {
+  value: unknown;
+  storedAt: number;
+  expiresAt: number;
+}
+
+export interface CacheResult<T> {
+  value: T;
+  /** Served from the cache without calling the loader. */
+  cached: boolean;
+  /** Past its TTL: served because the loader failed. */
+  stale: boolean;
+  storedAt: Date;
+  ageSeconds: number;
+}
+
+export interface LoadOptions {
+  ttlSeconds: number;
+  staleForMs?: number;
+  negativeTtlMs?: number;
+}
+
+/**
+ * Read-through cache: TTL per call, one loader run for concurrent identical misses
+ * (single-flight), the last good value when the loader fails (stale), and a short negative cache
+ * so a failing upstream is not hammered.
+ */
+@Injectable()
+export class CacheService {
+  private readonly entries = new LRUCache<string, Entry>({ max: MAX_ENTRIES });
+  private readonly failures = new LRUCache<string, { error: unknown; until: number }>({
+    max: 1_000,
+  });
+  private readonly inFlight = new Map<string, Promise<CacheResult<unknown>>>();
+
+  async getOrLoad<T>(
+    key: string,
+    options: LoadOptions,
+    loader: () => Promise<T>,
+  ): Promise<CacheResult<T>> {
+    const now = Date.now();
+    const entry = this.entries.get(key);
+    if (entry && entry.expiresAt > now) {
+      return result<T>(entry, { cached: true, stale: false }, now);
+    }
+    const failure = this.failures.get(key);
+    if (failure && failure.until > now) {
+      return this.staleOrThrow<T>(key, entry, failure.error, options, now);
+    }
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.load(key, entry, options, loader).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    return pending as Promise<CacheResult<T>>;
+  }
+
+  /** Drops every entry whose key starts with the prefix (admin refresh, tests). */
+  invalidate(prefix: string): void {
+    for (const store of [this.entries, this.failures]) {
+      for (const key of [...store.keys()]) {
+        if (key.startsWith(prefix)) {
+          store.delete(key);
+        }
+      }
+    }
+  }
+
+  private async load<T>(
+    key: string,
+    previous: Entry | undefined,
+    options: LoadOptions,
+    loader: () => Promise<T>,
+  ): Promise<CacheResult<T>> {
+    try {
+      const value = await loader();
+      const storedAt = Date.now();
+      const entry = { value, storedAt, expiresAt: storedAt + options.ttlSeconds * 1000 };
+      if (options.ttlSeconds > 0) {
+        this.entries.set(key, entry);
+      }
+      this.failures.delete(key);
+      return result<T>(entry, { cached: false, stale: false }, storedAt);
+    } catch (error) {
+      const now = Date.now();
+      this.failures.set(key, {
+        error,
+        until: now + (options.negativeTtlMs ?? DEFAULT_NEGATIVE_TTL_MS),
+      });
+      return this.staleOrThrow<T>(key, previous, error, options, now);
+    }
+  }
+
+  private staleOrThrow<T>(
+    key: string,
+    entry: Entry | undefined,
+    error: unknown,
+    options: LoadOptions,
+    now: number,
+  ): CacheResult<T> {
+    const staleFor = options.staleForMs ?? DEFAULT_STALE_FOR_MS;
+    if (entry && entry.expiresAt + staleFor > now) {
+      return result<T>(entry, { cached: true, stale: true }, now);
+    }
+    throw error;
+  }
+}
+
+function result<T>(
+  entry: Entry,
+  flags: { cached: boolean; stale: boolean },
+  now: number,
+): CacheResult<T> {
+  return {
+    value: entry.value as T,
+    ...flags,
+    storedAt: new Date(entry.storedAt),
+    ageSeconds: Math.max(0, Math.round((now - entry.storedAt) / 1000)),
+  };
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+export const PROVIDER_CATEGORIES = [
+  'prices',
+  'market',
+  'trending',
+  'ohlcv',
+  'history',
+  'defi',
+  'news',
+  'fear-greed',
+  'gas',
+] as const;
+export type ProviderCategory = (typeof PROVIDER_CATEGORIES)[number];
+
+const RATE_LIMIT = /^(\d+)\/(second|minute|hour|day)$/;
+const WINDOW_SECONDS = { second: 1, minute: 60, hour: 3600, day: 86400 } as const;
+
+/** One entry of config/providers.json: an upstream, what it serves and how much it allows. */
+export const providerDefinitionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    name: z.string().min(1),
+    categories: z.array(z.enum(PROVIDER_CATEGORIES)).min(1),
+    priority: z.number().int().min(0).max(1000),
+    rateLimit: z.string().regex(RATE_LIMIT, 'expected "<count>/<second|minute|hour|day>"'),
+    needsKey: z.boolean(),
+    website: z.url(),
+  })
+  .transform(({ rateLimit, ...rest }) => {
+    const [, count, window] = RATE_LIMIT.exec(rateLimit) ?? [];
+    return {
+      ...rest,
+      rateLimit: {
+        limit: Number(count),
+        windowSeconds: WINDOW_SECONDS[window as keyof typeof WINDOW_SECONDS],
+      },
+    };
+  });
+export type ProviderDefinition = z.output<typeof providerDefinitionSchema>;
+
+/** One entry of config/coins.json: how each upstream names a coin the service knows. */
+export const knownCoinSchema = z.object({
+  symbol: z.string().regex(/^[A-Z0-9]{1,12}$/),
+  name: z.string().min(1),
+  coingeckoId: z.string().min(1),
+  coincapId: z.string().min(1).optional(),
+  kraken: z.object({ pair: z.string().min(1), key: z.string().min(1) }).optional(),
+});
+export type KnownCoin = z.output<typeof knownCoinSchema>;
+
+export const providersFileSchema = z.array(providerDefinitionSchema).min(1);
+export const coinsFileSchema = z.array(knownCoinSchema).min(1);

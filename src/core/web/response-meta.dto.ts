@@ -1,0 +1,22 @@
+import { ProviderAttemptDto } from './error-response.dto';
+
+/** Where a data response came from and how fresh it is. */
+export class ResponseMetaDto {
+  /** The provider that answered. @example "coingecko" */
+  provider!: string;
+
+  /** Each provider tried for this answer, in order. */
+  attempted!: ProviderAttemptDto[];
+
+  /** Served from the cache. */
+  cached!: boolean;
+
+  /** Past its cache lifetime: served because every provider failed just now. */
+  stale!: boolean;
+
+  /** When the data was fetched from the provider (ISO 8601). @example "2026-11-28T02:00:00.000Z" */
+  asOf!: string;
+
+  /** Seconds since asOf. @example 12 */
+  age_seconds!: number;
+}

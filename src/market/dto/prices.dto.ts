@@ -1,0 +1,81 @@
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Matches } from 'class-validator';
+import { ResponseMetaDto } from '../../core/web/response-meta.dto';
+
+const splitSymbols = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
+
+export class PricesQueryDto {
+  /** Comma-separated tickers. @example "BTC,ETH,SOL" */
+  @Transform(splitSymbols)
+  @ArrayMinSize(1, { message: 'symbols must name at least one ticker' })
+  @ArrayMaxSize(100, { message: 'symbols may name at most 100 tickers' })
+  @Matches(/^[A-Za-z0-9]{1,12}$/, {
+    each: true,
+    message: 'each symbol must be 1-12 letters or digits',
+  })
+  symbols!: string[];
+
+  /** Quote currency; USD is the only one served today. @example "usd" */
+  @IsOptional()
+  @IsIn(['usd'], { message: 'vs must be usd' })
+  vs: string = 'usd';
+}
+
+export class PriceVsQueryDto {
+  /** @example "usd" */
+  @IsOptional()
+  @IsIn(['usd'], { message: 'vs must be usd' })
+  vs: string = 'usd';
+}
+
+export class PriceDto {
+  /** @example "BTC" */
+  symbol!: string;
+
+  /** @example "Bitcoin" */
+  name!: string;
+
+  /** In USD (USDT on Binance). @example 97123.45 */
+  price!: number;
+
+  /** Percent over 24 h; null when the provider does not say. @example -1.25 */
+  change_24h!: number | null;
+
+  /** 24 h volume in USD. @example 31245678901.5 */
+  volume_24h!: number | null;
+
+  /** @example 1923456789012 */
+  market_cap!: number | null;
+
+  /** When the provider last updated this quote (ISO 8601). */
+  last_updated!: string;
+
+  /** @example "coingecko" */
+  provider!: string;
+}
+
+export class PricesMetaDto extends ResponseMetaDto {
+  /** Requested tickers the service does not know. @example ["XYZ"] */
+  unknown!: string[];
+
+  /** Known tickers the answering provider had no quote for. @example [] */
+  missing!: string[];
+}
+
+export class PricesResponseDto {
+  data!: PriceDto[];
+
+  meta!: PricesMetaDto;
+}
+
+export class PriceResponseDto {
+  data!: PriceDto;
+
+  meta!: ResponseMetaDto;
+}

@@ -1,0 +1,101 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { CacheService } from '../core/cache';
+import { type AppConfig, InjectConfig, type KnownCoin } from '../core/config';
+import type { PriceQuote } from '../providers/provider.types';
+import { ProviderRegistry } from '../providers/registry/provider-registry';
+import { CoinCatalogue } from './coin-catalogue';
+import type { PriceDto, PriceResponseDto, PricesResponseDto } from './dto/prices.dto';
+import { PriceStore } from './price.store';
+import type { ProviderAttempt } from '../providers/registry/provider-attempt';
+
+interface FetchedQuotes {
+  quotes: PriceQuote[];
+  provider: string;
+  attempted: ProviderAttempt[];
+}
+
+/** Live prices: cache first, then the registry's providers in pool order. */
+@Injectable()
+export class PricesService {
+  constructor(
+    private readonly coins: CoinCatalogue,
+    private readonly registry: ProviderRegistry,
+    private readonly cache: CacheService,
+    private readonly store: PriceStore,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  async prices(symbols: readonly string[]): Promise<PricesResponseDto> {
+    const { known, unknown } = this.coins.resolve(symbols);
+    if (known.length === 0) {
+      return {
+        data: [],
+        meta: {
+          provider: 'none',
+          attempted: [],
+          cached: false,
+          stale: false,
+          asOf: new Date().toISOString(),
+          age_seconds: 0,
+          unknown,
+          missing: [],
+        },
+      };
+    }
+    const result = await this.cache.getOrLoad(
+      `prices:usd:${known.map((c) => c.symbol).join(',')}`,
+      { ttlSeconds: this.config.cacheTtlSeconds.prices },
+      () => this.fetch(known),
+    );
+    const { quotes, provider, attempted } = result.value;
+    const served = new Set(quotes.map((q) => q.symbol));
+    return {
+      data: quotes.map((q) => toDto(q, provider)),
+      meta: {
+        provider,
+        attempted,
+        cached: result.cached,
+        stale: result.stale,
+        asOf: result.storedAt.toISOString(),
+        age_seconds: result.ageSeconds,
+        unknown,
+        missing: known.filter((c) => !served.has(c.symbol)).map((c) => c.symbol),
+      },
+    };
+  }
+
+  async price(symbol: string): Promise<PriceResponseDto> {
+    if (!this.coins.find(symbol)) {
+      throw new NotFoundException(`Unknown symbol "${symbol.toUpperCase()}"`);
+    }
+    const { data, meta } = await this.prices([symbol]);
+    if (data.length === 0) {
+      throw new NotFoundException(`No provider has a price for ${symbol.toUpperCase()} right now`);
+    }
+    const { unknown, missing, ...rest } = meta;
+    return { data: data[0], meta: rest };
+  }
+
+  private async fetch(coins: KnownCoin[]): Promise<FetchedQuotes> {
+    const { data, provider, attempted } = await this.registry.execute(
+      'prices',
+      (api, ctx) => api.getPrices({ coins, ctx }),
+      { what: `prices for ${coins.map((c) => c.symbol).join(',')}` },
+    );
+    await this.store.save(data, provider);
+    return { quotes: data, provider, attempted };
+  }
+}
+
+function toDto(quote: PriceQuote, provider: string): PriceDto {
+  return {
+    symbol: quote.symbol,
+    name: quote.name,
+    price: quote.price,
+    change_24h: quote.change24h,
+    volume_24h: quote.volume24h,
+    market_cap: quote.marketCap,
+    last_updated: quote.lastUpdated.toISOString(),
+    provider,
+  };
+}

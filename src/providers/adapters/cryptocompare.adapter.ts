@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { type AppConfig, InjectConfig, type KnownCoin } from '../../core/config';
+import { parsePayload, ProviderError, UpstreamHttpService } from '../../core/http';
+import type {
+  CallContext,
+  Candle,
+  CandleInterval,
+  OhlcvSource,
+  PriceQuote,
+  PriceSource,
+  UpstreamAdapter,
+} from '../provider.types';
+import { finite, fromSeconds } from './payload-fields';
+
+const ID = 'cryptocompare';
+const HISTORY: Record<CandleInterval, { path: string; aggregate: number }> = {
+  '1m': { path: '/data/v2/histominute', aggregate: 1 },
+  '5m': { path: '/data/v2/histominute', aggregate: 5 },
+  '15m': { path: '/data/v2/histominute', aggregate: 15 },
+  '30m': { path: '/data/v2/histominute', aggregate: 30 },
+  '1h': { path: '/data/v2/histohour', aggregate: 1 },
+  '4h': { path: '/data/v2/histohour', aggregate: 4 },
+  '1d': { path: '/data/v2/histoday', aggregate: 1 },
+  '1w': { path: '/data/v2/histoday', aggregate: 7 },
+};
+
+/** The legacy error envelope, still served with HTTP 200. */
+const errorEnvelope = z.object({
+  Response: z.literal('Error'),
+  Message: z.string(),
+  Type: z.number().optional(),
+});
+const priceMultiSchema = z.record(z.string(), z.object({ USD: finite }));
+const histoSchema = z.object({
+  Response: z.literal('Success'),
+  Data: z.object({
+    Data: z.array(
+      z.object({
+        time: finite,
+        open: finite,
+        high: finite,
+        low: finite,
+        close: finite,
+        volumefrom: finite,
+      }),
+    ),
+  }),
+});
+
+/** CryptoCompare / CoinDesk Data min-api; only with a key since the free tier was retired. */
+@Injectable()
+export class CryptoCompareAdapter implements UpstreamAdapter, PriceSource, OhlcvSource {
+  readonly id = ID;
+  readonly categories = ['prices', 'ohlcv'] as const;
+
+  constructor(
+    private readonly http: UpstreamHttpService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  get unavailableReason(): string | undefined {
+    return this.config.upstreams.cryptocompare.apiKey
+      ? undefined
+      : 'needs key (CRYPTOCOMPARE_API_KEY)';
+  }
+
+  async ping({ ctx }: { ctx: CallContext }): Promise<void> {
+    await this.get('/data/pricemulti', { fsyms: 'BTC', tsyms: 'USD' }, priceMultiSchema, ctx);
+  }
+
+  async getPrices({ coins, ctx }: { coins: KnownCoin[]; ctx: CallContext }): Promise<PriceQuote[]> {
+    const body = await this.get(
+      '/data/pricemulti',
+      { fsyms: coins.map((c) => c.symbol).join(','), tsyms: 'USD' },
+      priceMultiSchema,
+      ctx,
+    );
+    const now = new Date();
+    return coins.flatMap((coin) => {
+      const quote = body[coin.symbol];
+      return quote
+        ? [
+            {
+              symbol: coin.symbol,
+              name: coin.name,
+              price: quote.USD,
+              change24h: null,
+              volume24h: null,
+              marketCap: null,
+              lastUpdated: now,
+            },
+          ]
+        : [];
+    });
+  }
+
+  async getCandles(params: {
+    coin: KnownCoin;
+    interval: CandleInterval;
+    limit: number;
+    ctx: CallContext;
+  }): Promise<Candle[]> {
+    const { path, aggregate } = HISTORY[params.interval];
+    const body = await this.get(
+      path,
+      { fsym: params.coin.symbol, tsym: 'USD', limit: params.limit - 1, aggregate },
+      histoSchema,
+      params.ctx,
+    );
+    return body.Data.Data.slice(-params.limit).map((row) => ({
+      openTime: fromSeconds(row.time),
+      open: row.open,
+      high: row.high,
+      low: row.low,
+      close: row.close,
+      volume: row.volumefrom,
+    }));
+  }
+
+  private async get<S extends z.ZodType>(
+    path: string,
+    query: Record<string, string | number>,
+    schema: S,
+    ctx: CallContext,
+  ): Promise<z.output<S>> {
+    const { baseUrl, apiKey } = this.config.upstreams.cryptocompare;
+    const response = await this.http.get({
+      provider: ID,
+      baseUrl,
+      path,
+      query,
+      headers: { authorization: `Apikey ${apiKey ?? ''}` },
+      signal: ctx.signal,
+    });
+    const legacy = errorEnvelope.safeParse(safeJson(response.text));
+    if (legacy.success) {
+      const limited = legacy.data.Type === 99 || /rate limit/i.test(legacy.data.Message);
+      throw new ProviderError({
+        provider: ID,
+        kind: limited
+          ? 'rate_limited'
+          : /api key/i.test(legacy.data.Message)
+            ? 'auth'
+            : 'bad_request',
+        retryAfterMs: limited ? 60_000 : undefined,
+        message: `${path}: ${legacy.data.Message.slice(0, 120)}`,
+      });
+    }
+    return parsePayload({ provider: ID, path, text: response.text }, schema);
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

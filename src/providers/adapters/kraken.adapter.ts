@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { type AppConfig, InjectConfig, type KnownCoin } from '../../core/config';
+import {
+  parsePayload,
+  ProviderError,
+  type ProviderErrorKind,
+  UpstreamHttpService,
+} from '../../core/http';
+import type {
+  CallContext,
+  Candle,
+  CandleInterval,
+  OhlcvSource,
+  PriceQuote,
+  PriceSource,
+  UpstreamAdapter,
+} from '../provider.types';
+import { decimalString, finite, fromSeconds } from './payload-fields';
+
+const ID = 'kraken';
+const INTERVAL_MINUTES: Record<CandleInterval, number> = {
+  '1m': 1,
+  '5m': 5,
+  '15m': 15,
+  '30m': 30,
+  '1h': 60,
+  '4h': 240,
+  '1d': 1440,
+  '1w': 10080,
+};
+const RATE_LIMIT_BACKOFF_MS = 10_000;
+
+/** Kraken always answers 200 with `{error: [...], result}`; errors live in the array. */
+const envelope = <S extends z.ZodType>(result: S) =>
+  z.object({ error: z.array(z.string()), result: result.optional() });
+const tickerResult = z.record(
+  z.string(),
+  z.object({
+    c: z.tuple([decimalString, decimalString]),
+    v: z.tuple([decimalString, decimalString]),
+    p: z.tuple([decimalString, decimalString]),
+  }),
+);
+const ohlcRow = z.tuple([
+  finite,
+  decimalString,
+  decimalString,
+  decimalString,
+  decimalString,
+  decimalString,
+  decimalString,
+  finite,
+]);
+const ohlcResult = z.record(z.string(), z.union([z.array(ohlcRow), finite]));
+
+/** Kraken public spot data; pairs use Kraken's names (XBTUSD asked, XXBTZUSD answered). */
+@Injectable()
+export class KrakenAdapter implements UpstreamAdapter, PriceSource, OhlcvSource {
+  readonly id = ID;
+  readonly categories = ['prices', 'ohlcv'] as const;
+
+  constructor(
+    private readonly http: UpstreamHttpService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  async ping({ ctx }: { ctx: CallContext }): Promise<void> {
+    await this.get('/0/public/Ticker', { pair: 'XBTUSD' }, tickerResult, ctx);
+  }
+
+  async getPrices({ coins, ctx }: { coins: KnownCoin[]; ctx: CallContext }): Promise<PriceQuote[]> {
+    const listed = coins.filter((c) => c.kraken);
+    if (listed.length === 0) {
+      throw new ProviderError({
+        provider: ID,
+        kind: 'not_found',
+        message: 'no Kraken pairs asked',
+      });
+    }
+    const pairs = listed.map((c) => c.kraken?.pair).join(',');
+    const result = await this.get('/0/public/Ticker', { pair: pairs }, tickerResult, ctx);
+    const now = new Date();
+    return listed.flatMap((coin) => {
+      const ticker = coin.kraken ? result[coin.kraken.key] : undefined;
+      return ticker
+        ? [
+            {
+              symbol: coin.symbol,
+              name: coin.name,
+              price: ticker.c[0],
+              // Kraken's "today" opens at 00:00 UTC, which is not a 24 h change: say nothing.
+              change24h: null,
+              volume24h: ticker.v[1] * ticker.p[1],
+              marketCap: null,
+              lastUpdated: now,
+            },
+          ]
+        : [];
+    });
+  }
+
+  async getCandles(params: {
+    coin: KnownCoin;
+    interval: CandleInterval;
+    limit: number;
+    ctx: CallContext;
+  }): Promise<Candle[]> {
+    const pair = params.coin.kraken;
+    if (!pair) {
+      throw new ProviderError({
+        provider: ID,
+        kind: 'not_found',
+        message: `${params.coin.symbol} not listed`,
+      });
+    }
+    const result = await this.get(
+      '/0/public/OHLC',
+      { pair: pair.pair, interval: INTERVAL_MINUTES[params.interval] },
+      ohlcResult,
+      params.ctx,
+    );
+    const rows = Object.entries(result).find(
+      ([key, value]) => key !== 'last' && Array.isArray(value),
+    )?.[1];
+    if (!Array.isArray(rows)) {
+      throw new ProviderError({
+        provider: ID,
+        kind: 'bad_payload',
+        message: '/0/public/OHLC: no candles',
+      });
+    }
+    return rows.slice(-params.limit).map(([time, open, high, low, close, , volume]) => ({
+      openTime: fromSeconds(time),
+      open,
+      high,
+      low,
+      close,
+      volume,
+    }));
+  }
+
+  private async get<S extends z.ZodType>(
+    path: string,
+    query: Record<string, string | number>,
+    result: S,
+    ctx: CallContext,
+  ): Promise<z.output<S>> {
+    const response = await this.http.get({
+      provider: ID,
+      baseUrl: this.config.upstreams.kraken.baseUrl,
+      path,
+      query,
+      signal: ctx.signal,
+    });
+    const body = parsePayload({ provider: ID, path, text: response.text }, envelope(result));
+    if (body.error.length > 0) {
+      throw krakenError(path, body.error);
+    }
+    if (body.result === undefined) {
+      throw new ProviderError({ provider: ID, kind: 'bad_payload', message: `${path}: no result` });
+    }
+    return body.result;
+  }
+}
+
+function krakenError(path: string, errors: string[]): ProviderError {
+  const text = errors.join('; ');
+  const kind: ProviderErrorKind = /Unknown asset pair/i.test(text)
+    ? 'not_found'
+    : /Too many requests|Rate limit/i.test(text)
+      ? 'rate_limited'
+      : /EService:(Unavailable|Busy)/i.test(text)
+        ? 'upstream_5xx'
+        : 'bad_request';
+  return new ProviderError({
+    provider: ID,
+    kind,
+    retryAfterMs: kind === 'rate_limited' ? RATE_LIMIT_BACKOFF_MS : undefined,
+    message: `${path}: ${text.slice(0, 120)}`,
+  });
+}

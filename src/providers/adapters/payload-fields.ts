@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** Several upstreams send numbers as decimal strings ("97123.45"); accept only real decimals. */
+export const decimalString = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/, 'expected a decimal string')
+  .transform(Number);
+
+export const nullableDecimalString = decimalString.nullable();
+
+/** A finite JSON number. */
+export const finite = z.number().refine(Number.isFinite, 'expected a finite number');
+
+export const nullableNumber = finite.nullable();
+
+/** Unix seconds or milliseconds as Date. */
+export const fromSeconds = (seconds: number): Date => new Date(seconds * 1000);

@@ -1,0 +1,101 @@
+import { Inject, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
+import { type AppConfig, InjectConfig, type ProviderCategory } from '../core/config';
+import { baseUrlOf } from './provider-base-url';
+import { PROVIDER_ADAPTERS } from './provider-adapters';
+import { ProviderStore } from './provider.store';
+import type { UpstreamAdapter } from './provider.types';
+import { ProviderRuntime, type ProviderSettings } from './runtime/provider-runtime';
+
+/**
+ * The catalogue (config/providers.json) joined with the adapters and the operator's settings
+ * from the `providers` table: one {@link ProviderRuntime} per upstream.
+ */
+@Injectable()
+export class ProviderDirectory implements OnModuleInit {
+  private readonly runtimes = new Map<string, ProviderRuntime>();
+  private readonly dbIds = new Map<string, number>();
+
+  constructor(
+    @Inject(PROVIDER_ADAPTERS) private readonly adapters: UpstreamAdapter[],
+    @InjectConfig() private readonly config: AppConfig,
+    private readonly store: ProviderStore,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const definitions = this.config.catalogue.providers;
+    for (const definition of definitions) {
+      this.adapterFor(definition.id, definition.categories);
+    }
+    const stored = await this.store.sync(
+      definitions.map((definition) => ({
+        definition,
+        baseUrl: baseUrlOf(definition.id, this.config),
+      })),
+    );
+    const { breakerThreshold, breakerCooldownMs, breakerMaxCooldownMs } = this.config.resilience;
+    for (const definition of definitions) {
+      const settings = stored.get(definition.id);
+      if (!settings) {
+        continue;
+      }
+      this.dbIds.set(definition.id, settings.dbId);
+      this.runtimes.set(
+        definition.id,
+        new ProviderRuntime(
+          definition,
+          this.adapterFor(definition.id, definition.categories),
+          { enabled: settings.enabled, priority: settings.priority },
+          {
+            threshold: breakerThreshold,
+            cooldownMs: breakerCooldownMs,
+            maxCooldownMs: breakerMaxCooldownMs,
+          },
+        ),
+      );
+    }
+  }
+
+  all(): ProviderRuntime[] {
+    return [...this.runtimes.values()].sort((a, b) => a.settings.priority - b.settings.priority);
+  }
+
+  get(id: string): ProviderRuntime {
+    const runtime = this.runtimes.get(id);
+    if (!runtime) {
+      throw new NotFoundException(`Unknown provider "${id}"; GET /api/providers lists them`);
+    }
+    return runtime;
+  }
+
+  dbIdOf(id: string): number {
+    this.get(id);
+    return this.dbIds.get(id) ?? 0;
+  }
+
+  idOfDbId(dbId: number): string | undefined {
+    return [...this.dbIds.entries()].find(([, value]) => value === dbId)?.[0];
+  }
+
+  forCategory(category: ProviderCategory): ProviderRuntime[] {
+    return this.all().filter((r) => r.definition.categories.includes(category));
+  }
+
+  async updateSettings(id: string, patch: Partial<ProviderSettings>): Promise<ProviderRuntime> {
+    const runtime = this.get(id);
+    runtime.settings = { ...runtime.settings, ...patch };
+    await this.store.updateSettings(id, runtime.settings);
+    return runtime;
+  }
+
+  private adapterFor(id: string, categories: readonly ProviderCategory[]): UpstreamAdapter {
+    const adapter = this.adapters.find((a) => a.id === id);
+    if (!adapter) {
+      throw new Error(`config/providers.json names "${id}", but no adapter has that id`);
+    }
+    const missing = categories.filter((c) => !adapter.categories.includes(c));
+    if (missing.length > 0) {
+      throw new Error(`config/providers.json: ${id} cannot serve ${missing.join(', ')}`);
+    }
+    return adapter;
+  }
+}

@@ -1,0 +1,179 @@
+import type { KnownCoin, ProviderCategory } from '../core/config';
+
+/** Passed to every adapter call: aborts on the per-call timeout or the overall deadline. */
+export interface CallContext {
+  signal: AbortSignal;
+}
+
+export interface PriceQuote {
+  symbol: string;
+  name: string;
+  /** USD (USDT on Binance). */
+  price: number;
+  /** Percent over 24 h; null when the upstream does not say. */
+  change24h: number | null;
+  volume24h: number | null;
+  marketCap: number | null;
+  lastUpdated: Date;
+}
+
+export interface MarketCoin extends PriceQuote {
+  id: string;
+  rank: number | null;
+}
+
+export interface GlobalMarket {
+  totalMarketCapUsd: number;
+  totalVolume24hUsd: number;
+  btcDominance: number | null;
+  ethDominance: number | null;
+  marketCapChange24hPct: number | null;
+  activeCryptocurrencies: number;
+  updatedAt: Date;
+}
+
+export interface TrendingCoin {
+  rank: number;
+  id: string;
+  symbol: string;
+  name: string;
+  marketCapRank: number | null;
+  priceUsd: number | null;
+  score: number;
+}
+
+export const CANDLE_INTERVALS = ['1m', '5m', '15m', '30m', '1h', '4h', '1d', '1w'] as const;
+export type CandleInterval = (typeof CANDLE_INTERVALS)[number];
+
+export interface Candle {
+  openTime: Date;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  /** Base-asset volume; null when the upstream has none (CoinGecko OHLC). */
+  volume: number | null;
+}
+
+export interface PricePoint {
+  timestamp: Date;
+  price: number;
+}
+
+export interface ProtocolTvl {
+  name: string;
+  slug: string;
+  tvl: number;
+  chain: string | null;
+  chains: string[];
+  symbol: string | null;
+  category: string | null;
+  change1d: number | null;
+  change7d: number | null;
+}
+
+export interface ChainTvl {
+  name: string;
+  tvl: number;
+  tokenSymbol: string | null;
+}
+
+export interface TvlPoint {
+  date: Date;
+  tvl: number;
+}
+
+export interface FearGreedPoint {
+  value: number;
+  classification: string;
+  timestamp: Date;
+  /** Seconds until the next value; only on the newest point. */
+  timeUntilUpdateSeconds: number | null;
+}
+
+export interface GasOracle {
+  lastBlock: number;
+  safeGwei: number;
+  proposeGwei: number;
+  fastGwei: number;
+  baseFeeGwei: number;
+}
+
+export interface FeedResponse {
+  /** True on 304 Not Modified: nothing new since the given validators. */
+  notModified: boolean;
+  body: string;
+  etag?: string;
+  lastModified?: string;
+}
+
+export interface PriceSource {
+  getPrices(params: { coins: KnownCoin[]; ctx: CallContext }): Promise<PriceQuote[]>;
+}
+export interface MarketSource {
+  getGlobal(params: { ctx: CallContext }): Promise<GlobalMarket>;
+  getTopCoins(params: { limit: number; ctx: CallContext }): Promise<MarketCoin[]>;
+}
+export interface TrendingSource {
+  getTrending(params: { ctx: CallContext }): Promise<TrendingCoin[]>;
+}
+export interface OhlcvSource {
+  getCandles(params: {
+    coin: KnownCoin;
+    interval: CandleInterval;
+    limit: number;
+    ctx: CallContext;
+  }): Promise<Candle[]>;
+}
+export interface HistorySource {
+  getPriceHistory(params: {
+    coin: KnownCoin;
+    from: Date;
+    to: Date;
+    ctx: CallContext;
+  }): Promise<PricePoint[]>;
+}
+export interface DefiSource {
+  getProtocols(params: { ctx: CallContext }): Promise<ProtocolTvl[]>;
+  getHistoricalTvl(params: { ctx: CallContext }): Promise<TvlPoint[]>;
+  getChains(params: { ctx: CallContext }): Promise<ChainTvl[]>;
+  getProtocolTvl(params: { slug: string; ctx: CallContext }): Promise<number>;
+}
+export interface FearGreedSource {
+  getIndex(params: { limit: number; ctx: CallContext }): Promise<FearGreedPoint[]>;
+}
+export interface GasSource {
+  getGasOracle(params: { ctx: CallContext }): Promise<GasOracle>;
+}
+export interface FeedSource {
+  fetchFeed(params: {
+    url: string;
+    etag?: string;
+    lastModified?: string;
+    ctx: CallContext;
+  }): Promise<FeedResponse>;
+}
+
+/** What a provider must implement to serve each category. */
+export interface CategoryApi {
+  prices: PriceSource;
+  market: MarketSource;
+  trending: TrendingSource;
+  ohlcv: OhlcvSource;
+  history: HistorySource;
+  defi: DefiSource;
+  news: FeedSource;
+  'fear-greed': FearGreedSource;
+  gas: GasSource;
+}
+
+/** One upstream. Adapters validate every payload and throw only ProviderError. */
+export interface UpstreamAdapter {
+  readonly id: string;
+  /** The categories this adapter can serve (the catalogue may enable a subset). */
+  readonly categories: readonly ProviderCategory[];
+  /** Why the adapter cannot be used with this configuration (e.g. "needs key"), if so. */
+  readonly unavailableReason?: string;
+  /** A cheap call proving the upstream answers. */
+  ping(params: { ctx: CallContext }): Promise<void>;
+}

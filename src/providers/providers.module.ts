@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminGuard } from '../auth/admin.guard';
+import { UpstreamHttpService } from '../core/http';
+import { ApiCallRecorder } from './api-call.recorder';
+import { ApiCallStats } from './api-call.stats';
+import { ApiCall } from './entities/api-call.entity';
+import { UpstreamProvider } from './entities/upstream-provider.entity';
+import { ProviderHealthFlusher } from './health/provider-health.flusher';
+import { PoolService } from './pools/pool.service';
+import { PoolStore } from './pools/pool.store';
+import { adapterProviders } from './provider-adapters';
+import { ProviderDirectory } from './provider.directory';
+import { ProviderStore } from './provider.store';
+import { PoolsController } from './pools.controller';
+import { ProvidersController } from './providers.controller';
+import { ProvidersService } from './providers.service';
+import { ProviderRegistry } from './registry/provider-registry';
+
+/** Upstream adapters, the registry that picks and fails over among them, and their API. */
+@Module({
+  imports: [TypeOrmModule.forFeature([UpstreamProvider, ApiCall])],
+  controllers: [ProvidersController, PoolsController],
+  providers: [
+    UpstreamHttpService,
+    ...adapterProviders,
+    ProviderStore,
+    ProviderDirectory,
+    ProviderHealthFlusher,
+    ApiCallRecorder,
+    ApiCallStats,
+    PoolStore,
+    PoolService,
+    ProviderRegistry,
+    ProvidersService,
+    AdminGuard,
+  ],
+  exports: [ProviderRegistry, ProviderDirectory, ApiCallRecorder],
+})
+export class ProvidersModule {}

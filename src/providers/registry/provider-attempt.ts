@@ -1,0 +1,63 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { ProviderError, type ProviderErrorKind } from '../../core/http';
+import { ProviderSkipped } from '../runtime/provider-runtime';
+
+/** How one provider fared in one request: the basis of `meta.attempted` and of 503 bodies. */
+export interface ProviderAttempt {
+  provider: string;
+  outcome: 'ok' | 'skipped' | ProviderErrorKind;
+  /** Why it failed or was skipped. */
+  reason?: string;
+  duration_ms?: number;
+}
+
+export function describeAttempts(attempts: readonly ProviderAttempt[]): string {
+  return attempts
+    .map((a) => `${a.provider} (${a.outcome}${a.reason ? `: ${a.reason}` : ''})`)
+    .join(', ');
+}
+
+/** Every provider failed or was skipped: a 503 that names each one and why. */
+export class AllProvidersFailedError extends HttpException {
+  constructor(
+    readonly category: string,
+    readonly attempted: ProviderAttempt[],
+  ) {
+    super(
+      {
+        message:
+          attempted.length === 0
+            ? `No provider is configured for ${category}`
+            : `No provider could serve ${category}: ${describeAttempts(attempted)}`,
+        attempted,
+      },
+      HttpStatus.SERVICE_UNAVAILABLE,
+    );
+  }
+}
+
+/** Every provider that answered said the thing asked for does not exist. */
+export class NotFoundAtProvidersError extends HttpException {
+  constructor(
+    what: string,
+    readonly attempted: ProviderAttempt[],
+  ) {
+    super({ message: `${what} not found at any provider`, attempted }, HttpStatus.NOT_FOUND);
+  }
+}
+
+/** Turns whatever a provider call threw into an attempt record. */
+export function toAttempt(provider: string, error: unknown, durationMs: number): ProviderAttempt {
+  if (error instanceof ProviderSkipped) {
+    return { provider, outcome: 'skipped', reason: error.reason };
+  }
+  if (error instanceof ProviderError) {
+    return { provider, outcome: error.kind, reason: error.message, duration_ms: durationMs };
+  }
+  return {
+    provider,
+    outcome: 'bad_payload',
+    reason: 'unexpected adapter failure',
+    duration_ms: durationMs,
+  };
+}

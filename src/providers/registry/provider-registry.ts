@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { type AppConfig, InjectConfig, type ProviderCategory } from '../../core/config';
+import { ProviderError } from '../../core/http';
+import { PoolService } from '../pools/pool.service';
+import { ProviderDirectory } from '../provider.directory';
+import type { CallContext, CategoryApi } from '../provider.types';
+import {
+  AllProvidersFailedError,
+  NotFoundAtProvidersError,
+  type ProviderAttempt,
+  toAttempt,
+} from './provider-attempt';
+
+export interface ProviderResult<T> {
+  data: T;
+  provider: string;
+  attempted: ProviderAttempt[];
+}
+
+export interface ExecuteOptions<T> {
+  /** What is being fetched, for 404 messages (e.g. "BTC candles"). */
+  what?: string;
+  /** Treat such a result as "not found here" and fail over (default: an empty array). */
+  isEmpty?: (value: T) => boolean;
+  callTimeoutMs?: number;
+  deadlineMs?: number;
+}
+
+const emptyArray = (value: unknown) => Array.isArray(value) && value.length === 0;
+
+/**
+ * Serves a category from its providers: in the pool's order, each behind its breaker, budget and
+ * Retry-After cool-down, with a per-call timeout inside an overall deadline, failing over to the
+ * next provider on any failure. Callers never see HTTP details, only the result and the attempts.
+ */
+@Injectable()
+export class ProviderRegistry {
+  constructor(
+    private readonly directory: ProviderDirectory,
+    private readonly pools: PoolService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  async execute<C extends ProviderCategory, T>(
+    category: C,
+    call: (api: CategoryApi[C], ctx: CallContext) => Promise<T>,
+    options: ExecuteOptions<T> = {},
+  ): Promise<ProviderResult<T>> {
+    const callTimeoutMs = options.callTimeoutMs ?? this.config.resilience.callTimeoutMs;
+    const deadline = AbortSignal.timeout(options.deadlineMs ?? this.config.resilience.deadlineMs);
+    const isEmpty = options.isEmpty ?? emptyArray;
+    const attempted: ProviderAttempt[] = [];
+    for (const id of this.pools.orderFor(category)) {
+      if (deadline.aborted) {
+        attempted.push({ provider: id, outcome: 'skipped', reason: 'request deadline reached' });
+        continue;
+      }
+      const runtime = this.directory.get(id);
+      const api = runtime.adapter as unknown as CategoryApi[C];
+      const started = performance.now();
+      try {
+        const signal = AbortSignal.any([deadline, AbortSignal.timeout(callTimeoutMs)]);
+        const data = await runtime.call(() => this.nonEmpty(id, call(api, { signal }), isEmpty));
+        attempted.push({ provider: id, outcome: 'ok', duration_ms: elapsed(started) });
+        return { data, provider: id, attempted };
+      } catch (error) {
+        attempted.push(toAttempt(id, error, elapsed(started)));
+      }
+    }
+    if (attempted.length > 0 && attempted.every((a) => a.outcome === 'not_found')) {
+      throw new NotFoundAtProvidersError(options.what ?? category, attempted);
+    }
+    throw new AllProvidersFailedError(category, attempted);
+  }
+
+  private async nonEmpty<T>(
+    provider: string,
+    pending: Promise<T>,
+    isEmpty: (v: T) => boolean,
+  ): Promise<T> {
+    const value = await pending;
+    if (isEmpty(value)) {
+      throw new ProviderError({ provider, kind: 'not_found', message: 'no data in the answer' });
+    }
+    return value;
+  }
+}
+
+function elapsed(started: number): number {
+  return Math.round(performance.now() - started);
+}

@@ -1,0 +1,210 @@
+import {
+  BrokenCircuitError,
+  type CircuitBreakerPolicy,
+  circuitBreaker,
+  CircuitState,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  handleWhen,
+} from 'cockatiel';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { ProviderDefinition } from '../../core/config';
+import { ProviderError } from '../../core/http';
+import {
+  type BreakerState,
+  healthScore,
+  ProviderHealth,
+  type ProviderStatus,
+  statusFor,
+} from '../health/provider-health';
+import type { UpstreamAdapter } from '../provider.types';
+
+export interface BreakerOptions {
+  /** Consecutive health failures that open the breaker. */
+  threshold: number;
+  /** First half-open probe after this long, doubling up to maxCooldownMs. */
+  cooldownMs: number;
+  maxCooldownMs: number;
+}
+
+export interface ProviderSettings {
+  enabled: boolean;
+  priority: number;
+}
+
+/** Why a provider was not called at all. */
+export class ProviderSkipped extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+/**
+ * Everything the registry knows about one provider at run time: its adapter, the operator's
+ * settings, rolling health, a circuit breaker (cockatiel), the request budget from the catalogue
+ * (rate-limiter-flexible token bucket) and any Retry-After cool-down.
+ */
+export class ProviderRuntime {
+  readonly health = new ProviderHealth();
+  private breaker: CircuitBreakerPolicy;
+  private readonly budget: RateLimiterMemory;
+  private coolingUntil = 0;
+
+  constructor(
+    readonly definition: ProviderDefinition,
+    readonly adapter: UpstreamAdapter,
+    public settings: ProviderSettings,
+    private readonly breakerOptions: BreakerOptions,
+  ) {
+    this.breaker = this.newBreaker();
+    this.budget = new RateLimiterMemory({
+      points: definition.rateLimit.limit,
+      duration: definition.rateLimit.windowSeconds,
+    });
+  }
+
+  get id(): string {
+    return this.definition.id;
+  }
+
+  /** Why this provider cannot be used right now regardless of health, if so. */
+  get unavailableReason(): string | undefined {
+    return (
+      this.adapter.unavailableReason ?? (this.settings.enabled ? undefined : 'disabled by operator')
+    );
+  }
+
+  get breakerState(): BreakerState {
+    switch (this.breaker.state) {
+      case CircuitState.Closed:
+        return 'closed';
+      case CircuitState.HalfOpen:
+        return 'half_open';
+      case CircuitState.Open:
+      case CircuitState.Isolated:
+        return 'open';
+    }
+  }
+
+  coolingDownMs(now = Date.now()): number {
+    return Math.max(0, this.coolingUntil - now);
+  }
+
+  score(): number {
+    return healthScore({
+      stats: this.health.stats(),
+      breaker: this.breakerState,
+      coolingDown: this.coolingDownMs() > 0,
+    });
+  }
+
+  status(): ProviderStatus {
+    return statusFor(this.score(), this.unavailableReason === undefined);
+  }
+
+  async budgetLeft(): Promise<number> {
+    const used = await this.budget.get(this.id);
+    return used ? Math.max(0, used.remainingPoints) : this.definition.rateLimit.limit;
+  }
+
+  /**
+   * Runs one upstream call under the breaker, the Retry-After cool-down and the budget, and
+   * records its outcome. Throws ProviderSkipped when the provider was not called at all.
+   */
+  async call<T>(work: () => Promise<T>): Promise<T> {
+    const unavailable = this.unavailableReason;
+    if (unavailable) {
+      throw new ProviderSkipped(unavailable);
+    }
+    const cooling = this.coolingDownMs();
+    if (cooling > 0) {
+      throw new ProviderSkipped(`rate limited upstream, retry in ${Math.ceil(cooling / 1000)} s`);
+    }
+    try {
+      return await this.breaker.execute(async () => {
+        await this.takeBudget();
+        return this.measure(work);
+      });
+    } catch (error) {
+      if (error instanceof BrokenCircuitError) {
+        throw new ProviderSkipped('circuit open after repeated failures');
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * A fresh ping that bypasses the breaker (so an operator can see a provider come back) but not
+   * the budget or a Retry-After: those protect the deployment's IP.
+   */
+  async probe(timeoutMs: number): Promise<void> {
+    const unavailable = this.unavailableReason;
+    if (unavailable) {
+      throw new ProviderSkipped(unavailable);
+    }
+    const cooling = this.coolingDownMs();
+    if (cooling > 0) {
+      throw new ProviderSkipped(`rate limited upstream, retry in ${Math.ceil(cooling / 1000)} s`);
+    }
+    await this.takeBudget();
+    await this.measure(() =>
+      this.adapter.ping({ ctx: { signal: AbortSignal.timeout(timeoutMs) } }),
+    );
+  }
+
+  /** Closes an open breaker (operator's check or diagnostics auto-fix). */
+  resetBreaker(): void {
+    this.breaker = this.newBreaker();
+  }
+
+  private async takeBudget(): Promise<void> {
+    try {
+      await this.budget.consume(this.id);
+    } catch (rejection) {
+      const wait = rejection instanceof RateLimiterRes ? rejection.msBeforeNext : 1000;
+      throw new ProviderSkipped(`request budget used up, refills in ${Math.ceil(wait / 1000)} s`);
+    }
+  }
+
+  private async measure<T>(work: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      const value = await work();
+      this.health.record({ ok: true, durationMs: performance.now() - started, at: new Date() });
+      return value;
+    } catch (error) {
+      const failure = error instanceof ProviderError ? error : undefined;
+      if (failure?.kind === 'rate_limited') {
+        this.coolingUntil = Date.now() + (failure.retryAfterMs ?? 60_000);
+      }
+      if (!failure || failure.isHealthFailure || failure.kind === 'rate_limited') {
+        this.health.record({
+          ok: false,
+          durationMs: performance.now() - started,
+          kind: failure?.kind ?? 'bad_payload',
+          message: failure?.message ?? String(error),
+          at: new Date(),
+        });
+      }
+      throw error;
+    }
+  }
+
+  private newBreaker(): CircuitBreakerPolicy {
+    const { threshold, cooldownMs, maxCooldownMs } = this.breakerOptions;
+    return circuitBreaker(
+      handleWhen((error) =>
+        error instanceof ProviderError
+          ? error.isHealthFailure
+          : !(error instanceof ProviderSkipped),
+      ),
+      {
+        halfOpenAfter: new ExponentialBackoff({
+          initialDelay: cooldownMs,
+          maxDelay: maxCooldownMs,
+        }),
+        breaker: new ConsecutiveBreaker(threshold),
+      },
+    );
+  }
+}

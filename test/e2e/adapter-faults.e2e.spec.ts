@@ -1,0 +1,205 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type AppConfig, loadConfig } from '../../src/core/config';
+import { ProviderError, type ProviderErrorKind, UpstreamHttpService } from '../../src/core/http';
+import { AlternativeMeAdapter } from '../../src/providers/adapters/alternative-me.adapter';
+import { BinanceAdapter } from '../../src/providers/adapters/binance.adapter';
+import { CoinCapAdapter } from '../../src/providers/adapters/coincap.adapter';
+import { CoinGeckoAdapter } from '../../src/providers/adapters/coingecko.adapter';
+import { CryptoCompareAdapter } from '../../src/providers/adapters/cryptocompare.adapter';
+import { DefiLlamaAdapter } from '../../src/providers/adapters/defillama.adapter';
+import { EtherscanAdapter } from '../../src/providers/adapters/etherscan.adapter';
+import { KrakenAdapter } from '../../src/providers/adapters/kraken.adapter';
+import { RssAdapter } from '../../src/providers/adapters/rss.adapter';
+import { type Fault, FakeUpstream } from '../fake-upstream/fake-upstream';
+import { REPO_ROOT } from '../support/test-app';
+
+type Outcome = 'ok' | ProviderErrorKind;
+
+interface AdapterCase {
+  /** Fake route prefix the faults go to. */
+  target: string;
+  /** One representative call; an empty array counts as not_found, as the registry sees it. */
+  call: (config: AppConfig, http: UpstreamHttpService, signal: AbortSignal) => Promise<unknown>;
+  error200: Outcome;
+  empty: Outcome;
+}
+
+const coin = (config: AppConfig, symbol: string) => {
+  const found = config.catalogue.coins.find((c) => c.symbol === symbol);
+  assert.ok(found);
+  return found;
+};
+
+const ADAPTERS: Record<string, AdapterCase> = {
+  coingecko: {
+    target: 'coingecko',
+    call: (c, h, signal) =>
+      new CoinGeckoAdapter(h, c).getPrices({
+        coins: [coin(c, 'BTC'), coin(c, 'ETH')],
+        ctx: { signal },
+      }),
+    error200: 'bad_payload',
+    empty: 'not_found',
+  },
+  binance: {
+    target: 'binance',
+    call: (c, h, signal) =>
+      new BinanceAdapter(h, c).getCandles({
+        coin: coin(c, 'BTC'),
+        interval: '1h',
+        limit: 24,
+        ctx: { signal },
+      }),
+    error200: 'bad_payload',
+    empty: 'not_found',
+  },
+  kraken: {
+    target: 'kraken',
+    call: (c, h, signal) =>
+      new KrakenAdapter(h, c).getPrices({ coins: [coin(c, 'BTC')], ctx: { signal } }),
+    error200: 'upstream_5xx',
+    empty: 'not_found',
+  },
+  coincap: {
+    target: 'coincap',
+    call: (c, h, signal) =>
+      new CoinCapAdapter(h, c).getPrices({ coins: [coin(c, 'BTC')], ctx: { signal } }),
+    error200: 'auth',
+    empty: 'not_found',
+  },
+  cryptocompare: {
+    target: 'cryptocompare',
+    call: (c, h, signal) =>
+      new CryptoCompareAdapter(h, c).getCandles({
+        coin: coin(c, 'ETH'),
+        interval: '4h',
+        limit: 10,
+        ctx: { signal },
+      }),
+    error200: 'rate_limited',
+    empty: 'not_found',
+  },
+  defillama: {
+    target: 'defillama',
+    call: (c, h, signal) => new DefiLlamaAdapter(h, c).getProtocols({ ctx: { signal } }),
+    error200: 'bad_payload',
+    empty: 'not_found',
+  },
+  'alternative-me': {
+    target: 'alternative-me',
+    call: (c, h, signal) => new AlternativeMeAdapter(h, c).getIndex({ limit: 7, ctx: { signal } }),
+    error200: 'upstream_5xx',
+    empty: 'not_found',
+  },
+  etherscan: {
+    target: 'etherscan',
+    call: (c, h, signal) => new EtherscanAdapter(h, c).getGasOracle({ ctx: { signal } }),
+    error200: 'rate_limited',
+    empty: 'bad_payload',
+  },
+  rss: {
+    target: 'rss',
+    call: (c, h, signal) =>
+      new RssAdapter(h).fetchFeed({ url: c.upstreams.newsFeeds[0].url, ctx: { signal } }),
+    error200: 'bad_payload',
+    // A feed with no items is a valid, quiet feed.
+    empty: 'ok',
+  },
+};
+
+const FAULTS: { name: string; fault: Fault; expect: (a: AdapterCase) => Outcome }[] = [
+  { name: 'slow but in time', fault: { type: 'delay', ms: 50 }, expect: () => 'ok' },
+  { name: 'hanging', fault: { type: 'hang' }, expect: () => 'timeout' },
+  { name: 'connection reset', fault: { type: 'reset' }, expect: () => 'network' },
+  { name: 'HTTP 500', fault: { type: 'status', status: 500 }, expect: () => 'upstream_5xx' },
+  { name: 'HTTP 503', fault: { type: 'status', status: 503 }, expect: () => 'upstream_5xx' },
+  {
+    name: '429 with Retry-After',
+    fault: { type: 'status', status: 429, retryAfter: 30 },
+    expect: () => 'rate_limited',
+  },
+  {
+    name: '429 without Retry-After',
+    fault: { type: 'status', status: 429 },
+    expect: () => 'rate_limited',
+  },
+  {
+    name: '418 IP ban',
+    fault: { type: 'status', status: 418, retryAfter: 120 },
+    expect: () => 'rate_limited',
+  },
+  {
+    name: '451 restricted location',
+    fault: { type: 'status', status: 451 },
+    expect: () => 'geo_blocked',
+  },
+  { name: '401 key', fault: { type: 'status', status: 401 }, expect: () => 'auth' },
+  { name: '404', fault: { type: 'status', status: 404 }, expect: () => 'not_found' },
+  {
+    name: 'Cloudflare 403 HTML',
+    fault: { type: 'html', status: 403 },
+    expect: () => 'geo_blocked',
+  },
+  { name: 'HTML page with 200', fault: { type: 'html' }, expect: () => 'bad_payload' },
+  { name: 'error inside a 200', fault: { type: 'error200' }, expect: (a) => a.error200 },
+  { name: 'malformed JSON', fault: { type: 'malformed' }, expect: () => 'bad_payload' },
+  { name: 'truncated JSON', fault: { type: 'truncated' }, expect: () => 'bad_payload' },
+  { name: 'wrong field types', fault: { type: 'wrongTypes' }, expect: () => 'bad_payload' },
+  { name: 'empty results', fault: { type: 'empty' }, expect: (a) => a.empty },
+];
+
+async function outcomeOf(pending: Promise<unknown>): Promise<Outcome> {
+  try {
+    const value = await pending;
+    return Array.isArray(value) && value.length === 0 ? 'not_found' : 'ok';
+  } catch (error) {
+    assert.ok(error instanceof ProviderError, `not a ProviderError: ${String(error)}`);
+    return error.kind;
+  }
+}
+
+describe('adapter fault matrix', () => {
+  const fake = new FakeUpstream();
+  let config: AppConfig;
+  let http: UpstreamHttpService;
+
+  before(async () => {
+    await fake.start();
+    config = loadConfig(
+      {
+        ...fake.env(),
+        DATA_DIR: '/tmp/unused',
+        COINCAP_API_KEY: 'test-coincap',
+        CRYPTOCOMPARE_API_KEY: 'test-cc',
+        ETHERSCAN_API_KEY: 'test-etherscan',
+      },
+      { cwd: REPO_ROOT },
+    );
+    http = new UpstreamHttpService();
+  });
+
+  after(async () => {
+    http.onApplicationShutdown();
+    await fake.stop();
+  });
+
+  for (const [name, adapter] of Object.entries(ADAPTERS)) {
+    describe(name, () => {
+      it('answers normally without faults', async () => {
+        fake.clear();
+        assert.equal(await outcomeOf(adapter.call(config, http, AbortSignal.timeout(2000))), 'ok');
+      });
+
+      for (const { name: faultName, fault, expect } of FAULTS) {
+        it(`${faultName} -> ${expect(adapter)}`, async () => {
+          fake.clear();
+          fake.inject(adapter.target, fault);
+          const outcome = await outcomeOf(adapter.call(config, http, AbortSignal.timeout(400)));
+          fake.clear();
+          assert.equal(outcome, expect(adapter));
+        });
+      }
+    });
+  }
+});

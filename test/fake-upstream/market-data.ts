@@ -1,0 +1,83 @@
+/**
+ * Consistent, time-varying market data for the fake upstream: every provider quotes the same
+ * coins around the same prices, moving slowly over a ten-minute cycle.
+ */
+const BASE_PRICES: Record<string, number> = {
+  BTC: 97_000,
+  ETH: 3_500,
+  USDT: 1,
+  XRP: 2.4,
+  BNB: 650,
+  SOL: 240,
+  USDC: 1,
+  DOGE: 0.4,
+  TRX: 0.25,
+  ADA: 1.05,
+  LINK: 22,
+  AVAX: 45,
+  XLM: 0.45,
+  SUI: 4.2,
+  BCH: 480,
+  HBAR: 0.3,
+  LTC: 110,
+  DOT: 8,
+  TON: 5.5,
+  SHIB: 0.000024,
+  UNI: 14,
+  PEPE: 0.00002,
+  NEAR: 6.2,
+  APT: 11,
+  ATOM: 7.5,
+  ARB: 0.9,
+  OP: 2.1,
+  FIL: 5.8,
+  POL: 0.55,
+  AAVE: 340,
+};
+const CYCLE_MS = 600_000;
+
+export const FAKE_SYMBOLS = Object.keys(BASE_PRICES);
+
+export function hasCoin(symbol: string): boolean {
+  return symbol in BASE_PRICES;
+}
+
+/** Price at a time; `skew` lets providers differ by a hair, as real ones do. */
+export function priceOf(symbol: string, at = Date.now(), skew = 0): number {
+  const base = BASE_PRICES[symbol] ?? 10;
+  const phase = [...symbol].reduce((sum, ch) => sum + ch.charCodeAt(0), 0);
+  const wave = Math.sin((2 * Math.PI * at) / CYCLE_MS + phase);
+  return base * (1 + 0.01 * wave + skew);
+}
+
+export function changeOf(symbol: string, at = Date.now()): number {
+  const now = priceOf(symbol, at);
+  const dayAgo = priceOf(symbol, at - 86_400_000 + 123_456);
+  return ((now - dayAgo) / dayAgo) * 100;
+}
+
+export function volumeOf(symbol: string): number {
+  return (BASE_PRICES[symbol] ?? 10) * 1_000_000 * (symbol.length + 3);
+}
+
+export function marketCapOf(symbol: string): number {
+  return (BASE_PRICES[symbol] ?? 10) * 50_000_000 * (symbol.length + 7);
+}
+
+/** Candles ending now, oldest first. */
+export function candles(symbol: string, intervalMs: number, count: number, end = Date.now()) {
+  const lastOpen = Math.floor(end / intervalMs) * intervalMs;
+  return Array.from({ length: count }, (_, i) => {
+    const openTime = lastOpen - (count - 1 - i) * intervalMs;
+    const open = priceOf(symbol, openTime);
+    const close = priceOf(symbol, openTime + intervalMs - 1);
+    return {
+      openTime,
+      open,
+      high: Math.max(open, close) * 1.002,
+      low: Math.min(open, close) * 0.998,
+      close,
+      volume: 100 + ((openTime / intervalMs) % 50),
+    };
+  });
+}
