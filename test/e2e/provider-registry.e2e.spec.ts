@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { CacheService } from '../../src/core/cache';
 import { Price } from '../../src/market/entities/price.entity';
 import { ApiCallRecorder } from '../../src/providers/api-call.recorder';
+import { ProviderHealthFlusher } from '../../src/providers/health/provider-health.flusher';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 
 const PRICE_PROVIDERS = ['coingecko', 'binance', 'kraken', 'coincap', 'cryptocompare'];
@@ -300,6 +301,16 @@ describe('/api/providers and /api/pools', () => {
     assert.ok(hurt.health_score < healthy.health_score);
     assert.equal(hurt.status, 'degraded');
     t.fake.clear();
+  });
+
+  it('copies live health into the providers table', async () => {
+    await t.running.app.get(ProviderHealthFlusher).flush();
+    const [row] = await t.running.app
+      .get(DataSource)
+      .query("SELECT status, health_score, last_error FROM providers WHERE name = 'coingecko'");
+    assert.equal(row.status, 'degraded');
+    assert.ok(row.health_score > 0 && row.health_score < 70);
+    assert.match(row.last_error, /^bad_payload: /);
   });
 
   it('probes a provider on demand and reports failures', async () => {

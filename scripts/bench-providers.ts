@@ -1,0 +1,202 @@
+/**
+ * npm run bench:providers — failover latency and single-flight figures for the provider layer,
+ * measured end to end through HTTP against the fake upstream on loopback. Writes the
+ * "Provider layer" section of docs/benchmarks.md.
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CacheService } from '../src/core/cache';
+import { percentile } from '../src/providers/health/provider-health';
+import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../test/support/fake-app';
+import { REPO_ROOT } from '../test/support/test-app';
+
+const CALL_TIMEOUT_MS = 500;
+const RUNS = 40;
+
+interface PricesBody {
+  meta: { provider: string };
+}
+
+async function timedGet(t: FakeBackedApp, path: string): Promise<{ ms: number; body: PricesBody }> {
+  t.running.app.get(CacheService).invalidate('prices:');
+  const started = performance.now();
+  const res = await fetch(t.running.url + path);
+  const body = (await res.json()) as PricesBody;
+  const ms = performance.now() - started;
+  if (res.status !== 200) {
+    throw new Error(`${path}: HTTP ${res.status} ${JSON.stringify(body)}`);
+  }
+  return { ms, body };
+}
+
+async function series(t: FakeBackedApp, runs: number, expectProvider: string) {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const { ms, body } = await timedGet(t, '/api/prices?symbols=BTC,ETH');
+    if (body.meta.provider !== expectProvider) {
+      throw new Error(`expected ${expectProvider}, got ${body.meta.provider}`);
+    }
+    times.push(ms);
+  }
+  return {
+    p50: percentile(times, 0.5) ?? 0,
+    p95: percentile(times, 0.95) ?? 0,
+    max: Math.max(...times),
+  };
+}
+
+async function setEnabled(t: FakeBackedApp, id: string, enabled: boolean) {
+  await fetch(`${t.running.url}/api/providers/${id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', 'x-api-key': ADMIN_KEY },
+    body: JSON.stringify({ enabled }),
+  });
+}
+
+async function singleFlight(t: FakeBackedApp, concurrency: number) {
+  t.running.app.get(CacheService).invalidate('prices:');
+  t.fake.resetCounts();
+  // Every upstream answers after 50 ms, so concurrent requests overlap the one in flight.
+  t.fake.inject('', { type: 'delay', ms: 50 });
+  const started = performance.now();
+  const responses = await Promise.all(
+    Array.from({ length: concurrency }, () => fetch(`${t.running.url}/api/prices?symbols=SOL,ADA`)),
+  );
+  const ms = performance.now() - started;
+  t.fake.clear();
+  return {
+    ok: responses.filter((r) => r.status === 200).length,
+    upstream: t.fake.count(''),
+    ms,
+  };
+}
+
+const f = (n: number) => n.toFixed(1);
+
+/** The catalogue with budgets raised, so the bench measures latency rather than the budgets. */
+function benchConfigDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cdt-bench-config-'));
+  cpSync(join(REPO_ROOT, 'config'), dir, { recursive: true });
+  const providers = JSON.parse(readFileSync(join(dir, 'providers.json'), 'utf8')) as {
+    rateLimit: string;
+  }[];
+  providers.forEach((p) => (p.rateLimit = '100000/minute'));
+  writeFileSync(join(dir, 'providers.json'), JSON.stringify(providers));
+  return dir;
+}
+
+async function main(): Promise<void> {
+  const CONFIG_DIR = benchConfigDir();
+  const t = await startFakeBackedApp({
+    CONFIG_DIR,
+    PROVIDER_TIMEOUT_MS: String(CALL_TIMEOUT_MS),
+    CIRCUIT_BREAKER_THRESHOLD: '100',
+    CACHE_TTL_PRICES: '60',
+    LOG_LEVEL: 'silent',
+  });
+  try {
+    await series(t, 5, 'coingecko');
+    const baseline = await series(t, RUNS, 'coingecko');
+
+    t.fake.inject('coingecko', { type: 'hang' });
+    const hanging = await series(t, 10, 'binance');
+    t.fake.clear();
+
+    await setEnabled(t, 'coingecko', false);
+    const secondaryOnly = await series(t, RUNS, 'binance');
+    await setEnabled(t, 'coingecko', true);
+    await t.stop();
+
+    // A second app whose breaker opens after 3 failures, to measure failover past an open breaker.
+    const u = await startFakeBackedApp({
+      CONFIG_DIR,
+      PROVIDER_TIMEOUT_MS: String(CALL_TIMEOUT_MS),
+      CIRCUIT_BREAKER_THRESHOLD: '3',
+      CIRCUIT_BREAKER_COOLDOWN_SECONDS: '3600',
+      CACHE_TTL_PRICES: '60',
+    });
+    try {
+      u.fake.inject('coingecko', { type: 'status', status: 500 });
+      await series(u, 3, 'binance');
+      await series(u, 5, 'binance');
+      const pastOpenBreaker = await series(u, RUNS, 'binance');
+      await setEnabled(u, 'coingecko', false);
+      const secondaryBaseline = await series(u, RUNS, 'binance');
+      const sf100 = await singleFlight(u, 100);
+      const sf1000 = await singleFlight(u, 1000);
+      report({
+        baseline,
+        hanging,
+        secondaryOnly,
+        pastOpenBreaker,
+        secondaryBaseline,
+        sf100,
+        sf1000,
+      });
+    } finally {
+      await u.stop();
+    }
+  } catch (error) {
+    await t.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+type Stats = { p50: number; p95: number; max: number };
+
+function report(r: {
+  baseline: Stats;
+  hanging: Stats;
+  secondaryOnly: Stats;
+  pastOpenBreaker: Stats;
+  secondaryBaseline: Stats;
+  sf100: { ok: number; upstream: number; ms: number };
+  sf1000: { ok: number; upstream: number; ms: number };
+}): void {
+  const added = r.pastOpenBreaker.p50 - r.secondaryBaseline.p50;
+  const section = `## Provider layer (\`npm run bench:providers\`)
+
+Measured ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version},
+SQLite, through HTTP against the fake upstream on 127.0.0.1; cache cleared before each request;
+per-call timeout ${CALL_TIMEOUT_MS} ms; ${RUNS} requests per row unless noted; request budgets
+raised so they do not interfere.
+
+| scenario | p50 ms | p95 ms | max ms |
+| --- | --- | --- | --- |
+| primary (CoinGecko) answers | ${f(r.baseline.p50)} | ${f(r.baseline.p95)} | ${f(r.baseline.max)} |
+| primary hangs, secondary answers (10 requests) | ${f(r.hanging.p50)} | ${f(r.hanging.p95)} | ${f(r.hanging.max)} |
+| secondary alone (primary disabled) | ${f(r.secondaryOnly.p50)} | ${f(r.secondaryOnly.p95)} | ${f(r.secondaryOnly.max)} |
+| primary's breaker open, secondary answers | ${f(r.pastOpenBreaker.p50)} | ${f(r.pastOpenBreaker.p95)} | ${f(r.pastOpenBreaker.max)} |
+| secondary alone, same app | ${f(r.secondaryBaseline.p50)} | ${f(r.secondaryBaseline.p95)} | ${f(r.secondaryBaseline.max)} |
+
+- Hanging primary: the slowest answer took ${f(r.hanging.max)} ms against a budget of per-call
+  timeout + 100 ms = ${CALL_TIMEOUT_MS + 100} ms (${r.hanging.max <= CALL_TIMEOUT_MS + 100 ? 'within' : 'OVER'} budget).
+- Open breaker: failover added ${f(added)} ms at the median over calling the secondary alone
+  (goal: under 10 ms; ${added < 10 ? 'met' : 'NOT met'}).
+- Single-flight, cold cache, upstream delayed 50 ms: 100 concurrent identical requests → ${r.sf100.ok}
+  answered, ${r.sf100.upstream} upstream request(s), ${f(r.sf100.ms)} ms in all; 1000 concurrent →
+  ${r.sf1000.ok} answered, ${r.sf1000.upstream} upstream request(s), ${f(r.sf1000.ms)} ms in all.
+`;
+  const file = join(REPO_ROOT, 'docs', 'benchmarks.md');
+  let current =
+    '# Benchmarks\n\nFigures written by the `npm run bench:*` scripts; rerun them to refresh.\n\n';
+  try {
+    current = readFileSync(file, 'utf8');
+  } catch {
+    // First run: start the file.
+  }
+  const start = current.indexOf('## Provider layer');
+  const next = start >= 0 ? current.indexOf('\n## ', start + 1) : -1;
+  const updated =
+    start >= 0
+      ? current.slice(0, start) + section + (next >= 0 ? current.slice(next + 1) : '')
+      : `${current.trimEnd()}\n\n${section}`;
+  writeFileSync(file, updated);
+  process.stdout.write(section);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
