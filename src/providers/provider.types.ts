@@ -117,21 +117,23 @@ export interface MarketSource {
 export interface TrendingSource {
   getTrending(params: { ctx: CallContext }): Promise<TrendingCoin[]>;
 }
+export interface CandleQuery {
+  coin: KnownCoin;
+  interval: CandleInterval;
+  limit: number;
+  ctx: CallContext;
+}
+export interface HistoryQuery {
+  coin: KnownCoin;
+  from: Date;
+  to: Date;
+  ctx: CallContext;
+}
 export interface OhlcvSource {
-  getCandles(params: {
-    coin: KnownCoin;
-    interval: CandleInterval;
-    limit: number;
-    ctx: CallContext;
-  }): Promise<Candle[]>;
+  getCandles(params: CandleQuery): Promise<Candle[]>;
 }
 export interface HistorySource {
-  getPriceHistory(params: {
-    coin: KnownCoin;
-    from: Date;
-    to: Date;
-    ctx: CallContext;
-  }): Promise<PricePoint[]>;
+  getPriceHistory(params: HistoryQuery): Promise<PricePoint[]>;
 }
 export interface DefiSource {
   getProtocols(params: { ctx: CallContext }): Promise<ProtocolTvl[]>;

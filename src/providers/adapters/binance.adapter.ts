@@ -10,7 +10,9 @@ import {
 import type {
   CallContext,
   Candle,
+  CandleQuery,
   CandleInterval,
+  HistoryQuery,
   HistorySource,
   OhlcvSource,
   PricePoint,
@@ -109,12 +111,7 @@ export class BinanceAdapter implements UpstreamAdapter, PriceSource, OhlcvSource
     });
   }
 
-  async getCandles(params: {
-    coin: KnownCoin;
-    interval: CandleInterval;
-    limit: number;
-    ctx: CallContext;
-  }): Promise<Candle[]> {
+  async getCandles(params: CandleQuery): Promise<Candle[]> {
     const rows = await this.klines(
       params.coin,
       params.interval,
@@ -131,12 +128,7 @@ export class BinanceAdapter implements UpstreamAdapter, PriceSource, OhlcvSource
     }));
   }
 
-  async getPriceHistory(params: {
-    coin: KnownCoin;
-    from: Date;
-    to: Date;
-    ctx: CallContext;
-  }): Promise<PricePoint[]> {
+  async getPriceHistory(params: HistoryQuery): Promise<PricePoint[]> {
     const spanMs = params.to.getTime() - params.from.getTime();
     const interval: CandleInterval =
       spanMs <= 3 * 86_400_000 ? '5m' : spanMs <= 41 * 86_400_000 ? '1h' : '1d';

@@ -10,8 +10,10 @@ import {
 import type {
   CallContext,
   Candle,
+  CandleQuery,
   CandleInterval,
   GlobalMarket,
+  HistoryQuery,
   HistorySource,
   MarketCoin,
   MarketSource,
@@ -185,12 +187,7 @@ export class CoinGeckoAdapter
     }));
   }
 
-  async getCandles(params: {
-    coin: KnownCoin;
-    interval: CandleInterval;
-    limit: number;
-    ctx: CallContext;
-  }): Promise<Candle[]> {
+  async getCandles(params: CandleQuery): Promise<Candle[]> {
     const granularity = OHLC_GRANULARITY[params.interval];
     if (!granularity) {
       throw this.unsupported(`${params.interval} candles`);
@@ -215,12 +212,7 @@ export class CoinGeckoAdapter
     }));
   }
 
-  async getPriceHistory(params: {
-    coin: KnownCoin;
-    from: Date;
-    to: Date;
-    ctx: CallContext;
-  }): Promise<PricePoint[]> {
+  async getPriceHistory(params: HistoryQuery): Promise<PricePoint[]> {
     const days = Math.min(
       MAX_HISTORY_DAYS,
       Math.max(1, Math.ceil((Date.now() - params.from.getTime()) / DAY_MS)),

@@ -5,6 +5,7 @@ import { parsePayload, ProviderError, UpstreamHttpService } from '../../core/htt
 import type {
   CallContext,
   Candle,
+  CandleQuery,
   CandleInterval,
   OhlcvSource,
   PriceQuote,
@@ -95,12 +96,7 @@ export class CryptoCompareAdapter implements UpstreamAdapter, PriceSource, Ohlcv
     });
   }
 
-  async getCandles(params: {
-    coin: KnownCoin;
-    interval: CandleInterval;
-    limit: number;
-    ctx: CallContext;
-  }): Promise<Candle[]> {
+  async getCandles(params: CandleQuery): Promise<Candle[]> {
     const { path, aggregate } = HISTORY[params.interval];
     const body = await this.get(
       path,

@@ -10,6 +10,7 @@ import {
 import type {
   CallContext,
   Candle,
+  CandleQuery,
   CandleInterval,
   OhlcvSource,
   PriceQuote,
@@ -100,12 +101,7 @@ export class KrakenAdapter implements UpstreamAdapter, PriceSource, OhlcvSource 
     });
   }
 
-  async getCandles(params: {
-    coin: KnownCoin;
-    interval: CandleInterval;
-    limit: number;
-    ctx: CallContext;
-  }): Promise<Candle[]> {
+  async getCandles(params: CandleQuery): Promise<Candle[]> {
     const pair = params.coin.kraken;
     if (!pair) {
       throw new ProviderError({
