@@ -76,8 +76,13 @@ export class ProviderDirectory implements OnModuleInit {
     return [...this.dbIds.entries()].find(([, value]) => value === dbId)?.[0];
   }
 
+  /** The providers serving a category, in the order that category prefers. */
   forCategory(category: ProviderCategory): ProviderRuntime[] {
-    return this.all().filter((r) => r.definition.categories.includes(category));
+    const rank = (r: ProviderRuntime) =>
+      r.definition.categoryPriority?.[category] ?? r.settings.priority;
+    return this.all()
+      .filter((r) => r.definition.categories.includes(category))
+      .sort((a, b) => rank(a) - rank(b));
   }
 
   async updateSettings(id: string, patch: Partial<ProviderSettings>): Promise<ProviderRuntime> {

@@ -46,6 +46,7 @@ describe('API documentation', () => {
       '/',
       '/api/health',
       '/api/health/live',
+      '/api/ohlcv',
       '/api/pools',
       '/api/pools/{id}',
       '/api/pools/{id}/rotate',

@@ -23,6 +23,10 @@ export const providerDefinitionSchema = z
     name: z.string().min(1),
     categories: z.array(z.enum(PROVIDER_CATEGORIES)).min(1),
     priority: z.number().int().min(0).max(1000),
+    /** Overrides `priority` for some categories (Binance leads for candles, CoinGecko for prices). */
+    categoryPriority: z
+      .partialRecord(z.enum(PROVIDER_CATEGORIES), z.number().int().min(0).max(1000))
+      .optional(),
     rateLimit: z.string().regex(RATE_LIMIT, 'expected "<count>/<second|minute|hour|day>"'),
     needsKey: z.boolean(),
     website: z.url(),

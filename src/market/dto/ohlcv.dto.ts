@@ -1,0 +1,61 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ResponseMetaDto } from '../../core/web/response-meta.dto';
+import { CANDLE_INTERVALS, type CandleInterval } from '../../providers/provider.types';
+
+export class OhlcvQueryDto {
+  /** BTCUSDT, BTC (quote USDT) or BTC-USD. @example "BTCUSDT" */
+  @Matches(/^[A-Za-z0-9-]{1,20}$/, { message: 'symbol must be like BTCUSDT, BTC or BTC-USD' })
+  symbol!: string;
+
+  /** Candle size. @example "1h" */
+  @IsOptional()
+  @IsIn(CANDLE_INTERVALS, { message: `interval must be one of ${CANDLE_INTERVALS.join(', ')}` })
+  interval: CandleInterval = '1h';
+
+  /** Number of candles, newest last. @example 100 */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be an integer from 1 to 1000' })
+  @Min(1, { message: 'limit must be an integer from 1 to 1000' })
+  @Max(1000, { message: 'limit must be an integer from 1 to 1000' })
+  limit: number = 100;
+}
+
+export class CandleDto {
+  /** Candle open time (ISO 8601). @example "2026-11-28T01:00:00.000Z" */
+  open_time!: string;
+
+  /** @example 97012.5 */
+  open!: number;
+
+  /** @example 97250 */
+  high!: number;
+
+  /** @example 96880.1 */
+  low!: number;
+
+  /** @example 97101.2 */
+  close!: number;
+
+  /** Base-asset volume; null when the provider has none (CoinGecko). @example 412.7 */
+  volume!: number | null;
+}
+
+export class OhlcvMetaDto extends ResponseMetaDto {
+  /** The coin the symbol resolved to. @example "BTC" */
+  symbol!: string;
+
+  /** @example "1h" */
+  interval!: string;
+
+  /** Candles returned. @example 100 */
+  count!: number;
+}
+
+export class OhlcvResponseDto {
+  /** Oldest first. */
+  data!: CandleDto[];
+
+  meta!: OhlcvMetaDto;
+}

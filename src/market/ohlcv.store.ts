@@ -1,0 +1,43 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { Candle, CandleInterval } from '../providers/provider.types';
+import { Ohlcv } from './entities/ohlcv.entity';
+
+/** Upserts candles into `ohlcv`: one row per symbol, interval and open time. */
+@Injectable()
+export class OhlcvStore {
+  private readonly logger = new Logger(OhlcvStore.name);
+
+  constructor(@InjectRepository(Ohlcv) private readonly repo: Repository<Ohlcv>) {}
+
+  async upsert(params: {
+    symbol: string;
+    interval: CandleInterval;
+    candles: readonly Candle[];
+    provider: string;
+  }): Promise<void> {
+    // Candles without a volume (CoinGecko) are served but not stored: the column means real volume.
+    const rows = params.candles
+      .filter((c): c is Candle & { volume: number } => c.volume !== null)
+      .map((c) => ({
+        symbol: params.symbol,
+        interval: params.interval,
+        openTime: c.openTime,
+        open: c.open,
+        high: c.high,
+        low: c.low,
+        close: c.close,
+        volume: c.volume,
+        provider: params.provider,
+      }));
+    if (rows.length === 0) {
+      return;
+    }
+    try {
+      await this.repo.upsert(rows, ['symbol', 'interval', 'openTime']);
+    } catch (error) {
+      this.logger.warn(`could not store ${rows.length} candles: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { CacheService } from '../../src/core/cache';
+import { Ohlcv } from '../../src/market/entities/ohlcv.entity';
+import { type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
+
+type Kline = [number, string, string, string, string, string];
+
+describe('GET /api/ohlcv', () => {
+  let t: FakeBackedApp;
+  const api = () => request(t.running.url);
+
+  before(async () => {
+    t = await startFakeBackedApp();
+  });
+
+  after(async () => {
+    await t.stop();
+  });
+
+  beforeEach(() => {
+    t.fake.clear();
+    t.running.app.get(CacheService).invalidate('ohlcv:');
+  });
+
+  it('returns Binance candles oldest first, exactly as the upstream served them', async () => {
+    const res = await api().get('/api/ohlcv?symbol=BTCUSDT&interval=1h&limit=24').expect(200);
+    const upstream = (await (
+      await fetch(`${t.fake.baseUrl}/binance-a/api/v3/klines?symbol=BTCUSDT&interval=1h&limit=24`)
+    ).json()) as Kline[];
+    assert.equal(res.body.meta.provider, 'binance');
+    assert.equal(res.body.meta.symbol, 'BTC');
+    assert.equal(res.body.meta.count, 24);
+    assert.deepEqual(
+      res.body.data,
+      upstream.map(([openTime, open, high, low, close, volume]) => ({
+        open_time: new Date(openTime).toISOString(),
+        open: Number(open),
+        high: Number(high),
+        low: Number(low),
+        close: Number(close),
+        volume: Number(volume),
+      })),
+    );
+  });
+
+  it('accepts BTC and BTC-USD for the same coin and stores each candle once', async () => {
+    await api().get('/api/ohlcv?symbol=BTC&interval=4h&limit=10').expect(200);
+    t.running.app.get(CacheService).invalidate('ohlcv:');
+    const again = await api().get('/api/ohlcv?symbol=BTC-USD&interval=4h&limit=10').expect(200);
+    assert.equal(again.body.meta.symbol, 'BTC');
+    const rows = await t.running.app
+      .get(DataSource)
+      .getRepository(Ohlcv)
+      .findBy({ symbol: 'BTC', interval: '4h' });
+    assert.equal(rows.length, 10);
+    assert.deepEqual(
+      rows.map((r) => r.openTime.toISOString()).sort(),
+      again.body.data.map((c: { open_time: string }) => c.open_time),
+    );
+  });
+
+  it('falls back to Kraken when every Binance host fails', async () => {
+    t.fake.inject('binance', { type: 'status', status: 503 });
+    const res = await api().get('/api/ohlcv?symbol=ETHUSDT&interval=1h&limit=5').expect(200);
+    assert.equal(res.body.meta.provider, 'kraken');
+    assert.equal(res.body.data.length, 5);
+    const times = res.body.data.map((c: { open_time: string }) => Date.parse(c.open_time));
+    assert.ok(
+      times.every((time: number, i: number) => i === 0 || time - times[i - 1] === 3_600_000),
+    );
+  });
+
+  it('rejects bad parameters with a 400 that says what is allowed, and 404s unknown coins', async () => {
+    const interval = await api().get('/api/ohlcv?symbol=BTC&interval=2h').expect(400);
+    assert.match(interval.body.message, /interval must be one of 1m, 5m, 15m, 30m, 1h, 4h, 1d, 1w/);
+    const limit = await api().get('/api/ohlcv?symbol=BTC&limit=1001').expect(400);
+    assert.match(limit.body.message, /limit must be an integer from 1 to 1000/);
+    await api().get('/api/ohlcv?symbol=B$C').expect(400);
+    const unknown = await api().get('/api/ohlcv?symbol=NOPEUSDT').expect(404);
+    assert.equal(unknown.body.message, 'Unknown symbol "NOPEUSDT"');
+  });
+});
