@@ -2,7 +2,11 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProvidersModule } from '../providers/providers.module';
 import { CoinCatalogue } from './coin-catalogue';
+import { MarketSnapshot } from './entities/market-snapshot.entity';
 import { Ohlcv } from './entities/ohlcv.entity';
+import { MarketSnapshotStore } from './market-snapshot.store';
+import { MarketController } from './market.controller';
+import { MarketService } from './market.service';
 import { Price } from './entities/price.entity';
 import { OhlcvController } from './ohlcv.controller';
 import { OhlcvService } from './ohlcv.service';
@@ -12,8 +16,16 @@ import { PricesController } from './prices.controller';
 import { PricesService } from './prices.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Price, Ohlcv]), ProvidersModule],
-  controllers: [PricesController, OhlcvController],
-  providers: [CoinCatalogue, PriceStore, PricesService, OhlcvStore, OhlcvService],
+  imports: [TypeOrmModule.forFeature([Price, Ohlcv, MarketSnapshot]), ProvidersModule],
+  controllers: [PricesController, OhlcvController, MarketController],
+  providers: [
+    CoinCatalogue,
+    PriceStore,
+    PricesService,
+    OhlcvStore,
+    OhlcvService,
+    MarketSnapshotStore,
+    MarketService,
+  ],
 })
 export class MarketModule {}

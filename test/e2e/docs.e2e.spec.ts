@@ -44,8 +44,10 @@ describe('API documentation', () => {
     assert.equal(body.components.securitySchemes['api-key'].name, 'X-API-Key');
     assert.deepEqual(Object.keys(body.paths).sort(), [
       '/',
+      '/api/coins/top',
       '/api/health',
       '/api/health/live',
+      '/api/market',
       '/api/ohlcv',
       '/api/pools',
       '/api/pools/{id}',

@@ -1,0 +1,60 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ResponseMetaDto } from '../../core/web/response-meta.dto';
+import { PriceDto } from './prices.dto';
+
+export class TopCoinDto extends PriceDto {
+  /** Rank by market cap. @example 1 */
+  rank!: number | null;
+}
+
+export class MarketOverviewDto {
+  /** @example 3400000000000 */
+  total_market_cap_usd!: number;
+
+  /** @example 120000000000 */
+  total_volume_24h_usd!: number;
+
+  /** Bitcoin's share of the total market cap, percent. @example 56.1 */
+  btc_dominance!: number | null;
+
+  /** @example 12.4 */
+  eth_dominance!: number | null;
+
+  /** @example -0.8 */
+  market_cap_change_24h_pct!: number | null;
+
+  /** @example 17000 */
+  active_cryptocurrencies!: number;
+
+  /** @example 97123.45 */
+  btc_price!: number | null;
+
+  /** @example 3501.2 */
+  eth_price!: number | null;
+
+  /** The ten largest coins by market cap. */
+  top!: TopCoinDto[];
+}
+
+export class MarketResponseDto {
+  data!: MarketOverviewDto;
+
+  meta!: ResponseMetaDto;
+}
+
+export class TopCoinsQueryDto {
+  /** How many coins, by market cap. @example 50 */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be an integer from 1 to 250' })
+  @Min(1, { message: 'limit must be an integer from 1 to 250' })
+  @Max(250, { message: 'limit must be an integer from 1 to 250' })
+  limit: number = 50;
+}
+
+export class TopCoinsResponseDto {
+  data!: TopCoinDto[];
+
+  meta!: ResponseMetaDto;
+}

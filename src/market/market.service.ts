@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { type CacheResult, CacheService } from '../core/cache';
+import { type AppConfig, InjectConfig } from '../core/config';
+import type { ResponseMetaDto } from '../core/web/response-meta.dto';
+import type { GlobalMarket, MarketCoin } from '../providers/provider.types';
+import type { ProviderAttempt } from '../providers/registry/provider-attempt';
+import { ProviderRegistry } from '../providers/registry/provider-registry';
+import type { MarketResponseDto, TopCoinDto, TopCoinsResponseDto } from './dto/market.dto';
+import { MarketSnapshotStore } from './market-snapshot.store';
+
+const OVERVIEW_TOP = 10;
+
+interface Fetched<T> {
+  value: T;
+  provider: string;
+  attempted: ProviderAttempt[];
+}
+
+/** The market overview and the coins by market cap, from the `market` providers. */
+@Injectable()
+export class MarketService {
+  constructor(
+    private readonly registry: ProviderRegistry,
+    private readonly cache: CacheService,
+    private readonly snapshots: MarketSnapshotStore,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  async overview(): Promise<MarketResponseDto> {
+    const result = await this.cache.getOrLoad(
+      'market:overview',
+      { ttlSeconds: this.config.cacheTtlSeconds.prices },
+      () => this.fetchOverview(),
+    );
+    const { global, top } = result.value.value;
+    const priceOf = (symbol: string) => top.find((c) => c.symbol === symbol)?.price ?? null;
+    return {
+      data: {
+        total_market_cap_usd: global.totalMarketCapUsd,
+        total_volume_24h_usd: global.totalVolume24hUsd,
+        btc_dominance: global.btcDominance,
+        eth_dominance: global.ethDominance,
+        market_cap_change_24h_pct: global.marketCapChange24hPct,
+        active_cryptocurrencies: global.activeCryptocurrencies,
+        btc_price: priceOf('BTC'),
+        eth_price: priceOf('ETH'),
+        top: top.map((c) => toDto(c, result.value.provider)),
+      },
+      meta: meta(result),
+    };
+  }
+
+  async topCoins(limit: number): Promise<TopCoinsResponseDto> {
+    const result = await this.cache.getOrLoad(
+      `market:top:${limit}`,
+      { ttlSeconds: this.config.cacheTtlSeconds.prices },
+      async () => {
+        const { data, provider, attempted } = await this.registry.execute('market', (api, ctx) =>
+          api.getTopCoins({ limit, ctx }),
+        );
+        return { value: data, provider, attempted };
+      },
+    );
+    return {
+      data: result.value.value.map((c) => toDto(c, result.value.provider)),
+      meta: meta(result),
+    };
+  }
+
+  private async fetchOverview(): Promise<Fetched<{ global: GlobalMarket; top: MarketCoin[] }>> {
+    const global = await this.registry.execute('market', (api, ctx) => api.getGlobal({ ctx }), {
+      isEmpty: () => false,
+    });
+    const top = await this.registry.execute('market', (api, ctx) =>
+      api.getTopCoins({ limit: OVERVIEW_TOP, ctx }),
+    );
+    const priceOf = (symbol: string) => top.data.find((c) => c.symbol === symbol)?.price ?? null;
+    await this.snapshots.save({
+      btcPrice: priceOf('BTC'),
+      ethPrice: priceOf('ETH'),
+      marketCap: global.data.totalMarketCapUsd,
+      volume24h: global.data.totalVolume24hUsd,
+      btcDominance: global.data.btcDominance,
+      timestamp: new Date(),
+    });
+    return {
+      value: { global: global.data, top: top.data },
+      provider: global.provider,
+      attempted: [...global.attempted, ...top.attempted],
+    };
+  }
+}
+
+function toDto(coin: MarketCoin, provider: string): TopCoinDto {
+  return {
+    rank: coin.rank,
+    symbol: coin.symbol,
+    name: coin.name,
+    price: coin.price,
+    change_24h: coin.change24h,
+    volume_24h: coin.volume24h,
+    market_cap: coin.marketCap,
+    last_updated: coin.lastUpdated.toISOString(),
+    provider,
+  };
+}
+
+function meta<T>(result: CacheResult<Fetched<T>>): ResponseMetaDto {
+  return {
+    provider: result.value.provider,
+    attempted: result.value.attempted,
+    cached: result.cached,
+    stale: result.stale,
+    asOf: result.storedAt.toISOString(),
+    age_seconds: result.ageSeconds,
+  };
+}

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { CacheService } from '../../src/core/cache';
+import { MarketSnapshot } from '../../src/market/entities/market-snapshot.entity';
+import { type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
+
+interface GlobalBody {
+  data: {
+    total_market_cap: { usd: number };
+    total_volume: { usd: number };
+    market_cap_percentage: { btc: number; eth: number };
+    active_cryptocurrencies: number;
+  };
+}
+interface MarketRow {
+  symbol: string;
+  current_price: number;
+  market_cap_rank: number;
+}
+
+describe('GET /api/market and /api/coins/top', () => {
+  let t: FakeBackedApp;
+  const api = () => request(t.running.url);
+  const upstream = async <T>(path: string) =>
+    (await (await fetch(`${t.fake.baseUrl}/coingecko/api/v3${path}`)).json()) as T;
+
+  before(async () => {
+    t = await startFakeBackedApp();
+  });
+
+  after(async () => {
+    await t.stop();
+  });
+
+  beforeEach(() => {
+    t.fake.clear();
+    t.running.app.get(CacheService).invalidate('market:');
+  });
+
+  it('returns the overview CoinGecko served and stores a snapshot', async () => {
+    const res = await api().get('/api/market').expect(200);
+    const global = await upstream<GlobalBody>('/global');
+    const markets = await upstream<MarketRow[]>('/coins/markets?vs_currency=usd&per_page=10');
+    const d = res.body.data;
+    assert.equal(res.body.meta.provider, 'coingecko');
+    assert.equal(d.active_cryptocurrencies, global.data.active_cryptocurrencies);
+    assert.equal(d.btc_dominance, global.data.market_cap_percentage.btc);
+    assert.equal(d.eth_dominance, global.data.market_cap_percentage.eth);
+    assert.equal(d.total_volume_24h_usd, global.data.total_volume.usd);
+    assert.ok(Math.abs(d.total_market_cap_usd / global.data.total_market_cap.usd - 1) < 0.001);
+    assert.deepEqual(
+      d.top.map((c: { symbol: string; rank: number }) => [c.symbol, c.rank]),
+      markets.map((m) => [m.symbol.toUpperCase(), m.market_cap_rank]),
+    );
+    assert.ok(Math.abs(d.btc_price / markets[0].current_price - 1) < 0.001);
+    const snapshots = await t.running.app.get(DataSource).getRepository(MarketSnapshot).find();
+    assert.equal(snapshots.length, 1);
+    assert.equal(snapshots[0].btcDominance, global.data.market_cap_percentage.btc);
+    assert.equal(snapshots[0].btcPrice, d.btc_price);
+  });
+
+  it('503s naming CoinGecko when it cannot serve the overview and nothing is cached', async () => {
+    t.fake.inject('coingecko', { type: 'reset' });
+    const res = await api().get('/api/market').expect(503);
+    assert.deepEqual(
+      res.body.attempted.map((a: { outcome: string }) => a.outcome),
+      ['network'],
+    );
+  });
+
+  it('lists coins by market cap with the requested limit and validates it', async () => {
+    const res = await api().get('/api/coins/top?limit=3').expect(200);
+    assert.deepEqual(
+      res.body.data.map((c: { symbol: string; rank: number }) => [c.symbol, c.rank]),
+      [
+        ['BTC', 1],
+        ['ETH', 2],
+        ['USDT', 3],
+      ],
+    );
+    const bad = await api().get('/api/coins/top?limit=251').expect(400);
+    assert.equal(bad.body.message, 'limit must be an integer from 1 to 250');
+  });
+});
