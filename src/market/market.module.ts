@@ -8,6 +8,8 @@ import { MarketSnapshotStore } from './market-snapshot.store';
 import { MarketController } from './market.controller';
 import { MarketService } from './market.service';
 import { Price } from './entities/price.entity';
+import { TrendingCoinRecord } from './entities/trending-coin.entity';
+import { TrendingService } from './trending.service';
 import { OhlcvController } from './ohlcv.controller';
 import { OhlcvService } from './ohlcv.service';
 import { OhlcvStore } from './ohlcv.store';
@@ -16,7 +18,10 @@ import { PricesController } from './prices.controller';
 import { PricesService } from './prices.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Price, Ohlcv, MarketSnapshot]), ProvidersModule],
+  imports: [
+    TypeOrmModule.forFeature([Price, Ohlcv, MarketSnapshot, TrendingCoinRecord]),
+    ProvidersModule,
+  ],
   controllers: [PricesController, OhlcvController, MarketController],
   providers: [
     CoinCatalogue,
@@ -26,6 +31,7 @@ import { PricesService } from './prices.service';
     OhlcvService,
     MarketSnapshotStore,
     MarketService,
+    TrendingService,
   ],
 })
 export class MarketModule {}

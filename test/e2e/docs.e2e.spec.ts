@@ -59,6 +59,7 @@ describe('API documentation', () => {
       '/api/providers/{id}',
       '/api/providers/{id}/check',
       '/api/providers/{id}/health',
+      '/api/trending',
     ]);
     // The Swagger CLI plugin documents DTO fields from their types and comments.
     const database = body.components.schemas.DatabaseHealthDto;

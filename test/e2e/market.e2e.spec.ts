@@ -4,6 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CacheService } from '../../src/core/cache';
 import { MarketSnapshot } from '../../src/market/entities/market-snapshot.entity';
+import { TrendingCoinRecord } from '../../src/market/entities/trending-coin.entity';
 import { type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 
 interface GlobalBody {
@@ -14,6 +15,18 @@ interface GlobalBody {
     active_cryptocurrencies: number;
   };
 }
+interface TrendingBody {
+  coins: {
+    item: {
+      id: string;
+      symbol: string;
+      name: string;
+      market_cap_rank: number;
+      score: number;
+      data: { price: number };
+    };
+  }[];
+}
 interface MarketRow {
   symbol: string;
   current_price: number;
@@ -23,7 +36,7 @@ interface MarketRow {
 describe('GET /api/market and /api/coins/top', () => {
   let t: FakeBackedApp;
   const api = () => request(t.running.url);
-  const upstream = async <T>(path: string) =>
+  const fromUpstream = async <T>(path: string) =>
     (await (await fetch(`${t.fake.baseUrl}/coingecko/api/v3${path}`)).json()) as T;
 
   before(async () => {
@@ -37,12 +50,40 @@ describe('GET /api/market and /api/coins/top', () => {
   beforeEach(() => {
     t.fake.clear();
     t.running.app.get(CacheService).invalidate('market:');
+    t.running.app.get(CacheService).invalidate('trending');
+  });
+
+  it('returns the trending coins CoinGecko served, in order, and stores the list', async () => {
+    const res = await api().get('/api/trending').expect(200);
+    const upstream = await fromUpstream<TrendingBody>('/search/trending');
+    assert.equal(res.body.meta.provider, 'coingecko');
+    assert.deepEqual(
+      res.body.data,
+      upstream.coins.map(({ item }, i) => ({
+        rank: i + 1,
+        id: item.id,
+        symbol: item.symbol,
+        name: item.name,
+        market_cap_rank: item.market_cap_rank,
+        price_usd: res.body.data[i].price_usd,
+        score: item.score,
+      })),
+    );
+    assert.ok(Math.abs(res.body.data[0].price_usd / upstream.coins[0].item.data.price - 1) < 0.001);
+    const stored = await t.running.app
+      .get(DataSource)
+      .getRepository(TrendingCoinRecord)
+      .find({ order: { rank: 'ASC' } });
+    assert.deepEqual(
+      stored.map((r) => [r.rank, r.symbol, r.provider]),
+      res.body.data.map((c: { rank: number; symbol: string }) => [c.rank, c.symbol, 'coingecko']),
+    );
   });
 
   it('returns the overview CoinGecko served and stores a snapshot', async () => {
     const res = await api().get('/api/market').expect(200);
-    const global = await upstream<GlobalBody>('/global');
-    const markets = await upstream<MarketRow[]>('/coins/markets?vs_currency=usd&per_page=10');
+    const global = await fromUpstream<GlobalBody>('/global');
+    const markets = await fromUpstream<MarketRow[]>('/coins/markets?vs_currency=usd&per_page=10');
     const d = res.body.data;
     assert.equal(res.body.meta.provider, 'coingecko');
     assert.equal(d.active_cryptocurrencies, global.data.active_cryptocurrencies);

@@ -23,6 +23,7 @@ const TABLES = [
   'pools',
   'prices',
   'providers',
+  'trending_coins',
   'user_requests',
 ];
 
@@ -61,6 +62,7 @@ describe('persistence', () => {
       assert.deepEqual(applied, [
         { name: 'Init1764300000000' },
         { name: 'PoolMembers1764400000000' },
+        { name: 'TrendingCoins1764500000000' },
       ]);
       const drift = await dataSource.driver.createSchemaBuilder().log();
       assert.deepEqual(
@@ -102,7 +104,7 @@ describe('persistence', () => {
       assert.equal(found.marketCap, null);
       assert.equal(found.change24h, -1.25);
       assert.deepEqual(found.timestamp, new Date('2026-11-28T01:00:00.000Z'));
-      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 2);
+      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 3);
     } finally {
       await second.close();
     }

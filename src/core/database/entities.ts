@@ -3,6 +3,7 @@ import { DefiProtocol } from '../../defi/defi-protocol.entity';
 import { MarketSnapshot } from '../../market/entities/market-snapshot.entity';
 import { Ohlcv } from '../../market/entities/ohlcv.entity';
 import { Price } from '../../market/entities/price.entity';
+import { TrendingCoinRecord } from '../../market/entities/trending-coin.entity';
 import { NewsItem } from '../../news/news-item.entity';
 import { ApiCall } from '../../providers/entities/api-call.entity';
 import { PoolMember } from '../../providers/entities/pool-member.entity';
@@ -17,6 +18,7 @@ export const ENTITIES = [
   Price,
   Ohlcv,
   MarketSnapshot,
+  TrendingCoinRecord,
   NewsItem,
   DefiProtocol,
   UpstreamProvider,

@@ -1,11 +1,13 @@
 import { Init1764300000000 as PostgresInit } from './postgres/1764300000000-Init';
 import { PoolMembers1764400000000 as PostgresPoolMembers } from './postgres/1764400000000-PoolMembers';
+import { TrendingCoins1764500000000 as PostgresTrendingCoins } from './postgres/1764500000000-TrendingCoins';
 import { Init1764300000000 as SqliteInit } from './sqlite/1764300000000-Init';
 import { PoolMembers1764400000000 as SqlitePoolMembers } from './sqlite/1764400000000-PoolMembers';
+import { TrendingCoins1764500000000 as SqliteTrendingCoins } from './sqlite/1764500000000-TrendingCoins';
 
 /**
  * Migrations per dialect, listed as classes in the order they apply. Each dialect has its own
  * folder, generated against its own database (`npm run typeorm -- migration:generate`).
  */
-export const SQLITE_MIGRATIONS = [SqliteInit, SqlitePoolMembers];
-export const POSTGRES_MIGRATIONS = [PostgresInit, PostgresPoolMembers];
+export const SQLITE_MIGRATIONS = [SqliteInit, SqlitePoolMembers, SqliteTrendingCoins];
+export const POSTGRES_MIGRATIONS = [PostgresInit, PostgresPoolMembers, PostgresTrendingCoins];

@@ -1,0 +1,82 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { CacheService } from '../core/cache';
+import { type AppConfig, InjectConfig } from '../core/config';
+import { ProviderRegistry } from '../providers/registry/provider-registry';
+import type { TrendingCoin } from '../providers/provider.types';
+import type { TrendingResponseDto } from './dto/trending.dto';
+import { TrendingCoinRecord } from './entities/trending-coin.entity';
+
+const TRENDING_TOP = 7;
+
+/** The most searched coins right now; every fetched list is stored in `trending_coins`. */
+@Injectable()
+export class TrendingService {
+  private readonly logger = new Logger(TrendingService.name);
+
+  constructor(
+    private readonly registry: ProviderRegistry,
+    private readonly cache: CacheService,
+    @InjectRepository(TrendingCoinRecord) private readonly repo: Repository<TrendingCoinRecord>,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  async trending(): Promise<TrendingResponseDto> {
+    const result = await this.cache.getOrLoad(
+      'trending',
+      { ttlSeconds: this.config.cacheTtlSeconds.prices },
+      () => this.fetch(),
+    );
+    const { coins, provider, attempted } = result.value;
+    return {
+      data: coins.map((c) => ({
+        rank: c.rank,
+        id: c.id,
+        symbol: c.symbol,
+        name: c.name,
+        market_cap_rank: c.marketCapRank,
+        price_usd: c.priceUsd,
+        score: c.score,
+      })),
+      meta: {
+        provider,
+        attempted,
+        cached: result.cached,
+        stale: result.stale,
+        asOf: result.storedAt.toISOString(),
+        age_seconds: result.ageSeconds,
+      },
+    };
+  }
+
+  private async fetch() {
+    const { data, provider, attempted } = await this.registry.execute('trending', (api, ctx) =>
+      api.getTrending({ ctx }),
+    );
+    const coins = data.slice(0, TRENDING_TOP);
+    await this.store(coins, provider);
+    return { coins, provider, attempted };
+  }
+
+  private async store(coins: TrendingCoin[], provider: string): Promise<void> {
+    const timestamp = new Date();
+    try {
+      await this.repo.insert(
+        coins.map((c) => ({
+          rank: c.rank,
+          coinId: c.id,
+          symbol: c.symbol,
+          name: c.name,
+          marketCapRank: c.marketCapRank,
+          priceUsd: c.priceUsd,
+          score: c.score,
+          provider,
+          timestamp,
+        })),
+      );
+    } catch (error) {
+      this.logger.warn(`could not store the trending list: ${(error as Error).message}`);
+    }
+  }
+}
