@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  ConsensusResponseDto,
   PriceResponseDto,
   PricesQueryDto,
   PricesResponseDto,
@@ -19,6 +20,15 @@ export class PricesController {
   })
   list(@Query() query: PricesQueryDto): Promise<PricesResponseDto> {
     return this.prices.prices(query.symbols);
+  }
+
+  @Get('consensus')
+  @ApiOperation({
+    summary:
+      "Median of every available provider's latest quote, each source and the spread in percent",
+  })
+  consensus(@Query() query: PricesQueryDto): Promise<ConsensusResponseDto> {
+    return this.prices.consensus(query.symbols);
   }
 
   @Get(':symbol')

@@ -4,7 +4,14 @@ import { type AppConfig, InjectConfig, type KnownCoin } from '../core/config';
 import type { PriceQuote } from '../providers/provider.types';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
 import { CoinCatalogue } from './coin-catalogue';
-import type { PriceDto, PriceResponseDto, PricesResponseDto } from './dto/prices.dto';
+import type {
+  ConsensusPriceDto,
+  ConsensusResponseDto,
+  PriceDto,
+  PriceResponseDto,
+  PricesResponseDto,
+} from './dto/prices.dto';
+import { median, spreadPct } from './consensus';
 import { PriceStore } from './price.store';
 import type { ProviderAttempt } from '../providers/registry/provider-attempt';
 
@@ -74,6 +81,48 @@ export class PricesService {
     }
     const { unknown, missing, ...rest } = meta;
     return { data: data[0], meta: rest };
+  }
+
+  /** The median of every available provider's latest quote, with each source and the spread. */
+  async consensus(symbols: readonly string[]): Promise<ConsensusResponseDto> {
+    const { known, unknown } = this.coins.resolve(symbols);
+    const result = await this.cache.getOrLoad(
+      `consensus:usd:${known.map((c) => c.symbol).join(',')}`,
+      { ttlSeconds: this.config.cacheTtlSeconds.prices },
+      () =>
+        known.length === 0
+          ? Promise.resolve({ results: [], attempted: [] })
+          : this.registry.gather('prices', (api, ctx) => api.getPrices({ coins: known, ctx })),
+    );
+    const data = known.flatMap((coin): ConsensusPriceDto[] => {
+      const sources = result.value.results.flatMap(({ provider, data: quotes }) =>
+        quotes.filter((q) => q.symbol === coin.symbol).map((q) => ({ provider, price: q.price })),
+      );
+      const prices = sources.map((s) => s.price);
+      return sources.length === 0
+        ? []
+        : [
+            {
+              symbol: coin.symbol,
+              name: coin.name,
+              price: median(prices),
+              spread_pct: Math.round(spreadPct(prices) * 10_000) / 10_000,
+              sources,
+            },
+          ];
+    });
+    return {
+      data,
+      meta: {
+        provider: 'consensus',
+        attempted: result.value.attempted,
+        cached: result.cached,
+        stale: result.stale,
+        asOf: result.storedAt.toISOString(),
+        age_seconds: result.ageSeconds,
+        unknown,
+      },
+    };
   }
 
   private async fetch(coins: KnownCoin[]): Promise<FetchedQuotes> {

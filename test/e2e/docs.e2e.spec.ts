@@ -53,6 +53,7 @@ describe('API documentation', () => {
       '/api/pools/{id}',
       '/api/pools/{id}/rotate',
       '/api/prices',
+      '/api/prices/consensus',
       '/api/prices/{symbol}',
       '/api/providers',
       '/api/providers/stats',

@@ -149,6 +149,34 @@ describe('provider registry through /api/prices', () => {
     assert.equal(missing.body.message, 'Unknown symbol "NOPE"');
   });
 
+  it('GET /api/prices/consensus: median of every provider, each source and the spread', async () => {
+    t.running.app.get(CacheService).invalidate('consensus:');
+    const res = await api().get('/api/prices/consensus?symbols=BTC,NOPE').expect(200);
+    assert.equal(res.body.meta.provider, 'consensus');
+    assert.deepEqual(res.body.meta.unknown, ['NOPE']);
+    const [btc] = res.body.data;
+    const sources = btc.sources.map((s: { provider: string }) => s.provider).sort();
+    assert.deepEqual(sources, PRICE_PROVIDERS.slice().sort());
+    const prices = btc.sources
+      .map((s: { price: number }) => s.price)
+      .sort((a: number, b: number) => a - b);
+    assert.equal(btc.price, prices[2]);
+    const spread = ((prices[4] - prices[0]) / prices[2]) * 100;
+    assert.ok(Math.abs(btc.spread_pct - spread) < 0.0001);
+    assert.ok(btc.spread_pct > 0 && btc.spread_pct < 0.2);
+  });
+
+  it('consensus leaves out a failing provider and says why', async () => {
+    t.running.app.get(CacheService).invalidate('consensus:');
+    t.fake.inject('kraken', { type: 'status', status: 500 });
+    const res = await api().get('/api/prices/consensus?symbols=ETH').expect(200);
+    assert.equal(res.body.data[0].sources.length, 4);
+    const kraken = res.body.meta.attempted.find(
+      (a: { provider: string }) => a.provider === 'kraken',
+    );
+    assert.equal(kraken.outcome, 'upstream_5xx');
+  });
+
   it('rejects bad queries with a 400 naming the problem', async () => {
     const noSymbols = await api().get('/api/prices').expect(400);
     assert.match(noSymbols.body.message, /symbols/);

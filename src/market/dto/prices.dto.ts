@@ -79,3 +79,40 @@ export class PriceResponseDto {
 
   meta!: ResponseMetaDto;
 }
+
+export class ConsensusSourceDto {
+  /** @example "kraken" */
+  provider!: string;
+
+  /** @example 97101.5 */
+  price!: number;
+}
+
+export class ConsensusPriceDto {
+  /** @example "BTC" */
+  symbol!: string;
+
+  /** @example "Bitcoin" */
+  name!: string;
+
+  /** Median of the sources' latest quotes, USD. @example 97110.2 */
+  price!: number;
+
+  /** (highest − lowest) / median, percent. @example 0.07 */
+  spread_pct!: number;
+
+  /** Each provider's quote. */
+  sources!: ConsensusSourceDto[];
+}
+
+export class ConsensusMetaDto extends ResponseMetaDto {
+  /** Requested tickers the service does not know. @example [] */
+  unknown!: string[];
+}
+
+export class ConsensusResponseDto {
+  data!: ConsensusPriceDto[];
+
+  /** `provider` is "consensus"; `attempted` lists every provider asked. */
+  meta!: ConsensusMetaDto;
+}

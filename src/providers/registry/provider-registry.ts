@@ -73,6 +73,47 @@ export class ProviderRegistry {
     throw new AllProvidersFailedError(category, attempted);
   }
 
+  /**
+   * Asks every provider of the category at once (each still behind its breaker, budget and
+   * cool-down) and returns every answer, for views across sources such as a consensus price.
+   */
+  async gather<C extends ProviderCategory, T>(
+    category: C,
+    call: (api: CategoryApi[C], ctx: CallContext) => Promise<T>,
+    options: ExecuteOptions<T> = {},
+  ): Promise<{ results: { provider: string; data: T }[]; attempted: ProviderAttempt[] }> {
+    const callTimeoutMs = options.callTimeoutMs ?? this.config.resilience.callTimeoutMs;
+    const isEmpty = options.isEmpty ?? emptyArray;
+    const settled = await Promise.all(
+      this.directory.forCategory(category).map(async (runtime) => {
+        const api = runtime.adapter as unknown as CategoryApi[C];
+        const started = performance.now();
+        try {
+          const signal = AbortSignal.timeout(callTimeoutMs);
+          const data = await runtime.call(() =>
+            this.nonEmpty(runtime.id, call(api, { signal }), isEmpty),
+          );
+          const attempt: ProviderAttempt = {
+            provider: runtime.id,
+            outcome: 'ok',
+            duration_ms: elapsed(started),
+          };
+          return { data, attempt };
+        } catch (error) {
+          return { attempt: toAttempt(runtime.id, error, elapsed(started)) };
+        }
+      }),
+    );
+    const results = settled.flatMap((s) =>
+      'data' in s && s.data !== undefined ? [{ provider: s.attempt.provider, data: s.data }] : [],
+    );
+    const attempted = settled.map((s) => s.attempt);
+    if (results.length === 0) {
+      throw new AllProvidersFailedError(category, attempted);
+    }
+    return { results, attempted };
+  }
+
   private async nonEmpty<T>(
     provider: string,
     pending: Promise<T>,
