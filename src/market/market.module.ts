@@ -14,6 +14,8 @@ import { OhlcvController } from './ohlcv.controller';
 import { OhlcvService } from './ohlcv.service';
 import { OhlcvStore } from './ohlcv.store';
 import { PriceStore } from './price.store';
+import { PriceHistoryService } from './price-history.service';
+import { PriceHistoryStore } from './price-history.store';
 import { PricesController } from './prices.controller';
 import { PricesService } from './prices.service';
 
@@ -32,6 +34,8 @@ import { PricesService } from './prices.service';
     MarketSnapshotStore,
     MarketService,
     TrendingService,
+    PriceHistoryStore,
+    PriceHistoryService,
   ],
 })
 export class MarketModule {}

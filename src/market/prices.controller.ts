@@ -7,12 +7,17 @@ import {
   PricesResponseDto,
   PriceVsQueryDto,
 } from './dto/prices.dto';
+import { HistoryQueryDto, HistoryResponseDto } from './dto/history.dto';
+import { PriceHistoryService } from './price-history.service';
 import { PricesService } from './prices.service';
 
 @ApiTags('market')
 @Controller('api/prices')
 export class PricesController {
-  constructor(private readonly prices: PricesService) {}
+  constructor(
+    private readonly prices: PricesService,
+    private readonly priceHistory: PriceHistoryService,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -29,6 +34,18 @@ export class PricesController {
   })
   consensus(@Query() query: PricesQueryDto): Promise<ConsensusResponseDto> {
     return this.prices.consensus(query.symbols);
+  }
+
+  @Get('history/:symbol')
+  @ApiOperation({
+    summary:
+      'Stored price history, downsampled; backfilled from upstream when the database has less',
+  })
+  history(
+    @Param('symbol') symbol: string,
+    @Query() query: HistoryQueryDto,
+  ): Promise<HistoryResponseDto> {
+    return this.priceHistory.history({ symbol, days: query.days, interval: query.interval });
   }
 
   @Get(':symbol')

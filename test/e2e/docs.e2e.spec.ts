@@ -54,6 +54,7 @@ describe('API documentation', () => {
       '/api/pools/{id}/rotate',
       '/api/prices',
       '/api/prices/consensus',
+      '/api/prices/history/{symbol}',
       '/api/prices/{symbol}',
       '/api/providers',
       '/api/providers/stats',

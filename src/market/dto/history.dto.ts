@@ -1,0 +1,66 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ProviderAttemptDto } from '../../core/web/error-response.dto';
+
+export const HISTORY_INTERVALS = ['5m', '1h', '1d', 'auto'] as const;
+export type HistoryInterval = (typeof HISTORY_INTERVALS)[number];
+
+export class HistoryQueryDto {
+  /** How far back, in days (1..90, the retention window). @example 30 */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'days must be an integer from 1 to 90' })
+  @Min(1, { message: 'days must be an integer from 1 to 90' })
+  @Max(90, { message: 'days must be an integer from 1 to 90' })
+  days: number = 30;
+
+  /** Point spacing; auto picks the finest giving at most about 1,000 points. @example "1h" */
+  @IsOptional()
+  @IsIn(HISTORY_INTERVALS, { message: `interval must be one of ${HISTORY_INTERVALS.join(', ')}` })
+  interval: HistoryInterval = 'auto';
+}
+
+export class HistoryPointDto {
+  /** Start of the bucket (ISO 8601). @example "2026-11-27T01:00:00.000Z" */
+  timestamp!: string;
+
+  /** Average price in the bucket, USD. @example 97012.4 */
+  price!: number;
+}
+
+export class BackfillDto {
+  /** The provider the missing history came from. @example "coingecko" */
+  provider!: string;
+
+  /** Points fetched and stored. @example 720 */
+  points!: number;
+
+  attempted!: ProviderAttemptDto[];
+}
+
+export class HistoryMetaDto {
+  /** @example "BTC" */
+  symbol!: string;
+
+  /** The bucket size used. @example "1h" */
+  interval!: string;
+
+  /** @example 720 */
+  points!: number;
+
+  /** @example "2026-10-29T02:00:00.000Z" */
+  from!: string;
+
+  /** @example "2026-11-28T02:00:00.000Z" */
+  to!: string;
+
+  /** Set when the database covered less than asked and history was fetched upstream. */
+  backfilled!: BackfillDto | null;
+}
+
+export class HistoryResponseDto {
+  /** Oldest first. */
+  data!: HistoryPointDto[];
+
+  meta!: HistoryMetaDto;
+}

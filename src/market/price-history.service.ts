@@ -1,0 +1,70 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { ProviderRegistry } from '../providers/registry/provider-registry';
+import { CoinCatalogue } from './coin-catalogue';
+import type { BackfillDto, HistoryInterval, HistoryResponseDto } from './dto/history.dto';
+import { PriceHistoryStore } from './price-history.store';
+
+const BUCKETS: Record<Exclude<HistoryInterval, 'auto'>, number> = {
+  '5m': 300_000,
+  '1h': 3_600_000,
+  '1d': 86_400_000,
+};
+const AUTO_MAX_POINTS = 1_000;
+const DAY_MS = 86_400_000;
+
+/** The finest bucket that keeps a span under about 1,000 points. */
+export function autoInterval(spanMs: number): Exclude<HistoryInterval, 'auto'> {
+  const fits = (Object.keys(BUCKETS) as (keyof typeof BUCKETS)[]).find(
+    (name) => spanMs / BUCKETS[name] <= AUTO_MAX_POINTS,
+  );
+  return fits ?? '1d';
+}
+
+/** Price history from the database, downsampled, backfilled from upstream when it falls short. */
+@Injectable()
+export class PriceHistoryService {
+  constructor(
+    private readonly coins: CoinCatalogue,
+    private readonly store: PriceHistoryStore,
+    private readonly registry: ProviderRegistry,
+  ) {}
+
+  async history(params: {
+    symbol: string;
+    days: number;
+    interval: HistoryInterval;
+  }): Promise<HistoryResponseDto> {
+    const coin = this.coins.find(params.symbol);
+    if (!coin) {
+      throw new NotFoundException(`Unknown symbol "${params.symbol.toUpperCase()}"`);
+    }
+    const to = new Date();
+    const from = new Date(to.getTime() - params.days * DAY_MS);
+    const interval =
+      params.interval === 'auto' ? autoInterval(to.getTime() - from.getTime()) : params.interval;
+    const bucketMs = BUCKETS[interval];
+    const earliest = await this.store.earliest(coin.symbol, from);
+    let backfilled: BackfillDto | null = null;
+    if (!earliest || earliest.getTime() > from.getTime() + bucketMs) {
+      const { data, provider, attempted } = await this.registry.execute(
+        'history',
+        (api, ctx) => api.getPriceHistory({ coin, from, to: earliest ?? to, ctx }),
+        { what: `${coin.symbol} price history` },
+      );
+      await this.store.saveHistory(coin.symbol, data, provider);
+      backfilled = { provider, points: data.length, attempted };
+    }
+    const points = await this.store.buckets({ symbol: coin.symbol, from, to, bucketMs });
+    return {
+      data: points.map((p) => ({ timestamp: p.timestamp.toISOString(), price: p.price })),
+      meta: {
+        symbol: coin.symbol,
+        interval,
+        points: points.length,
+        from: from.toISOString(),
+        to: to.toISOString(),
+        backfilled,
+      },
+    };
+  }
+}

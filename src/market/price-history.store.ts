@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { PricePoint } from '../providers/provider.types';
+import { Price } from './entities/price.entity';
+
+/** Reads stored prices as time buckets; the same integer arithmetic on SQLite and PostgreSQL. */
+@Injectable()
+export class PriceHistoryStore {
+  constructor(@InjectRepository(Price) private readonly repo: Repository<Price>) {}
+
+  async earliest(symbol: string, from: Date): Promise<Date | null> {
+    const row = await this.repo
+      .createQueryBuilder('p')
+      .select('MIN(p.timestamp)', 'earliest')
+      .where('p.symbol = :symbol AND p.timestamp >= :from', { symbol, from: from.getTime() })
+      .getRawOne<{ earliest: string | number | null }>();
+    return row?.earliest === null || row?.earliest === undefined
+      ? null
+      : new Date(Number(row.earliest));
+  }
+
+  async buckets(params: {
+    symbol: string;
+    from: Date;
+    to: Date;
+    bucketMs: number;
+  }): Promise<PricePoint[]> {
+    const rows = await this.repo
+      .createQueryBuilder('p')
+      .select('p.timestamp - (p.timestamp % :bucket)', 'bucket')
+      .addSelect('AVG(p.price)', 'price')
+      .where('p.symbol = :symbol AND p.timestamp BETWEEN :from AND :to', {
+        symbol: params.symbol,
+        from: params.from.getTime(),
+        to: params.to.getTime(),
+        bucket: params.bucketMs,
+      })
+      .groupBy('bucket')
+      .orderBy('bucket', 'ASC')
+      .getRawMany<{ bucket: string | number; price: string | number }>();
+    return rows.map((r) => ({ timestamp: new Date(Number(r.bucket)), price: Number(r.price) }));
+  }
+
+  async saveHistory(
+    symbol: string,
+    points: readonly PricePoint[],
+    provider: string,
+  ): Promise<void> {
+    const rows = points.map((p) => ({
+      symbol,
+      price: p.price,
+      volume24h: null,
+      marketCap: null,
+      change24h: null,
+      provider,
+      timestamp: p.timestamp,
+    }));
+    for (let i = 0; i < rows.length; i += 500) {
+      await this.repo.insert(rows.slice(i, i + 500));
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import request from 'supertest';
+import { type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
+
+describe('GET /api/prices/history/:symbol', () => {
+  let t: FakeBackedApp;
+  const api = () => request(t.running.url);
+
+  before(async () => {
+    t = await startFakeBackedApp({ PROVIDER_TIMEOUT_MS: '3000' });
+  });
+
+  after(async () => {
+    await t.stop();
+  });
+
+  it('backfills 30 days on an empty database, stores them and returns hourly points', async () => {
+    const res = await api().get('/api/prices/history/BTC?days=30').expect(200);
+    assert.equal(res.body.meta.interval, '1h');
+    assert.equal(res.body.meta.backfilled.provider, 'coingecko');
+    assert.ok(res.body.meta.backfilled.points >= 719 && res.body.meta.backfilled.points <= 720);
+    assert.ok(
+      res.body.data.length >= 719 && res.body.data.length <= 721,
+      String(res.body.data.length),
+    );
+    assert.equal(res.body.meta.points, res.body.data.length);
+    const upstream = (await (
+      await fetch(
+        `${t.fake.baseUrl}/coingecko/api/v3/coins/bitcoin/market_chart?vs_currency=usd&days=30`,
+      )
+    ).json()) as { prices: [number, number][] };
+    const byTime = new Map(upstream.prices.map(([ms, price]) => [ms, price]));
+    for (const point of res.body.data.slice(0, 50)) {
+      assert.equal(point.price, byTime.get(Date.parse(point.timestamp)));
+    }
+    const times = res.body.data.map((p: { timestamp: string }) => Date.parse(p.timestamp));
+    assert.ok(times.every((time: number, i: number) => i === 0 || time > times[i - 1]));
+  });
+
+  it('answers the next query from the database without backfilling again', async () => {
+    const calls = t.fake.count('coingecko:/api/v3/coins/:id/market_chart');
+    const res = await api().get('/api/prices/history/BTC?days=30&interval=1d').expect(200);
+    assert.equal(res.body.meta.backfilled, null);
+    assert.equal(res.body.meta.interval, '1d');
+    assert.ok(res.body.data.length >= 30 && res.body.data.length <= 31);
+    assert.equal(t.fake.count('coingecko:/api/v3/coins/:id/market_chart'), calls);
+  });
+
+  it('validates days and interval, and 404s unknown coins', async () => {
+    const days = await api().get('/api/prices/history/BTC?days=91').expect(400);
+    assert.equal(days.body.message, 'days must be an integer from 1 to 90');
+    const interval = await api().get('/api/prices/history/BTC?interval=2h').expect(400);
+    assert.equal(interval.body.message, 'interval must be one of 5m, 1h, 1d, auto');
+    await api().get('/api/prices/history/NOPE').expect(404);
+  });
+});
