@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { MoreThanOrEqual, type Repository } from 'typeorm';
 import { MarketSnapshot } from './entities/market-snapshot.entity';
 
 /** Writes the market overview to `market_snapshots` whenever it is fetched from upstream. */
@@ -11,6 +11,13 @@ export class MarketSnapshotStore {
   constructor(
     @InjectRepository(MarketSnapshot) private readonly repo: Repository<MarketSnapshot>,
   ) {}
+
+  async since(from: Date): Promise<MarketSnapshot[]> {
+    return this.repo.find({
+      where: { timestamp: MoreThanOrEqual(from) },
+      order: { timestamp: 'ASC' },
+    });
+  }
 
   async save(snapshot: Omit<MarketSnapshot, 'id'>): Promise<void> {
     try {

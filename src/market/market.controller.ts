@@ -1,6 +1,14 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MarketResponseDto, TopCoinsQueryDto, TopCoinsResponseDto } from './dto/market.dto';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { sendCsv } from '../core/web/csv';
+import {
+  MarketResponseDto,
+  SnapshotsQueryDto,
+  SnapshotsResponseDto,
+  TopCoinsQueryDto,
+  TopCoinsResponseDto,
+} from './dto/market.dto';
 import { MarketService } from './market.service';
 import { TrendingResponseDto } from './dto/trending.dto';
 import { TrendingService } from './trending.service';
@@ -19,6 +27,32 @@ export class MarketController {
   })
   overview(): Promise<MarketResponseDto> {
     return this.market.overview();
+  }
+
+  @Get('market/snapshots')
+  @ApiOperation({ summary: 'Stored market snapshots, oldest first; format=csv for text/csv' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: SnapshotsResponseDto })
+  async snapshots(
+    @Query() query: SnapshotsQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SnapshotsResponseDto | string> {
+    const result = await this.market.snapshots(query.hours);
+    return query.format === 'csv'
+      ? sendCsv({
+          res,
+          filename: 'market-snapshots',
+          columns: [
+            'timestamp',
+            'btc_price',
+            'eth_price',
+            'market_cap',
+            'volume_24h',
+            'btc_dominance',
+          ],
+          rows: result.data,
+        })
+      : result;
   }
 
   @Get('trending')

@@ -5,7 +5,12 @@ import type { ResponseMetaDto } from '../core/web/response-meta.dto';
 import type { GlobalMarket, MarketCoin } from '../providers/provider.types';
 import type { ProviderAttempt } from '../providers/registry/provider-attempt';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
-import type { MarketResponseDto, TopCoinDto, TopCoinsResponseDto } from './dto/market.dto';
+import type {
+  MarketResponseDto,
+  SnapshotsResponseDto,
+  TopCoinDto,
+  TopCoinsResponseDto,
+} from './dto/market.dto';
 import { MarketSnapshotStore } from './market-snapshot.store';
 
 const OVERVIEW_TOP = 10;
@@ -22,7 +27,7 @@ export class MarketService {
   constructor(
     private readonly registry: ProviderRegistry,
     private readonly cache: CacheService,
-    private readonly snapshots: MarketSnapshotStore,
+    private readonly snapshotStore: MarketSnapshotStore,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -67,6 +72,23 @@ export class MarketService {
     };
   }
 
+  async snapshots(hours: number): Promise<SnapshotsResponseDto> {
+    const to = new Date();
+    const from = new Date(to.getTime() - hours * 3_600_000);
+    const rows = await this.snapshotStore.since(from);
+    return {
+      data: rows.map((r) => ({
+        timestamp: r.timestamp.toISOString(),
+        btc_price: r.btcPrice,
+        eth_price: r.ethPrice,
+        market_cap: r.marketCap,
+        volume_24h: r.volume24h,
+        btc_dominance: r.btcDominance,
+      })),
+      meta: { points: rows.length, from: from.toISOString(), to: to.toISOString() },
+    };
+  }
+
   private async fetchOverview(): Promise<Fetched<{ global: GlobalMarket; top: MarketCoin[] }>> {
     const global = await this.registry.execute('market', (api, ctx) => api.getGlobal({ ctx }), {
       isEmpty: () => false,
@@ -75,7 +97,7 @@ export class MarketService {
       api.getTopCoins({ limit: OVERVIEW_TOP, ctx }),
     );
     const priceOf = (symbol: string) => top.data.find((c) => c.symbol === symbol)?.price ?? null;
-    await this.snapshots.save({
+    await this.snapshotStore.save({
       btcPrice: priceOf('BTC'),
       ethPrice: priceOf('ETH'),
       marketCap: global.data.totalMarketCapUsd,

@@ -1,5 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { sendCsv } from '../core/web/csv';
 import { OhlcvQueryDto, OhlcvResponseDto } from './dto/ohlcv.dto';
 import { OhlcvService } from './ohlcv.service';
 
@@ -12,7 +14,20 @@ export class OhlcvController {
   @ApiOperation({
     summary: 'OHLCV candles, oldest first; stored in the ohlcv table as they are fetched',
   })
-  candles(@Query() query: OhlcvQueryDto): Promise<OhlcvResponseDto> {
-    return this.ohlcv.candles(query);
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: OhlcvResponseDto, description: 'JSON, or text/csv with format=csv' })
+  async candles(
+    @Query() query: OhlcvQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OhlcvResponseDto | string> {
+    const result = await this.ohlcv.candles(query);
+    return query.format === 'csv'
+      ? sendCsv({
+          res,
+          filename: `ohlcv-${result.meta.symbol}-${result.meta.interval}`,
+          columns: ['open_time', 'open', 'high', 'low', 'close', 'volume'],
+          rows: result.data,
+        })
+      : result;
   }
 }

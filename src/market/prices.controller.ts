@@ -1,5 +1,7 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { sendCsv } from '../core/web/csv';
 import {
   ConsensusResponseDto,
   PriceResponseDto,
@@ -41,11 +43,26 @@ export class PricesController {
     summary:
       'Stored price history, downsampled; backfilled from upstream when the database has less',
   })
-  history(
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: HistoryResponseDto, description: 'JSON, or text/csv with format=csv' })
+  async history(
     @Param('symbol') symbol: string,
     @Query() query: HistoryQueryDto,
-  ): Promise<HistoryResponseDto> {
-    return this.priceHistory.history({ symbol, days: query.days, interval: query.interval });
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<HistoryResponseDto | string> {
+    const result = await this.priceHistory.history({
+      symbol,
+      days: query.days,
+      interval: query.interval,
+    });
+    return query.format === 'csv'
+      ? sendCsv({
+          res,
+          filename: `history-${result.meta.symbol}-${result.meta.interval}`,
+          columns: ['timestamp', 'price'],
+          rows: result.data,
+        })
+      : result;
   }
 
   @Get(':symbol')

@@ -48,6 +48,7 @@ describe('API documentation', () => {
       '/api/health',
       '/api/health/live',
       '/api/market',
+      '/api/market/snapshots',
       '/api/ohlcv',
       '/api/pools',
       '/api/pools/{id}',

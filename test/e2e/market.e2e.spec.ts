@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CacheService } from '../../src/core/cache';
@@ -100,6 +101,29 @@ describe('GET /api/market and /api/coins/top', () => {
     assert.equal(snapshots.length, 1);
     assert.equal(snapshots[0].btcDominance, global.data.market_cap_percentage.btc);
     assert.equal(snapshots[0].btcPrice, d.btc_price);
+  });
+
+  it('lists stored snapshots, as JSON or as matching CSV', async () => {
+    const json = await api().get('/api/market/snapshots?hours=1').expect(200);
+    assert.equal(json.body.meta.points, 1);
+    assert.equal(json.body.data.length, 1);
+    assert.equal(typeof json.body.data[0].btc_price, 'number');
+    const csv = await api().get('/api/market/snapshots?hours=1&format=csv').expect(200);
+    assert.match(csv.headers['content-type'], /^text\/csv/);
+    const records = parse<Record<string, string>>(csv.text, { columns: true });
+    assert.deepEqual(
+      records.map((r) => ({
+        timestamp: r.timestamp,
+        btc_price: Number(r.btc_price),
+        eth_price: Number(r.eth_price),
+        market_cap: Number(r.market_cap),
+        volume_24h: Number(r.volume_24h),
+        btc_dominance: Number(r.btc_dominance),
+      })),
+      json.body.data,
+    );
+    const bad = await api().get('/api/market/snapshots?hours=0').expect(400);
+    assert.equal(bad.body.message, 'hours must be an integer from 1 to 2160');
   });
 
   it('503s naming CoinGecko when it cannot serve the overview and nothing is cached', async () => {

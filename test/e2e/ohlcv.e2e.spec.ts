@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CacheService } from '../../src/core/cache';
@@ -59,6 +60,26 @@ describe('GET /api/ohlcv', () => {
     assert.deepEqual(
       rows.map((r) => r.openTime.toISOString()).sort(),
       again.body.data.map((c: { open_time: string }) => c.open_time),
+    );
+  });
+
+  it('format=csv returns text/csv that matches the JSON', async () => {
+    const json = await api().get('/api/ohlcv?symbol=SOL&interval=15m&limit=20').expect(200);
+    const csv = await api()
+      .get('/api/ohlcv?symbol=SOL&interval=15m&limit=20&format=csv')
+      .expect(200);
+    assert.match(csv.headers['content-type'], /^text\/csv/);
+    const records = parse<Record<string, string>>(csv.text, { columns: true });
+    assert.deepEqual(
+      records.map((r) => ({
+        open_time: r.open_time,
+        open: Number(r.open),
+        high: Number(r.high),
+        low: Number(r.low),
+        close: Number(r.close),
+        volume: Number(r.volume),
+      })),
+      json.body.data,
     );
   });
 

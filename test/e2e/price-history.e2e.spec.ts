@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 
@@ -45,6 +46,20 @@ describe('GET /api/prices/history/:symbol', () => {
     assert.equal(res.body.meta.interval, '1d');
     assert.ok(res.body.data.length >= 30 && res.body.data.length <= 31);
     assert.equal(t.fake.count('coingecko:/api/v3/coins/:id/market_chart'), calls);
+  });
+
+  it('format=csv returns text/csv that matches the JSON', async () => {
+    const json = await api().get('/api/prices/history/BTC?days=7&interval=1h').expect(200);
+    const csv = await api()
+      .get('/api/prices/history/BTC?days=7&interval=1h&format=csv')
+      .expect(200);
+    assert.match(csv.headers['content-type'], /^text\/csv/);
+    const records = parse<{ timestamp: string; price: string }>(csv.text, { columns: true });
+    assert.deepEqual(
+      records.map((r) => ({ timestamp: r.timestamp, price: Number(r.price) })),
+      json.body.data,
+    );
+    await api().get('/api/prices/history/BTC?format=xml').expect(400);
   });
 
   it('validates days and interval, and 404s unknown coins', async () => {

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { RESPONSE_FORMATS, type ResponseFormat } from '../../core/web/csv';
 import { ProviderAttemptDto } from '../../core/web/error-response.dto';
 
 export const HISTORY_INTERVALS = ['5m', '1h', '1d', 'auto'] as const;
@@ -18,6 +19,11 @@ export class HistoryQueryDto {
   @IsOptional()
   @IsIn(HISTORY_INTERVALS, { message: `interval must be one of ${HISTORY_INTERVALS.join(', ')}` })
   interval: HistoryInterval = 'auto';
+
+  /** json (default) or csv (text/csv with a header row). @example "json" */
+  @IsOptional()
+  @IsIn(RESPONSE_FORMATS, { message: 'format must be json or csv' })
+  format: ResponseFormat = 'json';
 }
 
 export class HistoryPointDto {

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { RESPONSE_FORMATS, type ResponseFormat } from '../../core/web/csv';
 import { ResponseMetaDto } from '../../core/web/response-meta.dto';
 import { PriceDto } from './prices.dto';
 
@@ -57,4 +58,55 @@ export class TopCoinsResponseDto {
   data!: TopCoinDto[];
 
   meta!: ResponseMetaDto;
+}
+
+export class SnapshotsQueryDto {
+  /** How far back, in hours (1..2160, the 90-day retention). @example 24 */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'hours must be an integer from 1 to 2160' })
+  @Min(1, { message: 'hours must be an integer from 1 to 2160' })
+  @Max(2160, { message: 'hours must be an integer from 1 to 2160' })
+  hours: number = 24;
+
+  /** json (default) or csv (text/csv with a header row). @example "json" */
+  @IsOptional()
+  @IsIn(RESPONSE_FORMATS, { message: 'format must be json or csv' })
+  format: ResponseFormat = 'json';
+}
+
+export class SnapshotDto {
+  /** @example "2026-11-28T02:00:00.000Z" */
+  timestamp!: string;
+
+  /** @example 97123.45 */
+  btc_price!: number | null;
+
+  /** @example 3501.2 */
+  eth_price!: number | null;
+
+  /** Total market cap, USD. @example 3400000000000 */
+  market_cap!: number | null;
+
+  /** @example 120000000000 */
+  volume_24h!: number | null;
+
+  /** @example 56.1 */
+  btc_dominance!: number | null;
+}
+
+export class SnapshotsMetaDto {
+  /** @example 288 */
+  points!: number;
+
+  from!: string;
+
+  to!: string;
+}
+
+export class SnapshotsResponseDto {
+  /** Oldest first. */
+  data!: SnapshotDto[];
+
+  meta!: SnapshotsMetaDto;
 }

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { RESPONSE_FORMATS, type ResponseFormat } from '../../core/web/csv';
 import { ResponseMetaDto } from '../../core/web/response-meta.dto';
 import { CANDLE_INTERVALS, type CandleInterval } from '../../providers/provider.types';
 
@@ -20,6 +21,11 @@ export class OhlcvQueryDto {
   @Min(1, { message: 'limit must be an integer from 1 to 1000' })
   @Max(1000, { message: 'limit must be an integer from 1 to 1000' })
   limit: number = 100;
+
+  /** json (default) or csv (text/csv with a header row). @example "json" */
+  @IsOptional()
+  @IsIn(RESPONSE_FORMATS, { message: 'format must be json or csv' })
+  format: ResponseFormat = 'json';
 }
 
 export class CandleDto {
