@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { CacheModule } from './core/cache';
 import { type AppConfig, AppConfigModule } from './core/config';
 import { DatabaseModule } from './core/database';
@@ -22,6 +23,7 @@ export class AppModule {
         WebModule,
         DatabaseModule,
         CacheModule,
+        ScheduleModule.forRoot(),
         DocsModule,
         InfoModule,
         DiagnosticsModule,

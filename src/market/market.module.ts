@@ -5,6 +5,7 @@ import { CoinCatalogue } from './coin-catalogue';
 import { MarketSnapshot } from './entities/market-snapshot.entity';
 import { Ohlcv } from './entities/ohlcv.entity';
 import { MarketSnapshotStore } from './market-snapshot.store';
+import { MarketCollector } from './market.collector';
 import { MarketController } from './market.controller';
 import { MarketService } from './market.service';
 import { Price } from './entities/price.entity';
@@ -36,6 +37,7 @@ import { PricesService } from './prices.service';
     TrendingService,
     PriceHistoryStore,
     PriceHistoryService,
+    MarketCollector,
   ],
 })
 export class MarketModule {}

@@ -55,6 +55,12 @@ export class MarketService {
     };
   }
 
+  /** Fetches the overview now (a collector run), storing a snapshot. */
+  async refreshOverview(): Promise<MarketResponseDto> {
+    this.cache.invalidate('market:overview');
+    return this.overview();
+  }
+
   async topCoins(limit: number): Promise<TopCoinsResponseDto> {
     const result = await this.cache.getOrLoad(
       `market:top:${limit}`,

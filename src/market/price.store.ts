@@ -12,9 +12,19 @@ export class PriceStore {
   constructor(@InjectRepository(Price) private readonly repo: Repository<Price>) {}
 
   async save(quotes: readonly PriceQuote[], provider: string): Promise<void> {
+    await this.saveMany([{ quotes, provider }]);
+  }
+
+  /** One insert (one statement, so all or nothing) for the quotes of several providers. */
+  async saveMany(
+    batches: readonly { quotes: readonly PriceQuote[]; provider: string }[],
+  ): Promise<void> {
+    const rows = batches.flatMap(({ quotes, provider }) =>
+      quotes.map((q) => ({ quote: q, provider })),
+    );
     try {
       await this.repo.insert(
-        quotes.map((q) => ({
+        rows.map(({ quote: q, provider }) => ({
           symbol: q.symbol,
           price: q.price,
           volume24h: q.volume24h,
@@ -25,7 +35,7 @@ export class PriceStore {
         })),
       );
     } catch (error) {
-      this.logger.warn(`could not store ${quotes.length} prices: ${(error as Error).message}`);
+      this.logger.warn(`could not store ${rows.length} prices: ${(error as Error).message}`);
     }
   }
 }

@@ -50,6 +50,12 @@ export class TrendingService {
     };
   }
 
+  /** Fetches the list now (a collector run), storing it. */
+  async refresh(): Promise<TrendingResponseDto> {
+    this.cache.invalidate('trending');
+    return this.trending();
+  }
+
   private async fetch() {
     const { data, provider, attempted } = await this.registry.execute('trending', (api, ctx) =>
       api.getTrending({ ctx }),

@@ -32,6 +32,8 @@ export async function createTestEnvironment(
       DATA_DIR: dataDir,
       CONFIG_DIR: join(REPO_ROOT, 'config'),
       LOG_LEVEL: 'silent',
+      // Collectors are started explicitly by the tests that exercise them.
+      ENABLE_BACKGROUND_TASKS: 'false',
       ...(postgres ? { DATABASE_URL: postgres.url } : {}),
       ...extra,
     },

@@ -75,4 +75,8 @@ export interface AppConfig {
     throttleMs: number;
   };
   backups: { keep: number };
+  /** Cron expressions of the collectors (config/schedule.json, SCHEDULE_* override). */
+  schedule: { prices: string; candles: string; trending: string };
+  /** Coins the collectors follow (WATCHLIST, default: the first 20 of config/coins.json). */
+  watchlist: string[];
 }

@@ -99,6 +99,11 @@ export const envSchema = z.object({
   REALTIME_POLL_SECONDS: intVar(10, 1, 3600),
   REALTIME_THROTTLE_MS: intVar(1000, 0, 60000),
 
+  SCHEDULE_PRICES: optionalStringVar(),
+  SCHEDULE_CANDLES: optionalStringVar(),
+  SCHEDULE_TRENDING: optionalStringVar(),
+  WATCHLIST: optionalStringVar(),
+
   TRUST_PROXY: trustProxyVar(),
   CORS_ORIGINS: stringVar('*'),
   REQUEST_BODY_LIMIT: sizeVar('100kb'),

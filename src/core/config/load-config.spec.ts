@@ -211,6 +211,24 @@ describe('loadConfig', () => {
     assert.deepEqual(config.upstreams.binance.baseUrls, ['http://127.0.0.1:9000']);
   });
 
+  it('reads the collector schedule and watchlist, with env overrides checked', () => {
+    const config = loadConfig(
+      { ...BASE, SCHEDULE_PRICES: '*/2 * * * *', WATCHLIST: 'btc, sol' },
+      { cwd: CWD },
+    );
+    assert.deepEqual(config.schedule, {
+      prices: '*/2 * * * *',
+      candles: '0 * * * *',
+      trending: '*/30 * * * *',
+    });
+    assert.deepEqual(config.watchlist, ['BTC', 'SOL']);
+    assert.equal(loadConfig(BASE, { cwd: CWD }).watchlist.length, 20);
+    assert.deepEqual(problemsOf({ SCHEDULE_TRENDING: 'often', WATCHLIST: 'BTC,NOPE' }), [
+      'SCHEDULE_TRENDING: expected a cron expression, got "often"',
+      'WATCHLIST: expected comma-separated tickers from config/coins.json, got "BTC,NOPE" (unknown: NOPE)',
+    ]);
+  });
+
   it('requires the heartbeat timeout to exceed the interval', () => {
     assert.deepEqual(
       problemsOf({ WEBSOCKET_HEARTBEAT_INTERVAL: '30', WEBSOCKET_HEARTBEAT_TIMEOUT: '10' }),

@@ -1,7 +1,9 @@
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { z } from 'zod';
+import { CronTime } from 'cron';
+import { z } from 'zod';
 import type { AppConfig, DatabaseConfig, NewsFeed, RuntimeEnvironment } from './app-config';
+import type { KnownCoin } from './catalogue.schema';
 import { coinsFileSchema, providersFileSchema } from './catalogue.schema';
 import { ConfigError } from './config.error';
 import { type Env, envSchema } from './env.schema';
@@ -42,7 +44,11 @@ export function loadConfig(
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const problems: string[] = [];
-  const config = buildConfig(parsed.data, cwd, problems);
+  const built = buildConfig(parsed.data, cwd, problems);
+  const config = {
+    ...built,
+    watchlist: buildWatchlist(parsed.data.WATCHLIST, built.catalogue.coins, problems),
+  };
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
@@ -131,7 +137,53 @@ function buildConfig(env: Env, cwd: string, problems: string[]): AppConfig {
       throttleMs: env.REALTIME_THROTTLE_MS,
     },
     backups: { keep: env.BACKUP_KEEP },
+    schedule: buildSchedule(env, configDir, problems),
+    watchlist: [],
   };
+}
+
+const DEFAULT_WATCHLIST_SIZE = 20;
+const scheduleFileSchema = z.object({
+  prices: z.string(),
+  candles: z.string(),
+  trending: z.string(),
+});
+
+function buildSchedule(env: Env, configDir: string, problems: string[]): AppConfig['schedule'] {
+  const file = readJsonFile(join(configDir, 'schedule.json'), scheduleFileSchema, problems);
+  const schedule = {
+    prices: env.SCHEDULE_PRICES ?? file?.prices ?? '*/5 * * * *',
+    candles: env.SCHEDULE_CANDLES ?? file?.candles ?? '0 * * * *',
+    trending: env.SCHEDULE_TRENDING ?? file?.trending ?? '*/30 * * * *',
+  };
+  for (const [job, expression] of Object.entries(schedule)) {
+    try {
+      new CronTime(expression);
+    } catch {
+      problems.push(
+        `SCHEDULE_${job.toUpperCase()}: expected a cron expression, got "${expression}"`,
+      );
+    }
+  }
+  return schedule;
+}
+
+/** WATCHLIST names known coins; by default the first 20 of config/coins.json (largest first). */
+function buildWatchlist(raw: string | undefined, coins: KnownCoin[], problems: string[]): string[] {
+  if (raw === undefined) {
+    return coins.slice(0, DEFAULT_WATCHLIST_SIZE).map((c) => c.symbol);
+  }
+  const symbols = raw
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
+  const unknown = symbols.filter((s) => !coins.some((c) => c.symbol === s));
+  if (symbols.length === 0 || unknown.length > 0) {
+    problems.push(
+      `WATCHLIST: expected comma-separated tickers from config/coins.json, got "${raw}"${unknown.length > 0 ? ` (unknown: ${unknown.join(', ')})` : ''}`,
+    );
+  }
+  return symbols;
 }
 
 function buildUpstreams(env: Env, configDir: string, problems: string[]): AppConfig['upstreams'] {

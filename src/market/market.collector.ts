@@ -1,0 +1,89 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { CronJob } from 'cron';
+import { type AppConfig, InjectConfig, type KnownCoin } from '../core/config';
+import { ProviderRegistry } from '../providers/registry/provider-registry';
+import { CoinCatalogue } from './coin-catalogue';
+import { MarketService } from './market.service';
+import { OhlcvStore } from './ohlcv.store';
+import { PriceStore } from './price.store';
+import { TrendingService } from './trending.service';
+
+const CANDLES_PER_RUN = 2;
+
+/**
+ * Scheduled collection for the watchlist: prices from every available provider (one row per
+ * provider) plus a market snapshot, hourly candles, and the trending list. Runs never overlap
+ * (waitForCompletion) and ENABLE_BACKGROUND_TASKS=false leaves them unscheduled.
+ */
+@Injectable()
+export class MarketCollector implements OnApplicationBootstrap {
+  private readonly logger = new Logger(MarketCollector.name);
+
+  constructor(
+    private readonly scheduler: SchedulerRegistry,
+    private readonly registry: ProviderRegistry,
+    private readonly coins: CoinCatalogue,
+    private readonly prices: PriceStore,
+    private readonly candles: OhlcvStore,
+    private readonly market: MarketService,
+    private readonly trending: TrendingService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.features.backgroundTasks) {
+      return;
+    }
+    const { schedule } = this.config;
+    this.schedule('market-prices', schedule.prices, () => this.collectPrices());
+    this.schedule('market-candles', schedule.candles, () => this.collectCandles());
+    this.schedule('market-trending', schedule.trending, () => this.collectTrending());
+  }
+
+  async collectPrices(): Promise<number> {
+    const coins = this.watchlist();
+    const { results } = await this.registry.gather('prices', (api, ctx) =>
+      api.getPrices({ coins, ctx }),
+    );
+    await this.prices.saveMany(results.map((r) => ({ quotes: r.data, provider: r.provider })));
+    await this.market.refreshOverview();
+    return results.reduce((sum, r) => sum + r.data.length, 0);
+  }
+
+  async collectCandles(): Promise<number> {
+    let stored = 0;
+    for (const coin of this.watchlist()) {
+      const { data, provider } = await this.registry.execute('ohlcv', (api, ctx) =>
+        api.getCandles({ coin, interval: '1h', limit: CANDLES_PER_RUN, ctx }),
+      );
+      await this.candles.upsert({ symbol: coin.symbol, interval: '1h', candles: data, provider });
+      stored += data.length;
+    }
+    return stored;
+  }
+
+  async collectTrending(): Promise<number> {
+    return (await this.trending.refresh()).data.length;
+  }
+
+  private watchlist(): KnownCoin[] {
+    return this.coins.resolve(this.config.watchlist).known;
+  }
+
+  private schedule(name: string, cronTime: string, run: () => Promise<number>): void {
+    const job = CronJob.from({
+      cronTime,
+      waitForCompletion: true,
+      start: true,
+      onTick: async () => {
+        try {
+          this.logger.log(`${name}: stored ${await run()} rows`);
+        } catch (error) {
+          this.logger.warn(`${name} failed: ${(error as Error).message}`);
+        }
+      },
+    });
+    this.scheduler.addCronJob(name, job);
+  }
+}

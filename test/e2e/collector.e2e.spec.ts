@@ -1,0 +1,93 @@
+import { SchedulerRegistry } from '@nestjs/schedule';
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { MarketSnapshot } from '../../src/market/entities/market-snapshot.entity';
+import { Ohlcv } from '../../src/market/entities/ohlcv.entity';
+import { Price } from '../../src/market/entities/price.entity';
+import { TrendingCoinRecord } from '../../src/market/entities/trending-coin.entity';
+import { MarketCollector } from '../../src/market/market.collector';
+import { type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
+
+describe('market collectors', () => {
+  let t: FakeBackedApp;
+  const repo = <T extends object>(entity: new () => T) =>
+    t.running.app.get(DataSource).getRepository(entity);
+
+  before(async () => {
+    t = await startFakeBackedApp({
+      ENABLE_BACKGROUND_TASKS: 'true',
+      WATCHLIST: 'BTC,ETH',
+      SCHEDULE_CANDLES: '15 * * * *',
+    });
+  });
+
+  after(async () => {
+    await t.stop();
+  });
+
+  it('schedules each job with its configured cron', () => {
+    const jobs = t.running.app.get(SchedulerRegistry).getCronJobs();
+    assert.deepEqual([...jobs.keys()].sort(), [
+      'market-candles',
+      'market-prices',
+      'market-trending',
+    ]);
+    assert.equal(jobs.get('market-candles')?.cronTime.source, '15 * * * *');
+    assert.equal(jobs.get('market-prices')?.cronTime.source, '*/5 * * * *');
+  });
+
+  it('a price run stores one row per provider and coin, and a market snapshot', async () => {
+    const stored = await t.running.app.get(MarketCollector).collectPrices();
+    assert.equal(stored, 10);
+    const rows = await repo(Price).find();
+    const pairs = rows.map((r) => `${r.provider}:${r.symbol}`).sort();
+    assert.deepEqual(pairs, [
+      'binance:BTC',
+      'binance:ETH',
+      'coincap:BTC',
+      'coincap:ETH',
+      'coingecko:BTC',
+      'coingecko:ETH',
+      'cryptocompare:BTC',
+      'cryptocompare:ETH',
+      'kraken:BTC',
+      'kraken:ETH',
+    ]);
+    assert.equal(await repo(MarketSnapshot).count(), 1);
+    const history = await request(t.running.url)
+      .get('/api/prices/history/BTC?days=1&interval=5m')
+      .expect(200);
+    const last = history.body.data.at(-1);
+    const btc = rows.filter((r) => r.symbol === 'BTC');
+    const average = btc.reduce((sum, r) => sum + r.price, 0) / btc.length;
+    assert.ok(Math.abs(last.price / average - 1) < 0.01);
+  });
+
+  it('candle and trending runs store what the upstreams served', async () => {
+    const collector = t.running.app.get(MarketCollector);
+    assert.equal(await collector.collectCandles(), 4);
+    assert.equal(await repo(Ohlcv).countBy({ interval: '1h' }), 4);
+    assert.equal(await collector.collectCandles(), 4);
+    assert.equal(await repo(Ohlcv).countBy({ interval: '1h' }), 4);
+    assert.equal(await collector.collectTrending(), 3);
+    assert.equal(await repo(TrendingCoinRecord).count(), 3);
+  });
+});
+
+describe('ENABLE_BACKGROUND_TASKS=false', () => {
+  let t: FakeBackedApp;
+
+  before(async () => {
+    t = await startFakeBackedApp({ ENABLE_BACKGROUND_TASKS: 'false' });
+  });
+
+  after(async () => {
+    await t.stop();
+  });
+
+  it('schedules nothing', () => {
+    assert.equal(t.running.app.get(SchedulerRegistry).getCronJobs().size, 0);
+  });
+});
