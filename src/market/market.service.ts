@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type CacheResult, CacheService } from '../core/cache';
+import { CacheService } from '../core/cache';
 import { type AppConfig, InjectConfig } from '../core/config';
-import type { ResponseMetaDto } from '../core/web/response-meta.dto';
 import type { GlobalMarket, MarketCoin } from '../providers/provider.types';
 import type { ProviderAttempt } from '../providers/registry/provider-attempt';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
@@ -12,6 +11,7 @@ import type {
   TopCoinsResponseDto,
 } from './dto/market.dto';
 import { MarketSnapshotStore } from './market-snapshot.store';
+import { responseMeta } from './response-meta';
 
 const OVERVIEW_TOP = 10;
 
@@ -51,7 +51,7 @@ export class MarketService {
         eth_price: priceOf('ETH'),
         top: top.map((c) => toDto(c, result.value.provider)),
       },
-      meta: meta(result),
+      meta: responseMeta(result, result.value),
     };
   }
 
@@ -74,7 +74,7 @@ export class MarketService {
     );
     return {
       data: result.value.value.map((c) => toDto(c, result.value.provider)),
-      meta: meta(result),
+      meta: responseMeta(result, result.value),
     };
   }
 
@@ -130,16 +130,5 @@ function toDto(coin: MarketCoin, provider: string): TopCoinDto {
     market_cap: coin.marketCap,
     last_updated: coin.lastUpdated.toISOString(),
     provider,
-  };
-}
-
-function meta<T>(result: CacheResult<Fetched<T>>): ResponseMetaDto {
-  return {
-    provider: result.value.provider,
-    attempted: result.value.attempted,
-    cached: result.cached,
-    stale: result.stale,
-    asOf: result.storedAt.toISOString(),
-    age_seconds: result.ageSeconds,
   };
 }

@@ -6,6 +6,7 @@ import { ProviderRegistry } from '../providers/registry/provider-registry';
 import { CoinCatalogue } from './coin-catalogue';
 import type { OhlcvResponseDto } from './dto/ohlcv.dto';
 import { OhlcvStore } from './ohlcv.store';
+import { responseMeta } from './response-meta';
 
 /** `BTCUSDT`, `BTC-USD`, `btc` → `BTC`: the coin, whatever quote the caller wrote. */
 export function baseSymbol(symbol: string): string {
@@ -54,12 +55,7 @@ export class OhlcvService {
         volume: c.volume,
       })),
       meta: {
-        provider,
-        attempted,
-        cached: result.cached,
-        stale: result.stale,
-        asOf: result.storedAt.toISOString(),
-        age_seconds: result.ageSeconds,
+        ...responseMeta(result, { provider, attempted }),
         symbol: coin.symbol,
         interval: params.interval,
         count: candles.length,

@@ -12,6 +12,7 @@ import type {
   PricesResponseDto,
 } from './dto/prices.dto';
 import { median, spreadPct } from './consensus';
+import { responseMeta } from './response-meta';
 import { PriceStore } from './price.store';
 import type { ProviderAttempt } from '../providers/registry/provider-attempt';
 
@@ -59,12 +60,7 @@ export class PricesService {
     return {
       data: quotes.map((q) => toDto(q, provider)),
       meta: {
-        provider,
-        attempted,
-        cached: result.cached,
-        stale: result.stale,
-        asOf: result.storedAt.toISOString(),
-        age_seconds: result.ageSeconds,
+        ...responseMeta(result, { provider, attempted }),
         unknown,
         missing: known.filter((c) => !served.has(c.symbol)).map((c) => c.symbol),
       },
@@ -114,12 +110,7 @@ export class PricesService {
     return {
       data,
       meta: {
-        provider: 'consensus',
-        attempted: result.value.attempted,
-        cached: result.cached,
-        stale: result.stale,
-        asOf: result.storedAt.toISOString(),
-        age_seconds: result.ageSeconds,
+        ...responseMeta(result, { provider: 'consensus', attempted: result.value.attempted }),
         unknown,
       },
     };

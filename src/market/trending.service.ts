@@ -7,6 +7,7 @@ import { ProviderRegistry } from '../providers/registry/provider-registry';
 import type { TrendingCoin } from '../providers/provider.types';
 import type { TrendingResponseDto } from './dto/trending.dto';
 import { TrendingCoinRecord } from './entities/trending-coin.entity';
+import { responseMeta } from './response-meta';
 
 const TRENDING_TOP = 7;
 
@@ -40,12 +41,7 @@ export class TrendingService {
         score: c.score,
       })),
       meta: {
-        provider,
-        attempted,
-        cached: result.cached,
-        stale: result.stale,
-        asOf: result.storedAt.toISOString(),
-        age_seconds: result.ageSeconds,
+        ...responseMeta(result, { provider, attempted }),
       },
     };
   }
