@@ -11,6 +11,7 @@ import type {
   TopCoinsResponseDto,
 } from './dto/market.dto';
 import { MarketSnapshotStore } from './market-snapshot.store';
+import { toPriceDto } from './prices.service';
 import { responseMeta } from './response-meta';
 
 const OVERVIEW_TOP = 10;
@@ -120,15 +121,5 @@ export class MarketService {
 }
 
 function toDto(coin: MarketCoin, provider: string): TopCoinDto {
-  return {
-    rank: coin.rank,
-    symbol: coin.symbol,
-    name: coin.name,
-    price: coin.price,
-    change_24h: coin.change24h,
-    volume_24h: coin.volume24h,
-    market_cap: coin.marketCap,
-    last_updated: coin.lastUpdated.toISOString(),
-    provider,
-  };
+  return { rank: coin.rank, ...toPriceDto(coin, provider) };
 }

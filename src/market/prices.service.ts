@@ -58,7 +58,7 @@ export class PricesService {
     const { quotes, provider, attempted } = result.value;
     const served = new Set(quotes.map((q) => q.symbol));
     return {
-      data: quotes.map((q) => toDto(q, provider)),
+      data: quotes.map((q) => toPriceDto(q, provider)),
       meta: {
         ...responseMeta(result, { provider, attempted }),
         unknown,
@@ -127,7 +127,8 @@ export class PricesService {
   }
 }
 
-function toDto(quote: PriceQuote, provider: string): PriceDto {
+/** A quote as the API shows it. */
+export function toPriceDto(quote: PriceQuote, provider: string): PriceDto {
   return {
     symbol: quote.symbol,
     name: quote.name,

@@ -101,7 +101,7 @@ const ADAPTERS: Record<string, AdapterCase> = {
   rss: {
     target: 'rss',
     call: (c, h, signal) =>
-      new RssAdapter(h).fetchFeed({ url: c.upstreams.newsFeeds[0].url, ctx: { signal } }),
+      new RssAdapter(h, c).fetchFeed({ url: c.upstreams.newsFeeds[0].url, ctx: { signal } }),
     error200: 'bad_payload',
     // A feed with no items is a valid, quiet feed.
     empty: 'ok',

@@ -351,6 +351,11 @@ describe('/api/providers and /api/pools', () => {
     assert.equal(down.body.attempt.outcome, 'network');
     t.fake.clear();
     await api().get('/api/providers/nope/health').expect(404);
+    // The news probe reads the first configured feed, here the fake's.
+    const before = t.fake.count('rss');
+    const rss = await api().get('/api/providers/rss/health').expect(200);
+    assert.equal(rss.body.ok, true);
+    assert.equal(t.fake.count('rss'), before + 1);
   });
 
   it('keeps write endpoints for admins', async () => {

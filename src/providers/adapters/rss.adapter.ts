@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type AppConfig, InjectConfig } from '../../core/config';
 import { ProviderError, UpstreamHttpService } from '../../core/http';
 import type { CallContext, FeedResponse, FeedSource, UpstreamAdapter } from '../provider.types';
 
@@ -9,7 +10,6 @@ const BROWSER_USER_AGENT =
 const MAX_FEED_BYTES = 5 * 1024 * 1024;
 const FEED_START = /^\s*(<\?xml|<rss|<feed|<rdf:RDF)/i;
 const FEED_END = /<\/(rss|feed|rdf:RDF)>\s*$/i;
-const PROBE_FEED = 'https://www.coindesk.com/arc/outboundfeeds/rss/';
 
 /** RSS 2.0 and Atom feeds: browser-like User-Agent, redirects, conditional GET, size cap. */
 @Injectable()
@@ -17,10 +17,22 @@ export class RssAdapter implements UpstreamAdapter, FeedSource {
   readonly id = ID;
   readonly categories = ['news'] as const;
 
-  constructor(private readonly http: UpstreamHttpService) {}
+  constructor(
+    private readonly http: UpstreamHttpService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
 
   async ping({ ctx }: { ctx: CallContext }): Promise<void> {
-    await this.fetchFeed({ url: PROBE_FEED, ctx });
+    // The probe reads the first configured feed (NEWS_FEEDS or config/feeds.json).
+    const feed = this.config.upstreams.newsFeeds[0];
+    if (!feed) {
+      throw new ProviderError({
+        provider: ID,
+        kind: 'not_found',
+        message: 'no news feeds configured',
+      });
+    }
+    await this.fetchFeed({ url: feed.url, ctx });
   }
 
   async fetchFeed(params: {
