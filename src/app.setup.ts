@@ -8,6 +8,7 @@ import { readAppInfo } from './core/app-info';
 import type { AppConfig } from './core/config';
 import { setupOpenApi } from './core/docs';
 import { assignRequestId, REQUEST_ID_HEADER } from './core/logging/logging.module';
+import { HotPath } from './core/web/hot-path/hot-path';
 
 const EXPOSED_HEADERS = [
   REQUEST_ID_HEADER,
@@ -40,6 +41,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.enableShutdownHooks();
   setupOpenApi(app, readAppInfo());
+  app.get(HotPath).install(app.getHttpServer());
   return app;
 }
 

@@ -3,18 +3,21 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { type AppConfig, InjectConfig, type KnownCoin } from '../core/config';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
-import { CoinCatalogue } from './coin-catalogue';
+import { CoinCatalogue } from './coins/coin-catalogue';
+import { CoinDirectoryService } from './coins/coin-directory.service';
 import { MarketService } from './market.service';
 import { OhlcvStore } from './ohlcv.store';
 import { PriceStore } from './price.store';
 import { TrendingService } from './trending.service';
 
 const CANDLES_PER_RUN = 2;
+const DEFAULT_WATCHLIST_SIZE = 20;
 
 /**
  * Scheduled collection for the watchlist: prices from every available provider (one row per
- * provider) plus a market snapshot, hourly candles, and the trending list. Runs never overlap
- * (waitForCompletion) and ENABLE_BACKGROUND_TASKS=false leaves them unscheduled.
+ * provider) plus a market snapshot, hourly candles, the trending list, and the daily market list
+ * that tickers resolve against (also fetched at start when missing or a day old). Runs never
+ * overlap (waitForCompletion) and ENABLE_BACKGROUND_TASKS=false leaves them unscheduled.
  */
 @Injectable()
 export class MarketCollector implements OnApplicationBootstrap {
@@ -24,6 +27,7 @@ export class MarketCollector implements OnApplicationBootstrap {
     private readonly scheduler: SchedulerRegistry,
     private readonly registry: ProviderRegistry,
     private readonly coins: CoinCatalogue,
+    private readonly directory: CoinDirectoryService,
     private readonly prices: PriceStore,
     private readonly candles: OhlcvStore,
     private readonly market: MarketService,
@@ -39,6 +43,10 @@ export class MarketCollector implements OnApplicationBootstrap {
     this.schedule('market-prices', schedule.prices, () => this.collectPrices());
     this.schedule('market-candles', schedule.candles, () => this.collectCandles());
     this.schedule('market-trending', schedule.trending, () => this.collectTrending());
+    const coinList = this.schedule('coin-list', schedule.coins, () => this.directory.refresh());
+    if (this.directory.isStale()) {
+      void coinList.fireOnTick();
+    }
   }
 
   async collectPrices(): Promise<number> {
@@ -68,10 +76,13 @@ export class MarketCollector implements OnApplicationBootstrap {
   }
 
   private watchlist(): KnownCoin[] {
-    return this.coins.resolve(this.config.watchlist).known;
+    const { watchlist } = this.config;
+    return watchlist.length > 0
+      ? this.coins.resolve(watchlist).known
+      : this.coins.top(DEFAULT_WATCHLIST_SIZE);
   }
 
-  private schedule(name: string, cronTime: string, run: () => Promise<number>): void {
+  private schedule(name: string, cronTime: string, run: () => Promise<number>): CronJob {
     const job = CronJob.from({
       cronTime,
       waitForCompletion: true,
@@ -85,5 +96,6 @@ export class MarketCollector implements OnApplicationBootstrap {
       },
     });
     this.scheduler.addCronJob(name, job);
+    return job;
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { sendCsv } from '../core/web/csv';
+import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
 import {
   MarketResponseDto,
   SnapshotsQueryDto,
@@ -22,6 +23,7 @@ export class MarketController {
   ) {}
 
   @Get('market')
+  @HotResponse()
   @ApiOperation({
     summary: 'Market overview: total cap and volume, dominance, BTC/ETH, top 10 coins',
   })
@@ -56,12 +58,14 @@ export class MarketController {
   }
 
   @Get('trending')
+  @HotResponse()
   @ApiOperation({ summary: 'The top 7 trending coins; each fetched list is stored' })
   trending(): Promise<TrendingResponseDto> {
     return this.trendingCoins.trending();
   }
 
   @Get('coins/top')
+  @HotResponse()
   @ApiOperation({ summary: 'Coins by market cap (1..250)' })
   top(@Query() query: TopCoinsQueryDto): Promise<TopCoinsResponseDto> {
     return this.market.topCoins(query.limit);

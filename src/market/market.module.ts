@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProvidersModule } from '../providers/providers.module';
-import { CoinCatalogue } from './coin-catalogue';
+import { CoinCatalogue } from './coins/coin-catalogue';
+import { CoinDirectoryService } from './coins/coin-directory.service';
+import { CoinListingStore } from './coins/coin-listing.store';
+import { CoinListingRecord } from './entities/coin-listing.entity';
 import { MarketSnapshot } from './entities/market-snapshot.entity';
 import { Ohlcv } from './entities/ohlcv.entity';
 import { MarketSnapshotStore } from './market-snapshot.store';
@@ -22,12 +25,14 @@ import { PricesService } from './prices.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Price, Ohlcv, MarketSnapshot, TrendingCoinRecord]),
+    TypeOrmModule.forFeature([Price, Ohlcv, MarketSnapshot, TrendingCoinRecord, CoinListingRecord]),
     ProvidersModule,
   ],
   controllers: [PricesController, OhlcvController, MarketController],
   providers: [
     CoinCatalogue,
+    CoinListingStore,
+    CoinDirectoryService,
     PriceStore,
     PricesService,
     OhlcvStore,

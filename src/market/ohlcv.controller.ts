@@ -2,6 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { sendCsv } from '../core/web/csv';
+import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
 import { OhlcvQueryDto, OhlcvResponseDto } from './dto/ohlcv.dto';
 import { OhlcvService } from './ohlcv.service';
 
@@ -11,6 +12,7 @@ export class OhlcvController {
   constructor(private readonly ohlcv: OhlcvService) {}
 
   @Get()
+  @HotResponse()
   @ApiOperation({
     summary: 'OHLCV candles, oldest first; stored in the ohlcv table as they are fetched',
   })

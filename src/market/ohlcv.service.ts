@@ -1,9 +1,9 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CacheService } from '../core/cache';
 import { type AppConfig, InjectConfig, type KnownCoin } from '../core/config';
 import type { Candle, CandleInterval } from '../providers/provider.types';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
-import { CoinCatalogue } from './coin-catalogue';
+import { CoinCatalogue } from './coins/coin-catalogue';
 import type { OhlcvResponseDto } from './dto/ohlcv.dto';
 import { OhlcvStore } from './ohlcv.store';
 import { responseMeta } from './response-meta';
@@ -37,7 +37,7 @@ export class OhlcvService {
   }): Promise<OhlcvResponseDto> {
     const coin = this.coins.find(params.symbol) ?? this.coins.find(baseSymbol(params.symbol));
     if (!coin) {
-      throw new NotFoundException(`Unknown symbol "${params.symbol.toUpperCase()}"`);
+      throw this.coins.unknown(params.symbol);
     }
     const result = await this.cache.getOrLoad(
       `ohlcv:${coin.symbol}:${params.interval}:${params.limit}`,

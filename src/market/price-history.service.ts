@@ -1,6 +1,6 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
-import { CoinCatalogue } from './coin-catalogue';
+import { CoinCatalogue } from './coins/coin-catalogue';
 import type { BackfillDto, HistoryInterval, HistoryResponseDto } from './dto/history.dto';
 import { PriceHistoryStore } from './price-history.store';
 
@@ -34,10 +34,7 @@ export class PriceHistoryService {
     days: number;
     interval: HistoryInterval;
   }): Promise<HistoryResponseDto> {
-    const coin = this.coins.find(params.symbol);
-    if (!coin) {
-      throw new NotFoundException(`Unknown symbol "${params.symbol.toUpperCase()}"`);
-    }
+    const coin = this.coins.require(params.symbol);
     const to = new Date();
     const from = new Date(to.getTime() - params.days * DAY_MS);
     const interval =

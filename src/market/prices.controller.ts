@@ -2,7 +2,9 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { sendCsv } from '../core/web/csv';
+import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
 import {
+  CoinParamDto,
   ConsensusResponseDto,
   PriceResponseDto,
   PricesQueryDto,
@@ -22,6 +24,7 @@ export class PricesController {
   ) {}
 
   @Get()
+  @HotResponse()
   @ApiOperation({
     summary: 'Live prices for several coins; unknown tickers are listed in meta.unknown',
   })
@@ -30,6 +33,7 @@ export class PricesController {
   }
 
   @Get('consensus')
+  @HotResponse()
   @ApiOperation({
     summary:
       "Median of every available provider's latest quote, each source and the spread in percent",
@@ -46,7 +50,7 @@ export class PricesController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: HistoryResponseDto, description: 'JSON, or text/csv with format=csv' })
   async history(
-    @Param('symbol') symbol: string,
+    @Param() { symbol }: CoinParamDto,
     @Query() query: HistoryQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<HistoryResponseDto | string> {
@@ -66,9 +70,10 @@ export class PricesController {
   }
 
   @Get(':symbol')
-  @ApiOperation({ summary: 'Live price of one coin; 404 for an unknown ticker' })
+  @HotResponse()
+  @ApiOperation({ summary: 'Live price of one coin by ticker or CoinGecko id; 404 when unknown' })
   one(
-    @Param('symbol') symbol: string,
+    @Param() { symbol }: CoinParamDto,
     @Query() _query: PriceVsQueryDto,
   ): Promise<PriceResponseDto> {
     return this.prices.price(symbol);

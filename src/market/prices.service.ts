@@ -3,7 +3,7 @@ import { CacheService } from '../core/cache';
 import { type AppConfig, InjectConfig, type KnownCoin } from '../core/config';
 import type { PriceQuote } from '../providers/provider.types';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
-import { CoinCatalogue } from './coin-catalogue';
+import { CoinCatalogue } from './coins/coin-catalogue';
 import type {
   ConsensusPriceDto,
   ConsensusResponseDto,
@@ -68,12 +68,10 @@ export class PricesService {
   }
 
   async price(symbol: string): Promise<PriceResponseDto> {
-    if (!this.coins.find(symbol)) {
-      throw new NotFoundException(`Unknown symbol "${symbol.toUpperCase()}"`);
-    }
+    const coin = this.coins.require(symbol);
     const { data, meta } = await this.prices([symbol]);
     if (data.length === 0) {
-      throw new NotFoundException(`No provider has a price for ${symbol.toUpperCase()} right now`);
+      throw new NotFoundException(`No provider has a price for ${coin.symbol} right now`);
     }
     const { unknown, missing, ...rest } = meta;
     return { data: data[0], meta: rest };

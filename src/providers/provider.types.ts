@@ -22,6 +22,15 @@ export interface MarketCoin extends PriceQuote {
   rank: number | null;
 }
 
+/** One coin of CoinGecko's market list: the source of ticker-to-id resolution. */
+export interface CoinListing {
+  id: string;
+  symbol: string;
+  name: string;
+  marketCap: number | null;
+  rank: number | null;
+}
+
 export interface GlobalMarket {
   totalMarketCapUsd: number;
   totalVolume24hUsd: number;
@@ -113,6 +122,12 @@ export interface PriceSource {
 export interface MarketSource {
   getGlobal(params: { ctx: CallContext }): Promise<GlobalMarket>;
   getTopCoins(params: { limit: number; ctx: CallContext }): Promise<MarketCoin[]>;
+  /** One page of the market list by market cap, coins without a price included. */
+  getCoinListings(params: {
+    page: number;
+    perPage: number;
+    ctx: CallContext;
+  }): Promise<CoinListing[]>;
 }
 export interface TrendingSource {
   getTrending(params: { ctx: CallContext }): Promise<TrendingCoin[]>;

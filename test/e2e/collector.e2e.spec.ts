@@ -30,6 +30,7 @@ describe('market collectors', () => {
   it('schedules each job with its configured cron', () => {
     const jobs = t.running.app.get(SchedulerRegistry).getCronJobs();
     assert.deepEqual([...jobs.keys()].sort(), [
+      'coin-list',
       'market-candles',
       'market-prices',
       'market-trending',
@@ -63,6 +64,12 @@ describe('market collectors', () => {
     const btc = rows.filter((r) => r.symbol === 'BTC');
     const average = btc.reduce((sum, r) => sum + r.price, 0) / btc.length;
     assert.ok(Math.abs(last.price / average - 1) < 0.01);
+
+    await t.restart();
+    const afterRestart = await request(t.running.url)
+      .get('/api/prices/history/BTC?days=1&interval=5m')
+      .expect(200);
+    assert.deepEqual(afterRestart.body.data, history.body.data);
   });
 
   it('candle and trending runs store what the upstreams served', async () => {

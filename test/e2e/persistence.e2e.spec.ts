@@ -15,6 +15,7 @@ import {
 
 const TABLES = [
   'api_calls',
+  'coin_listings',
   'defi_protocols',
   'market_snapshots',
   'news',
@@ -63,6 +64,7 @@ describe('persistence', () => {
         { name: 'Init1764300000000' },
         { name: 'PoolMembers1764400000000' },
         { name: 'TrendingCoins1764500000000' },
+        { name: 'CoinListings1764600000000' },
       ]);
       const drift = await dataSource.driver.createSchemaBuilder().log();
       assert.deepEqual(
@@ -104,7 +106,7 @@ describe('persistence', () => {
       assert.equal(found.marketCap, null);
       assert.equal(found.change24h, -1.25);
       assert.deepEqual(found.timestamp, new Date('2026-11-28T01:00:00.000Z'));
-      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 3);
+      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 4);
     } finally {
       await second.close();
     }

@@ -33,6 +33,8 @@ const BASE_PRICES: Record<string, number> = {
   FIL: 5.8,
   POL: 0.55,
   AAVE: 340,
+  WBTC: 96_900,
+  BATCAT: 0.0001,
 };
 const CYCLE_MS = 600_000;
 
@@ -60,8 +62,11 @@ export function volumeOf(symbol: string): number {
   return (BASE_PRICES[symbol] ?? 10) * 1_000_000 * (symbol.length + 3);
 }
 
+/** Coins whose market cap is far from what their price suggests (wrapped and tiny coins). */
+const MARKET_CAPS: Record<string, number> = { WBTC: 1.2e10, BATCAT: 100_000 };
+
 export function marketCapOf(symbol: string): number {
-  return (BASE_PRICES[symbol] ?? 10) * 50_000_000 * (symbol.length + 7);
+  return MARKET_CAPS[symbol] ?? (BASE_PRICES[symbol] ?? 10) * 50_000_000 * (symbol.length + 7);
 }
 
 /** Candles ending now, oldest first. */

@@ -39,7 +39,15 @@ const COINGECKO_IDS: Record<string, string> = {
   chainlink: 'LINK',
   litecoin: 'LTC',
   polkadot: 'DOT',
+  'wrapped-bitcoin': 'WBTC',
+  batcat: 'BATCAT',
 };
+/** Coins whose ticker is not their price key: a small coin sharing Bitcoin's ticker. */
+const LISTED_TICKERS: Record<string, string> = { batcat: 'BTC' };
+/** The market list as CoinGecko orders it: largest market cap first. */
+const MARKET_LIST = Object.entries(COINGECKO_IDS)
+  .map(([id, key]) => ({ id, key, symbol: LISTED_TICKERS[id] ?? key }))
+  .sort((a, b) => marketCapOf(b.key) - marketCapOf(a.key));
 const KRAKEN_PAIRS: Record<string, [string, string]> = {
   XBTUSD: ['XXBTZUSD', 'BTC'],
   ETHUSD: ['XETHZUSD', 'ETH'],
@@ -93,19 +101,19 @@ const coingecko: Record<string, Handler> = {
     return ok(body, {}, CG_ERROR);
   },
   '/api/v3/coins/markets': (q) => {
-    const rows = Object.entries(COINGECKO_IDS)
-      .slice(0, Number(q.get('per_page') ?? 100))
-      .map(([id, symbol], i) => ({
-        id,
-        symbol: symbol.toLowerCase(),
-        name: id,
-        current_price: priceOf(symbol),
-        market_cap: marketCapOf(symbol),
-        market_cap_rank: i + 1,
-        total_volume: volumeOf(symbol),
-        price_change_percentage_24h: changeOf(symbol),
-        last_updated: new Date().toISOString(),
-      }));
+    const perPage = Number(q.get('per_page') ?? 100);
+    const first = (Number(q.get('page') ?? 1) - 1) * perPage;
+    const rows = MARKET_LIST.slice(first, first + perPage).map(({ id, key, symbol }, i) => ({
+      id,
+      symbol: symbol.toLowerCase(),
+      name: id,
+      current_price: priceOf(key),
+      market_cap: marketCapOf(key),
+      market_cap_rank: first + i + 1,
+      total_volume: volumeOf(key),
+      price_change_percentage_24h: changeOf(key),
+      last_updated: new Date().toISOString(),
+    }));
     return ok(rows, [], CG_ERROR);
   },
   '/api/v3/search/trending': () =>

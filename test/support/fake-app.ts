@@ -7,6 +7,8 @@ export interface FakeBackedApp {
   fake: FakeUpstream;
   running: RunningApp;
   environment: TestEnvironment;
+  /** Closes the app and starts it again on the same database and fake upstream. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -33,14 +35,19 @@ export async function startFakeBackedApp(
     await environment.dispose();
     throw error;
   }
-  return {
+  const app: FakeBackedApp = {
     fake,
     running,
     environment,
+    async restart() {
+      await app.running.close();
+      app.running = await startApp(environment);
+    },
     async stop() {
-      await running.close();
+      await app.running.close();
       await fake.stop();
       await environment.dispose();
     },
   };
+  return app;
 }

@@ -41,6 +41,7 @@ export class CacheService {
     max: 1_000,
   });
   private readonly inFlight = new Map<string, Promise<CacheResult<unknown>>>();
+  private readonly invalidationListeners: ((prefix: string) => void)[] = [];
 
   async getOrLoad<T>(
     key: string,
@@ -66,6 +67,7 @@ export class CacheService {
 
   /** Drops every entry whose key starts with the prefix (admin refresh, tests). */
   invalidate(prefix: string): void {
+    this.invalidationListeners.forEach((listener) => listener(prefix));
     for (const store of [this.entries, this.failures]) {
       for (const key of [...store.keys()]) {
         if (key.startsWith(prefix)) {
@@ -73,6 +75,11 @@ export class CacheService {
         }
       }
     }
+  }
+
+  /** Lets caches built on this one (the HTTP hot path) drop what they derived from it. */
+  onInvalidate(listener: (prefix: string) => void): void {
+    this.invalidationListeners.push(listener);
   }
 
   private async load<T>(

@@ -76,7 +76,7 @@ export interface AppConfig {
   };
   backups: { keep: number };
   /** Cron expressions of the collectors (config/schedule.json, SCHEDULE_* override). */
-  schedule: { prices: string; candles: string; trending: string };
-  /** Coins the collectors follow (WATCHLIST, default: the first 20 of config/coins.json). */
+  schedule: { prices: string; candles: string; trending: string; coins: string };
+  /** Tickers or ids the collectors follow (WATCHLIST); empty: the 20 largest by market cap. */
   watchlist: string[];
 }

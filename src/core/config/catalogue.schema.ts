@@ -50,8 +50,24 @@ export const knownCoinSchema = z.object({
   coingeckoId: z.string().min(1),
   coincapId: z.string().min(1).optional(),
   kraken: z.object({ pair: z.string().min(1), key: z.string().min(1) }).optional(),
+  /**
+   * Set on coins resolved by id whose ticker belongs to a larger coin: upstreams keyed by
+   * ticker (Binance pairs, CryptoCompare) would quote the other coin, so they skip this one.
+   */
+  sharesTicker: z.boolean().optional(),
+  /**
+   * The Binance USDT pair. Derived for the configured coins (all listed there, USDT itself
+   * aside); coins known only from the market list have none, since one unlisted pair makes
+   * Binance refuse a whole batch.
+   */
+  binancePair: z.string().optional(),
 });
 export type KnownCoin = z.output<typeof knownCoinSchema>;
 
 export const providersFileSchema = z.array(providerDefinitionSchema).min(1);
-export const coinsFileSchema = z.array(knownCoinSchema).min(1);
+export const coinsFileSchema = z
+  .array(knownCoinSchema)
+  .min(1)
+  .transform((coins) =>
+    coins.map((c) => (c.symbol === 'USDT' ? c : { binancePair: `${c.symbol}USDT`, ...c })),
+  );

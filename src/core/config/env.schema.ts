@@ -102,6 +102,7 @@ export const envSchema = z.object({
   SCHEDULE_PRICES: optionalStringVar(),
   SCHEDULE_CANDLES: optionalStringVar(),
   SCHEDULE_TRENDING: optionalStringVar(),
+  SCHEDULE_COINS: optionalStringVar(),
   WATCHLIST: optionalStringVar(),
 
   TRUST_PROXY: trustProxyVar(),

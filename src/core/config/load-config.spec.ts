@@ -213,19 +213,20 @@ describe('loadConfig', () => {
 
   it('reads the collector schedule and watchlist, with env overrides checked', () => {
     const config = loadConfig(
-      { ...BASE, SCHEDULE_PRICES: '*/2 * * * *', WATCHLIST: 'btc, sol' },
+      { ...BASE, SCHEDULE_PRICES: '*/2 * * * *', WATCHLIST: 'btc, wrapped-bitcoin' },
       { cwd: CWD },
     );
     assert.deepEqual(config.schedule, {
       prices: '*/2 * * * *',
       candles: '0 * * * *',
       trending: '*/30 * * * *',
+      coins: '20 0 * * *',
     });
-    assert.deepEqual(config.watchlist, ['BTC', 'SOL']);
-    assert.equal(loadConfig(BASE, { cwd: CWD }).watchlist.length, 20);
-    assert.deepEqual(problemsOf({ SCHEDULE_TRENDING: 'often', WATCHLIST: 'BTC,NOPE' }), [
+    assert.deepEqual(config.watchlist, ['btc', 'wrapped-bitcoin']);
+    assert.deepEqual(loadConfig(BASE, { cwd: CWD }).watchlist, []);
+    assert.deepEqual(problemsOf({ SCHEDULE_TRENDING: 'often', WATCHLIST: 'BTC,NO PE' }), [
       'SCHEDULE_TRENDING: expected a cron expression, got "often"',
-      'WATCHLIST: expected comma-separated tickers from config/coins.json, got "BTC,NOPE" (unknown: NOPE)',
+      'WATCHLIST: expected comma-separated tickers or CoinGecko ids (letters, digits, "-"), got "BTC,NO PE"',
     ]);
   });
 

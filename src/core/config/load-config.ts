@@ -3,7 +3,6 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { CronTime } from 'cron';
 import { z } from 'zod';
 import type { AppConfig, DatabaseConfig, NewsFeed, RuntimeEnvironment } from './app-config';
-import type { KnownCoin } from './catalogue.schema';
 import { coinsFileSchema, providersFileSchema } from './catalogue.schema';
 import { ConfigError } from './config.error';
 import { type Env, envSchema } from './env.schema';
@@ -47,7 +46,7 @@ export function loadConfig(
   const built = buildConfig(parsed.data, cwd, problems);
   const config = {
     ...built,
-    watchlist: buildWatchlist(parsed.data.WATCHLIST, built.catalogue.coins, problems),
+    watchlist: buildWatchlist(parsed.data.WATCHLIST, problems),
   };
   if (problems.length > 0) {
     throw new ConfigError(problems);
@@ -142,11 +141,12 @@ function buildConfig(env: Env, cwd: string, problems: string[]): AppConfig {
   };
 }
 
-const DEFAULT_WATCHLIST_SIZE = 20;
+const WATCHLIST_TOKEN = /^[A-Za-z0-9-]{1,64}$/;
 const scheduleFileSchema = z.object({
   prices: z.string(),
   candles: z.string(),
   trending: z.string(),
+  coins: z.string(),
 });
 
 function buildSchedule(env: Env, configDir: string, problems: string[]): AppConfig['schedule'] {
@@ -155,6 +155,7 @@ function buildSchedule(env: Env, configDir: string, problems: string[]): AppConf
     prices: env.SCHEDULE_PRICES ?? file?.prices ?? '*/5 * * * *',
     candles: env.SCHEDULE_CANDLES ?? file?.candles ?? '0 * * * *',
     trending: env.SCHEDULE_TRENDING ?? file?.trending ?? '*/30 * * * *',
+    coins: env.SCHEDULE_COINS ?? file?.coins ?? '20 0 * * *',
   };
   for (const [job, expression] of Object.entries(schedule)) {
     try {
@@ -168,22 +169,24 @@ function buildSchedule(env: Env, configDir: string, problems: string[]): AppConf
   return schedule;
 }
 
-/** WATCHLIST names known coins; by default the first 20 of config/coins.json (largest first). */
-function buildWatchlist(raw: string | undefined, coins: KnownCoin[], problems: string[]): string[] {
+/**
+ * WATCHLIST names coins by ticker or CoinGecko id; unset (an empty list) means the 20 largest by
+ * market cap, which only the stored market list knows, so resolution happens at run time.
+ */
+function buildWatchlist(raw: string | undefined, problems: string[]): string[] {
   if (raw === undefined) {
-    return coins.slice(0, DEFAULT_WATCHLIST_SIZE).map((c) => c.symbol);
+    return [];
   }
-  const symbols = raw
+  const tokens = raw
     .split(',')
-    .map((s) => s.trim().toUpperCase())
+    .map((s) => s.trim())
     .filter(Boolean);
-  const unknown = symbols.filter((s) => !coins.some((c) => c.symbol === s));
-  if (symbols.length === 0 || unknown.length > 0) {
+  if (tokens.length === 0 || tokens.some((t) => !WATCHLIST_TOKEN.test(t))) {
     problems.push(
-      `WATCHLIST: expected comma-separated tickers from config/coins.json, got "${raw}"${unknown.length > 0 ? ` (unknown: ${unknown.join(', ')})` : ''}`,
+      `WATCHLIST: expected comma-separated tickers or CoinGecko ids (letters, digits, "-"), got "${raw}"`,
     );
   }
-  return symbols;
+  return tokens;
 }
 
 function buildUpstreams(env: Env, configDir: string, problems: string[]): AppConfig['upstreams'] {

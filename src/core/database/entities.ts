@@ -1,5 +1,6 @@
 import { UserRequest } from '../../auth/user-request.entity';
 import { DefiProtocol } from '../../defi/defi-protocol.entity';
+import { CoinListingRecord } from '../../market/entities/coin-listing.entity';
 import { MarketSnapshot } from '../../market/entities/market-snapshot.entity';
 import { Ohlcv } from '../../market/entities/ohlcv.entity';
 import { Price } from '../../market/entities/price.entity';
@@ -19,6 +20,7 @@ export const ENTITIES = [
   Ohlcv,
   MarketSnapshot,
   TrendingCoinRecord,
+  CoinListingRecord,
   NewsItem,
   DefiProtocol,
   UpstreamProvider,

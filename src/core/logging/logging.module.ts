@@ -14,11 +14,15 @@ type WithId = IncomingMessage & { id?: string };
  * up) or mints one, puts it on `req.id` and echoes it, so even body-parser errors carry it.
  */
 export function assignRequestId(req: WithId, res: ServerResponse, next: () => void): void {
-  const incoming = req.headers[REQUEST_ID_HEADER.toLowerCase()];
-  req.id =
-    typeof incoming === 'string' && VALID_INCOMING_ID.test(incoming) ? incoming : randomUUID();
+  req.id = requestIdOf(req);
   res.setHeader(REQUEST_ID_HEADER, req.id);
   next();
+}
+
+/** The caller's well-formed X-Request-Id, or a new one. */
+export function requestIdOf(req: IncomingMessage): string {
+  const incoming = req.headers[REQUEST_ID_HEADER.toLowerCase()];
+  return typeof incoming === 'string' && VALID_INCOMING_ID.test(incoming) ? incoming : randomUUID();
 }
 
 /** Structured JSON logs (pino) with the request id on every line of a request. */

@@ -1,6 +1,8 @@
 import { Module, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AllExceptionsFilter } from './all-exceptions.filter';
+import { HotPath } from './hot-path/hot-path';
+import { HotResponseInterceptor } from './hot-path/hot-response.interceptor';
 
 /** The global HTTP pipeline as providers, so tests that build the module get the same one. */
 @Module({
@@ -14,6 +16,9 @@ import { AllExceptionsFilter } from './all-exceptions.filter';
       }),
     },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
+    { provide: APP_INTERCEPTOR, useClass: HotResponseInterceptor },
+    HotPath,
   ],
+  exports: [HotPath],
 })
 export class WebModule {}

@@ -10,21 +10,31 @@ const splitSymbols = ({ value }: { value: unknown }) =>
         .filter(Boolean)
     : value;
 
+/** A ticker ("BTC") or a CoinGecko id ("wrapped-bitcoin"). */
+const COIN_TOKEN = /^[A-Za-z0-9-]{1,64}$/;
+const COIN_TOKEN_MESSAGE = 'must be a ticker or CoinGecko id: 1-64 letters, digits or "-"';
+
 export class PricesQueryDto {
-  /** Comma-separated tickers. @example "BTC,ETH,SOL" */
+  /**
+   * Comma-separated tickers or CoinGecko ids. A ticker shared by several coins means the one
+   * with the largest market cap; give the id for another. @example "BTC,ETH,SOL"
+   */
   @Transform(splitSymbols)
   @ArrayMinSize(1, { message: 'symbols must name at least one ticker' })
   @ArrayMaxSize(100, { message: 'symbols may name at most 100 tickers' })
-  @Matches(/^[A-Za-z0-9]{1,12}$/, {
-    each: true,
-    message: 'each symbol must be 1-12 letters or digits',
-  })
+  @Matches(COIN_TOKEN, { each: true, message: `each symbol ${COIN_TOKEN_MESSAGE}` })
   symbols!: string[];
 
   /** Quote currency; USD is the only one served today. @example "usd" */
   @IsOptional()
   @IsIn(['usd'], { message: 'vs must be usd' })
   vs: string = 'usd';
+}
+
+export class CoinParamDto {
+  /** Ticker or CoinGecko id. @example "BTC" */
+  @Matches(COIN_TOKEN, { message: `symbol ${COIN_TOKEN_MESSAGE}` })
+  symbol!: string;
 }
 
 export class PriceVsQueryDto {

@@ -8,7 +8,7 @@ export class Ohlcv {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ type: 'varchar', length: 20 })
+  @Column({ type: 'varchar', length: 64 })
   symbol!: string;
 
   @Column({ type: 'varchar', length: 4 })

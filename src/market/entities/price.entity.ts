@@ -8,7 +8,7 @@ export class Price {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ type: 'varchar', length: 20 })
+  @Column({ type: 'varchar', length: 64 })
   symbol!: string;
 
   @DoubleColumn()

@@ -86,15 +86,15 @@ export class BinanceAdapter implements UpstreamAdapter, PriceSource, OhlcvSource
   }
 
   async getPrices({ coins, ctx }: { coins: KnownCoin[]; ctx: CallContext }): Promise<PriceQuote[]> {
-    const tradable = coins.filter((c) => c.symbol !== QUOTE);
+    const tradable = coins.filter((c) => c.binancePair && !c.sharesTicker);
     if (tradable.length === 0) {
       throw new ProviderError({ provider: ID, kind: 'not_found', message: 'no USDT pairs asked' });
     }
-    const symbols = JSON.stringify(tradable.map((c) => c.symbol + QUOTE));
+    const symbols = JSON.stringify(tradable.map((c) => c.binancePair));
     const rows = await this.get('/api/v3/ticker/24hr', { symbols }, tickerSchema, ctx);
     const bySymbol = new Map(rows.map((r) => [r.symbol, r]));
     return tradable.flatMap((coin) => {
-      const row = bySymbol.get(coin.symbol + QUOTE);
+      const row = coin.binancePair ? bySymbol.get(coin.binancePair) : undefined;
       return row
         ? [
             {
@@ -147,9 +147,16 @@ export class BinanceAdapter implements UpstreamAdapter, PriceSource, OhlcvSource
     range: { limit: number; startTime?: number; endTime?: number },
     ctx: CallContext,
   ) {
+    if (!coin.binancePair || coin.sharesTicker) {
+      throw new ProviderError({
+        provider: ID,
+        kind: 'not_found',
+        message: `${coin.symbol} has no ${QUOTE} pair`,
+      });
+    }
     return this.get(
       '/api/v3/klines',
-      { symbol: coin.symbol + QUOTE, interval, ...range },
+      { symbol: coin.binancePair, interval, ...range },
       klinesSchema,
       ctx,
     );

@@ -10,6 +10,7 @@ import {
 import type {
   CallContext,
   Candle,
+  CoinListing,
   CandleQuery,
   CandleInterval,
   GlobalMarket,
@@ -159,6 +160,26 @@ export class CoinGeckoAdapter
         marketCap: r.market_cap,
         lastUpdated: r.last_updated ? new Date(r.last_updated) : new Date(),
       }));
+  }
+
+  async getCoinListings(params: {
+    page: number;
+    perPage: number;
+    ctx: CallContext;
+  }): Promise<CoinListing[]> {
+    const rows = await this.get(
+      '/coins/markets',
+      { vs_currency: 'usd', order: 'market_cap_desc', per_page: params.perPage, page: params.page },
+      marketsSchema,
+      params.ctx,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      symbol: r.symbol.toUpperCase(),
+      name: r.name,
+      marketCap: r.market_cap,
+      rank: r.market_cap_rank,
+    }));
   }
 
   async getGlobal({ ctx }: { ctx: CallContext }): Promise<GlobalMarket> {

@@ -70,12 +70,20 @@ export class CryptoCompareAdapter implements UpstreamAdapter, PriceSource, Ohlcv
     await this.get('/data/pricemulti', { fsyms: 'BTC', tsyms: 'USD' }, priceMultiSchema, ctx);
   }
 
-  async getPrices({ coins, ctx }: { coins: KnownCoin[]; ctx: CallContext }): Promise<PriceQuote[]> {
+  async getPrices(params: { coins: KnownCoin[]; ctx: CallContext }): Promise<PriceQuote[]> {
+    const coins = params.coins.filter((c) => !c.sharesTicker);
+    if (coins.length === 0) {
+      throw new ProviderError({
+        provider: ID,
+        kind: 'not_found',
+        message: 'tickers are ambiguous',
+      });
+    }
     const body = await this.get(
       '/data/pricemulti',
       { fsyms: coins.map((c) => c.symbol).join(','), tsyms: 'USD' },
       priceMultiSchema,
-      ctx,
+      params.ctx,
     );
     const now = new Date();
     return coins.flatMap((coin) => {
@@ -97,6 +105,9 @@ export class CryptoCompareAdapter implements UpstreamAdapter, PriceSource, Ohlcv
   }
 
   async getCandles(params: CandleQuery): Promise<Candle[]> {
+    if (params.coin.sharesTicker) {
+      throw new ProviderError({ provider: ID, kind: 'not_found', message: 'ticker is ambiguous' });
+    }
     const { path, aggregate } = HISTORY[params.interval];
     const body = await this.get(
       path,

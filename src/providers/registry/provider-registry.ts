@@ -24,6 +24,8 @@ export interface ExecuteOptions<T> {
   isEmpty?: (value: T) => boolean;
   callTimeoutMs?: number;
   deadlineMs?: number;
+  /** Only these providers, for answers in one provider's namespace (CoinGecko coin ids). */
+  only?: readonly string[];
 }
 
 const emptyArray = (value: unknown) => Array.isArray(value) && value.length === 0;
@@ -50,7 +52,8 @@ export class ProviderRegistry {
     const deadline = AbortSignal.timeout(options.deadlineMs ?? this.config.resilience.deadlineMs);
     const isEmpty = options.isEmpty ?? emptyArray;
     const attempted: ProviderAttempt[] = [];
-    for (const id of this.pools.orderFor(category)) {
+    const order = this.pools.orderFor(category);
+    for (const id of options.only ? order.filter((p) => options.only?.includes(p)) : order) {
       if (deadline.aborted) {
         attempted.push({ provider: id, outcome: 'skipped', reason: 'request deadline reached' });
         continue;

@@ -1,6 +1,8 @@
 import { Init1764300000000 as PostgresInit } from './postgres/1764300000000-Init';
 import { PoolMembers1764400000000 as PostgresPoolMembers } from './postgres/1764400000000-PoolMembers';
 import { TrendingCoins1764500000000 as PostgresTrendingCoins } from './postgres/1764500000000-TrendingCoins';
+import { CoinListings1764600000000 as PostgresCoinListings } from './postgres/1764600000000-CoinListings';
+import { CoinListings1764600000000 as SqliteCoinListings } from './sqlite/1764600000000-CoinListings';
 import { Init1764300000000 as SqliteInit } from './sqlite/1764300000000-Init';
 import { PoolMembers1764400000000 as SqlitePoolMembers } from './sqlite/1764400000000-PoolMembers';
 import { TrendingCoins1764500000000 as SqliteTrendingCoins } from './sqlite/1764500000000-TrendingCoins';
@@ -9,5 +11,15 @@ import { TrendingCoins1764500000000 as SqliteTrendingCoins } from './sqlite/1764
  * Migrations per dialect, listed as classes in the order they apply. Each dialect has its own
  * folder, generated against its own database (`npm run typeorm -- migration:generate`).
  */
-export const SQLITE_MIGRATIONS = [SqliteInit, SqlitePoolMembers, SqliteTrendingCoins];
-export const POSTGRES_MIGRATIONS = [PostgresInit, PostgresPoolMembers, PostgresTrendingCoins];
+export const SQLITE_MIGRATIONS = [
+  SqliteInit,
+  SqlitePoolMembers,
+  SqliteTrendingCoins,
+  SqliteCoinListings,
+];
+export const POSTGRES_MIGRATIONS = [
+  PostgresInit,
+  PostgresPoolMembers,
+  PostgresTrendingCoins,
+  PostgresCoinListings,
+];

@@ -4,12 +4,13 @@
  * "Provider layer" section of docs/benchmarks.md.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CacheService } from '../src/core/cache';
-import { percentile } from '../src/providers/health/provider-health';
-import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../test/support/fake-app';
-import { REPO_ROOT } from '../test/support/test-app';
+import { CacheService } from '../../src/core/cache';
+import { percentile } from '../../src/providers/health/provider-health';
+import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../../test/support/fake-app';
+import { REPO_ROOT } from '../../test/support/test-app';
+import { machineLine, writeSection } from './report';
 
 const CALL_TIMEOUT_MS = 500;
 const RUNS = 40;
@@ -155,9 +156,7 @@ function report(r: {
   sf1000: { ok: number; upstream: number; ms: number };
 }): void {
   const added = r.pastOpenBreaker.p50 - r.secondaryBaseline.p50;
-  const section = `## Provider layer (\`npm run bench:providers\`)
-
-Measured ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version},
+  const section = `${machineLine()},
 SQLite, through HTTP against the fake upstream on 127.0.0.1; cache cleared before each request;
 per-call timeout ${CALL_TIMEOUT_MS} ms; ${RUNS} requests per row unless noted; request budgets
 raised so they do not interfere.
@@ -178,22 +177,7 @@ raised so they do not interfere.
   answered, ${r.sf100.upstream} upstream request(s), ${f(r.sf100.ms)} ms in all; 1000 concurrent →
   ${r.sf1000.ok} answered, ${r.sf1000.upstream} upstream request(s), ${f(r.sf1000.ms)} ms in all.
 `;
-  const file = join(REPO_ROOT, 'docs', 'benchmarks.md');
-  let current =
-    '# Benchmarks\n\nFigures written by the `npm run bench:*` scripts; rerun them to refresh.\n\n';
-  try {
-    current = readFileSync(file, 'utf8');
-  } catch {
-    // First run: start the file.
-  }
-  const start = current.indexOf('## Provider layer');
-  const next = start >= 0 ? current.indexOf('\n## ', start + 1) : -1;
-  const updated =
-    start >= 0
-      ? current.slice(0, start) + section + (next >= 0 ? current.slice(next + 1) : '')
-      : `${current.trimEnd()}\n\n${section}`;
-  writeFileSync(file, updated);
-  process.stdout.write(section);
+  writeSection('## Provider layer (`npm run bench:providers`)', section);
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,192 @@
+/**
+ * npm run bench:market — the Market API's speed goals, written to docs/benchmarks.md:
+ * 1. history?days=30&interval=1h over 30 days of 1-minute prices for 20 coins in SQLite;
+ * 2. a cached /api/prices answer against a bare node:http server returning the same bytes, each
+ *    in its own process and loaded by autocannon from this one.
+ */
+import autocannon from 'autocannon';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { percentile } from '../../src/providers/health/provider-health';
+import { FakeUpstream } from '../../test/fake-upstream/fake-upstream';
+import { createTestEnvironment, REPO_ROOT, startApp } from '../../test/support/test-app';
+import { machineLine, writeSection } from './report';
+
+const DAYS = 30;
+const MINUTE_MS = 60_000;
+const HISTORY_RUNS = 200;
+const LOAD = { connections: 32, duration: 10 };
+const PRICES_PATH = '/api/prices?symbols=BTC,ETH,SOL';
+const HISTORY_PATH = `/api/prices/history/BTC?days=${DAYS}&interval=1h`;
+
+/** 30 days of one-minute prices per coin, a deterministic random walk, in one transaction. */
+async function seed(dataSource: DataSource, symbols: readonly string[]): Promise<number> {
+  const end = Date.now();
+  const start = end - DAYS * 86_400_000 - 10 * MINUTE_MS;
+  const perSymbol = Math.floor((end - start) / MINUTE_MS);
+  let state = 42;
+  const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31 - 0.5;
+  const runner = dataSource.createQueryRunner();
+  await runner.startTransaction();
+  const CHUNK = 1_000;
+  for (const symbol of symbols) {
+    let price = 100;
+    for (let i = 0; i < perSymbol; i += CHUNK) {
+      const rows = Math.min(CHUNK, perSymbol - i);
+      const values: (string | number)[] = [];
+      for (let j = 0; j < rows; j += 1) {
+        price *= 1 + random() * 0.002;
+        values.push(symbol, price, 'bench', start + (i + j) * MINUTE_MS);
+      }
+      await runner.query(
+        `INSERT INTO prices (symbol, price, provider, timestamp) VALUES ${Array(rows).fill('(?, ?, ?, ?)').join(', ')}`,
+        values,
+      );
+    }
+  }
+  await runner.commitTransaction();
+  await runner.release();
+  return perSymbol * symbols.length;
+}
+
+async function historyLatency(url: string): Promise<{ p50: number; p95: number; points: number }> {
+  const times: number[] = [];
+  let points = 0;
+  for (let i = 0; i < HISTORY_RUNS + 10; i += 1) {
+    const started = performance.now();
+    const res = await fetch(url + HISTORY_PATH);
+    const body = (await res.json()) as { data: unknown[]; meta: { backfilled: unknown } };
+    if (res.status !== 200 || body.meta.backfilled !== null) {
+      throw new Error(`history: HTTP ${res.status}, backfilled ${JSON.stringify(body.meta)}`);
+    }
+    if (i >= 10) {
+      times.push(performance.now() - started);
+    }
+    points = body.data.length;
+  }
+  return { p50: percentile(times, 0.5) ?? 0, p95: percentile(times, 0.95) ?? 0, points };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('port')),
+      );
+    });
+  });
+}
+
+async function startProcess(
+  script: string,
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(REPO_ROOT, script)], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i += 1) {
+    const up = await fetch(`${url}/api/health/live`).then(
+      () => true,
+      () => false,
+    );
+    if (up) {
+      return { url, child };
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`${script} did not start`);
+}
+
+async function load(url: string): Promise<{ rps: number; p50: number; p99: number }> {
+  const result = await autocannon({ url: url + PRICES_PATH, ...LOAD });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  }
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+async function main(): Promise<void> {
+  const fake = await new FakeUpstream().start();
+  const environment = await createTestEnvironment({ ...fake.env(), CACHE_TTL_PRICES: '3600' });
+  try {
+    const running = await startApp(environment);
+    const symbols = running.config.catalogue.coins.slice(0, 20).map((c) => c.symbol);
+    const seedStarted = performance.now();
+    const rows = await seed(running.app.get(DataSource), symbols);
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    const history = await historyLatency(running.url);
+    await running.close();
+
+    const app = await startProcess('dist-test/src/main.js', {
+      ...environment.env,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+      JWT_SECRET_KEY: 'bench-secret-0123456789abcdef0123456789',
+      API_KEY_SALT: 'bench-salt-0123456789abcdef0123456789ab',
+    });
+    const first = await fetch(app.url + PRICES_PATH);
+    const body = Buffer.from(await first.arrayBuffer());
+    const bare = await startProcess('dist-test/scripts/bench/bare-server.js', {
+      BODY_BASE64: body.toString('base64'),
+      CONTENT_TYPE: first.headers.get('content-type') ?? 'application/json',
+    });
+    try {
+      const bareResult = await load(bare.url);
+      const appResult = await load(app.url);
+      report({ rows, seedSeconds, history, bareResult, appResult, bytes: body.length });
+    } finally {
+      app.child.kill();
+      bare.child.kill();
+    }
+  } finally {
+    await fake.stop();
+    await environment.dispose();
+  }
+}
+
+const f = (n: number) => n.toFixed(1);
+
+function report(r: {
+  rows: number;
+  seedSeconds: number;
+  history: { p50: number; p95: number; points: number };
+  bareResult: { rps: number; p50: number; p99: number };
+  appResult: { rps: number; p50: number; p99: number };
+  bytes: number;
+}): void {
+  const ratio = r.appResult.rps / r.bareResult.rps;
+  writeSection(
+    '## Market API (`npm run bench:market`)',
+    `${machineLine()}, SQLite.
+
+**History from the database.** ${r.rows.toLocaleString('en')} rows in \`prices\` (30 days of
+1-minute prices for 20 coins, seeded in ${f(r.seedSeconds)} s); \`GET ${HISTORY_PATH}\` through HTTP,
+${HISTORY_RUNS} sequential requests after 10 warm-up ones, ${r.history.points} points each:
+p50 ${f(r.history.p50)} ms, p95 ${f(r.history.p95)} ms (goal: p95 under 30 ms; ${r.history.p95 < 30 ? 'met' : 'NOT met'}).
+
+**Cached prices against bare node:http.** \`GET ${PRICES_PATH}\` answered from the cache by the
+production build (its own process, NODE_ENV=production, info logging) and a bare \`node:http\`
+server returning the same ${r.bytes} bytes (its own process), each loaded by autocannon with
+${LOAD.connections} connections for ${LOAD.duration} s from this process.
+
+| server | req/s | p50 ms | p99 ms |
+| --- | --- | --- | --- |
+| bare node:http | ${Math.round(r.bareResult.rps)} | ${r.bareResult.p50} | ${r.bareResult.p99} |
+| Crypto-DT-Source | ${Math.round(r.appResult.rps)} | ${r.appResult.p50} | ${r.appResult.p99} |
+
+Ratio ${ratio.toFixed(2)} (goal: at least 0.5; ${ratio >= 0.5 ? 'met' : 'NOT met'}).`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import type { CoinListing } from '../../providers/provider.types';
+import { ProviderRegistry } from '../../providers/registry/provider-registry';
+import { CoinCatalogue } from './coin-catalogue';
+import { CoinListingStore } from './coin-listing.store';
+
+/** CoinGecko's largest coins, 250 per page: 1,000 covers everything a ticker is used for. */
+const PAGES = 4;
+const PER_PAGE = 250;
+const MAX_AGE_MS = 24 * 3600_000;
+
+/**
+ * Keeps ticker resolution current: loads the stored market list at start and replaces it with a
+ * fresh one from CoinGecko on the daily schedule (the list is in CoinGecko's id namespace, so no
+ * other provider can stand in).
+ */
+@Injectable()
+export class CoinDirectoryService implements OnApplicationBootstrap {
+  private updatedAt: Date | null = null;
+
+  constructor(
+    private readonly registry: ProviderRegistry,
+    private readonly store: CoinListingStore,
+    private readonly catalogue: CoinCatalogue,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { listings, updatedAt } = await this.store.all();
+    this.catalogue.useListings(listings);
+    this.updatedAt = updatedAt;
+  }
+
+  /** True when no list is stored or the stored one is more than a day old. */
+  isStale(now = new Date()): boolean {
+    return this.updatedAt === null || now.getTime() - this.updatedAt.getTime() > MAX_AGE_MS;
+  }
+
+  async refresh(): Promise<number> {
+    const listings = new Map<string, CoinListing>();
+    for (let page = 1; page <= PAGES; page += 1) {
+      const { data } = await this.registry.execute(
+        'market',
+        (api, ctx) => api.getCoinListings({ page, perPage: PER_PAGE, ctx }),
+        { only: ['coingecko'], what: `coin list page ${page}` },
+      );
+      data.forEach((l) => listings.set(l.id, listings.get(l.id) ?? l));
+      if (data.length < PER_PAGE) {
+        break;
+      }
+    }
+    const at = new Date();
+    await this.store.replace([...listings.values()], at);
+    this.catalogue.useListings([...listings.values()]);
+    this.updatedAt = at;
+    return listings.size;
+  }
+}
