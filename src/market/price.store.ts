@@ -4,6 +4,11 @@ import type { Repository } from 'typeorm';
 import type { PriceQuote } from '../providers/provider.types';
 import { Price } from './entities/price.entity';
 
+export interface StoredQuote {
+  quote: PriceQuote;
+  provider: string;
+}
+
 /** Writes fetched quotes to `prices`, the source of price history. */
 @Injectable()
 export class PriceStore {
@@ -37,5 +42,33 @@ export class PriceStore {
     } catch (error) {
       this.logger.warn(`could not store ${rows.length} prices: ${(error as Error).message}`);
     }
+  }
+
+  /** The newest stored quote of each symbol since a time, with the provider that gave it. */
+  async latest(symbols: readonly string[], since: Date): Promise<StoredQuote[]> {
+    if (symbols.length === 0) {
+      return [];
+    }
+    const rows = await this.repo
+      .createQueryBuilder('p')
+      .where('p.symbol IN (:...symbols) AND p.timestamp >= :since', {
+        symbols,
+        since: since.getTime(),
+      })
+      .andWhere('p.timestamp = (SELECT MAX(q.timestamp) FROM prices q WHERE q.symbol = p.symbol)')
+      .getMany();
+    const bySymbol = new Map(rows.map((r) => [r.symbol, r]));
+    return [...bySymbol.values()].map((r) => ({
+      quote: {
+        symbol: r.symbol,
+        name: r.symbol,
+        price: r.price,
+        change24h: r.change24h,
+        volume24h: r.volume24h,
+        marketCap: r.marketCap,
+        lastUpdated: r.timestamp,
+      },
+      provider: r.provider,
+    }));
   }
 }

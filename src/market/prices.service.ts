@@ -14,13 +14,21 @@ import type {
 import { median, spreadPct } from './consensus';
 import { responseMeta } from './response-meta';
 import { PriceStore } from './price.store';
-import type { ProviderAttempt } from '../providers/registry/provider-attempt';
+import {
+  AllProvidersFailedError,
+  type ProviderAttempt,
+} from '../providers/registry/provider-attempt';
 
 interface FetchedQuotes {
   quotes: PriceQuote[];
   provider: string;
   attempted: ProviderAttempt[];
+  /** Set when served from the database: who gave each stored quote. */
+  storedFrom?: Record<string, string>;
 }
+
+/** How far back a stored quote may stand in when every provider fails. */
+const STORED_QUOTE_MAX_AGE_MS = 24 * 3_600_000;
 
 /** Live prices: cache first, then the registry's providers in pool order. */
 @Injectable()
@@ -52,13 +60,16 @@ export class PricesService {
     }
     const result = await this.cache.getOrLoad(
       `prices:usd:${known.map((c) => c.symbol).join(',')}`,
-      { ttlSeconds: this.config.cacheTtlSeconds.prices },
+      {
+        ttlSeconds: this.config.cacheTtlSeconds.prices,
+        fallback: (error) => this.fromDatabase(known, error),
+      },
       () => this.fetch(known),
     );
-    const { quotes, provider, attempted } = result.value;
+    const { quotes, provider, attempted, storedFrom } = result.value;
     const served = new Set(quotes.map((q) => q.symbol));
     return {
-      data: quotes.map((q) => toPriceDto(q, provider)),
+      data: quotes.map((q) => toPriceDto(q, storedFrom?.[q.symbol] ?? provider)),
       meta: {
         ...responseMeta(result, { provider, attempted }),
         unknown,
@@ -111,6 +122,34 @@ export class PricesService {
         ...responseMeta(result, { provider: 'consensus', attempted: result.value.attempted }),
         unknown,
       },
+    };
+  }
+
+  /** The newest stored quotes, when every provider failed and nothing is cached. */
+  private async fromDatabase(
+    coins: KnownCoin[],
+    error: unknown,
+  ): Promise<{ value: FetchedQuotes; storedAt: Date } | undefined> {
+    const since = new Date(Date.now() - STORED_QUOTE_MAX_AGE_MS);
+    const stored = await this.store.latest(
+      coins.map((c) => c.symbol),
+      since,
+    );
+    if (stored.length === 0) {
+      return undefined;
+    }
+    const names = new Map(coins.map((c) => [c.symbol, c.name]));
+    return {
+      value: {
+        quotes: stored.map((s) => ({
+          ...s.quote,
+          name: names.get(s.quote.symbol) ?? s.quote.name,
+        })),
+        provider: 'database',
+        attempted: error instanceof AllProvidersFailedError ? error.attempted : [],
+        storedFrom: Object.fromEntries(stored.map((s) => [s.quote.symbol, s.provider])),
+      },
+      storedAt: new Date(Math.min(...stored.map((s) => s.quote.lastUpdated.getTime()))),
     };
   }
 

@@ -470,3 +470,41 @@ describe('/api/providers and /api/pools', () => {
     await api().get(`/api/pools/${created.body.id}`).expect(404);
   });
 });
+
+describe('stored quotes as the last resort', () => {
+  let t: FakeBackedApp;
+
+  before(async () => {
+    t = await startFakeBackedApp();
+  });
+
+  after(async () => {
+    await t.stop();
+  });
+
+  it('serves stored quotes, marked stale, when every provider fails and nothing is cached', async () => {
+    await request(t.running.url).get('/api/prices?symbols=DOT').expect(200);
+    const stored = await t.running.app
+      .get(DataSource)
+      .getRepository(Price)
+      .findOneOrFail({ where: { symbol: 'DOT' }, order: { timestamp: 'DESC' } });
+    // An empty cache, as after a restart.
+    t.running.app.get(CacheService).invalidate('prices:');
+    for (const provider of PRICE_PROVIDERS) {
+      t.fake.inject(provider, { type: 'status', status: 500 });
+    }
+    const res = await request(t.running.url).get('/api/prices?symbols=DOT').expect(200);
+    assert.deepEqual(
+      [res.body.meta.provider, res.body.meta.stale, res.body.meta.cached],
+      ['database', true, false],
+    );
+    assert.deepEqual(
+      res.body.meta.attempted.map((a: { provider: string }) => a.provider).sort(),
+      PRICE_PROVIDERS.slice().sort(),
+    );
+    assert.deepEqual(
+      [res.body.data[0].symbol, res.body.data[0].price, res.body.data[0].provider],
+      ['DOT', stored.price, stored.provider],
+    );
+  });
+});

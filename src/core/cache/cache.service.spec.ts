@@ -44,6 +44,34 @@ describe('CacheService', () => {
     assert.ok(stale.ageSeconds >= 0);
   });
 
+  it('falls back to a stored value, marked stale, when nothing is cached', async () => {
+    const cache = new CacheService();
+    const storedAt = new Date(Date.now() - 90_000);
+    const seen: unknown[] = [];
+    const options = {
+      ttlSeconds: 60,
+      fallback: async (error: unknown) => {
+        seen.push(error);
+        return { value: 'from db', storedAt };
+      },
+    };
+    const served = await cache.getOrLoad('k', options, async () => {
+      throw new Error('down');
+    });
+    assert.deepEqual(
+      [served.value, served.stale, served.cached, served.ageSeconds],
+      ['from db', true, false, 90],
+    );
+    assert.match(String(seen[0]), /down/);
+    const tooOld = { ...options, fallback: async () => ({ value: 'x', storedAt: new Date(0) }) };
+    await assert.rejects(
+      cache.getOrLoad('other', tooOld, async () => {
+        throw new Error('down');
+      }),
+      /down/,
+    );
+  });
+
   it('remembers a failure briefly instead of calling the loader again', async () => {
     const cache = new CacheService();
     let calls = 0;

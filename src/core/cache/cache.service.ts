@@ -23,10 +23,15 @@ export interface CacheResult<T> {
   ageSeconds: number;
 }
 
-export interface LoadOptions {
+export interface LoadOptions<T = unknown> {
   ttlSeconds: number;
   staleForMs?: number;
   negativeTtlMs?: number;
+  /**
+   * Where a value may come from when the loader fails and nothing is cached (the database after
+   * a restart); served as stale. Given the loader's error.
+   */
+  fallback?: (error: unknown) => Promise<{ value: T; storedAt: Date } | undefined>;
 }
 
 /**
@@ -45,7 +50,7 @@ export class CacheService {
 
   async getOrLoad<T>(
     key: string,
-    options: LoadOptions,
+    options: LoadOptions<T>,
     loader: () => Promise<T>,
   ): Promise<CacheResult<T>> {
     const now = Date.now();
@@ -85,7 +90,7 @@ export class CacheService {
   private async load<T>(
     key: string,
     previous: Entry | undefined,
-    options: LoadOptions,
+    options: LoadOptions<T>,
     loader: () => Promise<T>,
   ): Promise<CacheResult<T>> {
     try {
@@ -107,16 +112,25 @@ export class CacheService {
     }
   }
 
-  private staleOrThrow<T>(
+  private async staleOrThrow<T>(
     key: string,
     entry: Entry | undefined,
     error: unknown,
-    options: LoadOptions,
+    options: LoadOptions<T>,
     now: number,
-  ): CacheResult<T> {
+  ): Promise<CacheResult<T>> {
     const staleFor = options.staleForMs ?? DEFAULT_STALE_FOR_MS;
     if (entry && entry.expiresAt + staleFor > now) {
       return result<T>(entry, { cached: true, stale: true }, now);
+    }
+    const stored = await options.fallback?.(error);
+    if (stored && now - stored.storedAt.getTime() < staleFor) {
+      const fallbackEntry = {
+        value: stored.value,
+        storedAt: stored.storedAt.getTime(),
+        expiresAt: 0,
+      };
+      return result<T>(fallbackEntry, { cached: false, stale: true }, now);
     }
     throw error;
   }
