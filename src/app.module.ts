@@ -4,11 +4,15 @@ import { CacheModule } from './core/cache';
 import { type AppConfig, AppConfigModule } from './core/config';
 import { DatabaseModule } from './core/database';
 import { DocsModule } from './core/docs';
+import { JobsModule } from './core/jobs';
 import { InfoModule } from './core/info/info.module';
 import { LoggingModule } from './core/logging/logging.module';
 import { WebModule } from './core/web/web.module';
+import { DefiModule } from './defi/defi.module';
+import { FearGreedModule } from './fear-greed/fear-greed.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { MarketModule } from './market/market.module';
+import { NewsModule } from './news/news.module';
 import { ProvidersModule } from './providers/providers.module';
 
 @Module({})
@@ -24,11 +28,15 @@ export class AppModule {
         DatabaseModule,
         CacheModule,
         ScheduleModule.forRoot(),
+        JobsModule,
         DocsModule,
         InfoModule,
         DiagnosticsModule,
         ProvidersModule,
         MarketModule,
+        DefiModule,
+        FearGreedModule,
+        NewsModule,
       ],
     };
   }

@@ -1,7 +1,6 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
-import { CronJob } from 'cron';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { type AppConfig, InjectConfig, type KnownCoin } from '../core/config';
+import { JobScheduler } from '../core/jobs';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
 import { CoinCatalogue } from './coins/coin-catalogue';
 import { CoinDirectoryService } from './coins/coin-directory.service';
@@ -21,10 +20,8 @@ const DEFAULT_WATCHLIST_SIZE = 20;
  */
 @Injectable()
 export class MarketCollector implements OnApplicationBootstrap {
-  private readonly logger = new Logger(MarketCollector.name);
-
   constructor(
-    private readonly scheduler: SchedulerRegistry,
+    private readonly jobs: JobScheduler,
     private readonly registry: ProviderRegistry,
     private readonly coins: CoinCatalogue,
     private readonly directory: CoinDirectoryService,
@@ -36,15 +33,28 @@ export class MarketCollector implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.features.backgroundTasks) {
-      return;
-    }
     const { schedule } = this.config;
-    this.schedule('market-prices', schedule.prices, () => this.collectPrices());
-    this.schedule('market-candles', schedule.candles, () => this.collectCandles());
-    this.schedule('market-trending', schedule.trending, () => this.collectTrending());
-    const coinList = this.schedule('coin-list', schedule.coins, () => this.directory.refresh());
-    if (this.directory.isStale()) {
+    this.jobs.schedule({
+      name: 'market-prices',
+      cron: schedule.prices,
+      run: () => this.collectPrices(),
+    });
+    this.jobs.schedule({
+      name: 'market-candles',
+      cron: schedule.candles,
+      run: () => this.collectCandles(),
+    });
+    this.jobs.schedule({
+      name: 'market-trending',
+      cron: schedule.trending,
+      run: () => this.collectTrending(),
+    });
+    const coinList = this.jobs.schedule({
+      name: 'coin-list',
+      cron: schedule.coins,
+      run: () => this.directory.refresh(),
+    });
+    if (coinList && this.directory.isStale()) {
       void coinList.fireOnTick();
     }
   }
@@ -80,22 +90,5 @@ export class MarketCollector implements OnApplicationBootstrap {
     return watchlist.length > 0
       ? this.coins.resolve(watchlist).known
       : this.coins.top(DEFAULT_WATCHLIST_SIZE);
-  }
-
-  private schedule(name: string, cronTime: string, run: () => Promise<number>): CronJob {
-    const job = CronJob.from({
-      cronTime,
-      waitForCompletion: true,
-      start: true,
-      onTick: async () => {
-        try {
-          this.logger.log(`${name}: stored ${await run()} rows`);
-        } catch (error) {
-          this.logger.warn(`${name} failed: ${(error as Error).message}`);
-        }
-      },
-    });
-    this.scheduler.addCronJob(name, job);
-    return job;
   }
 }

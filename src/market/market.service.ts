@@ -12,7 +12,7 @@ import type {
 } from './dto/market.dto';
 import { MarketSnapshotStore } from './market-snapshot.store';
 import { toPriceDto } from './prices.service';
-import { responseMeta } from './response-meta';
+import { responseMeta } from '../core/web/response-meta';
 
 const OVERVIEW_TOP = 10;
 

@@ -6,7 +6,7 @@ import { ProviderRegistry } from '../providers/registry/provider-registry';
 import { CoinCatalogue } from './coins/coin-catalogue';
 import type { OhlcvResponseDto } from './dto/ohlcv.dto';
 import { OhlcvStore } from './ohlcv.store';
-import { responseMeta } from './response-meta';
+import { responseMeta } from '../core/web/response-meta';
 
 /** `BTCUSDT`, `BTC-USD`, `btc` → `BTC`: the coin, whatever quote the caller wrote. */
 export function baseSymbol(symbol: string): string {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
 import { CoinCatalogue } from './coins/coin-catalogue';
-import type { BackfillDto, HistoryInterval, HistoryResponseDto } from './dto/history.dto';
+import type { BackfillDto } from '../core/web/response-meta.dto';
+import type { HistoryInterval, HistoryResponseDto } from './dto/history.dto';
 import { PriceHistoryStore } from './price-history.store';
 
 const BUCKETS: Record<Exclude<HistoryInterval, 'auto'>, number> = {

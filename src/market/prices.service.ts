@@ -12,7 +12,7 @@ import type {
   PricesResponseDto,
 } from './dto/prices.dto';
 import { median, spreadPct } from './consensus';
-import { responseMeta } from './response-meta';
+import { responseMeta } from '../core/web/response-meta';
 import { PriceStore } from './price.store';
 import {
   AllProvidersFailedError,

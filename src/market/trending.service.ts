@@ -7,7 +7,7 @@ import { ProviderRegistry } from '../providers/registry/provider-registry';
 import type { TrendingCoin } from '../providers/provider.types';
 import type { TrendingResponseDto } from './dto/trending.dto';
 import { TrendingCoinRecord } from './entities/trending-coin.entity';
-import { responseMeta } from './response-meta';
+import { responseMeta } from '../core/web/response-meta';
 
 const TRENDING_TOP = 7;
 

@@ -31,10 +31,14 @@ describe('market collectors', () => {
     const jobs = t.running.app.get(SchedulerRegistry).getCronJobs();
     assert.deepEqual([...jobs.keys()].sort(), [
       'coin-list',
+      'defi',
+      'fear-greed',
       'market-candles',
       'market-prices',
       'market-trending',
+      'news',
     ]);
+    assert.equal(jobs.get('news')?.cronTime.source, '*/30 * * * *');
     assert.equal(jobs.get('market-candles')?.cronTime.source, '15 * * * *');
     assert.equal(jobs.get('market-prices')?.cronTime.source, '*/5 * * * *');
   });

@@ -45,10 +45,17 @@ describe('API documentation', () => {
     assert.deepEqual(Object.keys(body.paths).sort(), [
       '/',
       '/api/coins/top',
+      '/api/defi',
+      '/api/defi/chains',
+      '/api/defi/protocols/{slug}',
+      '/api/defi/tvl-chart',
       '/api/health',
       '/api/health/live',
       '/api/market',
       '/api/market/snapshots',
+      '/api/news',
+      '/api/news/sources',
+      '/api/news/{id}',
       '/api/ohlcv',
       '/api/pools',
       '/api/pools/{id}',
@@ -62,6 +69,7 @@ describe('API documentation', () => {
       '/api/providers/{id}',
       '/api/providers/{id}/check',
       '/api/providers/{id}/health',
+      '/api/sentiment/fear-greed',
       '/api/trending',
     ]);
     // The Swagger CLI plugin documents DTO fields from their types and comments.

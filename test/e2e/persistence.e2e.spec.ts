@@ -17,8 +17,11 @@ const TABLES = [
   'api_calls',
   'coin_listings',
   'defi_protocols',
+  'defi_tvl_daily',
+  'fear_greed',
   'market_snapshots',
   'news',
+  'news_feeds',
   'ohlcv',
   'pool_members',
   'pools',
@@ -65,6 +68,7 @@ describe('persistence', () => {
         { name: 'PoolMembers1764400000000' },
         { name: 'TrendingCoins1764500000000' },
         { name: 'CoinListings1764600000000' },
+        { name: 'DefiNewsFearGreed1764700000000' },
       ]);
       const drift = await dataSource.driver.createSchemaBuilder().log();
       assert.deepEqual(
@@ -106,7 +110,7 @@ describe('persistence', () => {
       assert.equal(found.marketCap, null);
       assert.equal(found.change24h, -1.25);
       assert.deepEqual(found.timestamp, new Date('2026-11-28T01:00:00.000Z'));
-      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 4);
+      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 5);
     } finally {
       await second.close();
     }

@@ -7,6 +7,7 @@ import {
   priceOf,
   volumeOf,
 } from './market-data';
+import { FEEDS } from './feeds';
 
 export interface Reply {
   status?: number;
@@ -397,12 +398,18 @@ const PROTOCOLS = [
 const defillama: Record<string, Handler> = {
   '/protocols': () =>
     ok(
-      PROTOCOLS.map((p) => ({
-        ...p,
-        tvl: p.tvl * (priceOf('ETH') / 3_500),
-        change_1d: 0.8,
-        change_7d: -2.1,
-      })),
+      [
+        ...PROTOCOLS.map((p, i) => ({
+          ...p,
+          id: String(100 + i),
+          description: 'A long description the service must not keep.',
+          chainTvls: { Ethereum: p.tvl, 'Ethereum-staking': p.tvl / 10 },
+          tokenBreakdowns: { ethereum: { ETH: p.tvl } },
+          change_1d: 0.8 - i,
+          change_7d: -2.1 + i,
+        })),
+        { ...PROTOCOLS[0], name: 'Unlisted', slug: 'unlisted', tvl: null, chains: [] },
+      ],
       [],
       LLAMA_ERROR,
     ),
@@ -540,6 +547,7 @@ export const HOSTS: Record<string, Record<string, Handler>> = {
   'alternative-me': alternativeMe,
   etherscan,
   rss,
+  feeds: FEEDS,
 };
 
 /** Finds the handler for a path within a host, with `:param` segments. */

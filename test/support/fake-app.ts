@@ -14,7 +14,7 @@ export interface FakeBackedApp {
 
 /** The real app with every upstream pointed at a fresh fake upstream, short timeouts and keys set. */
 export async function startFakeBackedApp(
-  extra: Record<string, string> = {},
+  extra: Record<string, string> | ((fake: FakeUpstream) => Record<string, string>) = {},
 ): Promise<FakeBackedApp> {
   const fake = await new FakeUpstream().start();
   const environment = await createTestEnvironment({
@@ -25,7 +25,7 @@ export async function startFakeBackedApp(
     ADMIN_API_KEY: ADMIN_KEY,
     PROVIDER_TIMEOUT_MS: '300',
     PROVIDER_DEADLINE_MS: '5000',
-    ...extra,
+    ...(typeof extra === 'function' ? extra(fake) : extra),
   });
   let running: RunningApp;
   try {

@@ -76,7 +76,15 @@ export interface AppConfig {
   };
   backups: { keep: number };
   /** Cron expressions of the collectors (config/schedule.json, SCHEDULE_* override). */
-  schedule: { prices: string; candles: string; trending: string; coins: string };
+  schedule: {
+    prices: string;
+    candles: string;
+    trending: string;
+    coins: string;
+    defi: string;
+    news: string;
+    fearGreed: string;
+  };
   /** Tickers or ids the collectors follow (WATCHLIST); empty: the 20 largest by market cap. */
   watchlist: string[];
 }

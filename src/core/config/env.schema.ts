@@ -103,6 +103,9 @@ export const envSchema = z.object({
   SCHEDULE_CANDLES: optionalStringVar(),
   SCHEDULE_TRENDING: optionalStringVar(),
   SCHEDULE_COINS: optionalStringVar(),
+  SCHEDULE_DEFI: optionalStringVar(),
+  SCHEDULE_NEWS: optionalStringVar(),
+  SCHEDULE_FEAR_GREED: optionalStringVar(),
   WATCHLIST: optionalStringVar(),
 
   TRUST_PROXY: trustProxyVar(),

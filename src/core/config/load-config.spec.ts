@@ -168,6 +168,14 @@ describe('loadConfig', () => {
       { name: 'coindesk.com', url: 'https://www.coindesk.com/arc/outboundfeeds/rss' },
       { name: 'decrypt.co', url: 'https://decrypt.co/feed' },
     ]);
+    const shared = loadConfig(
+      { ...BASE, NEWS_FEEDS: 'https://a.example/one,https://a.example/two,https://b.example/x' },
+      { cwd: CWD },
+    );
+    assert.deepEqual(
+      shared.upstreams.newsFeeds.map((f) => f.name),
+      ['a.example/one', 'a.example/two', 'b.example'],
+    );
   });
 
   it('reports an unreadable feeds file under CONFIG_DIR', () => {
@@ -221,6 +229,9 @@ describe('loadConfig', () => {
       candles: '0 * * * *',
       trending: '*/30 * * * *',
       coins: '20 0 * * *',
+      defi: '10 * * * *',
+      news: '*/30 * * * *',
+      fearGreed: '5 * * * *',
     });
     assert.deepEqual(config.watchlist, ['btc', 'wrapped-bitcoin']);
     assert.deepEqual(loadConfig(BASE, { cwd: CWD }).watchlist, []);

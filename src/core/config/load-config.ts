@@ -142,31 +142,31 @@ function buildConfig(env: Env, cwd: string, problems: string[]): AppConfig {
 }
 
 const WATCHLIST_TOKEN = /^[A-Za-z0-9-]{1,64}$/;
-const scheduleFileSchema = z.object({
-  prices: z.string(),
-  candles: z.string(),
-  trending: z.string(),
-  coins: z.string(),
-});
+/** Each collector job: its key in config/schedule.json, its env override and its default cron. */
+const JOB_CRONS = [
+  ['prices', 'SCHEDULE_PRICES', '*/5 * * * *'],
+  ['candles', 'SCHEDULE_CANDLES', '0 * * * *'],
+  ['trending', 'SCHEDULE_TRENDING', '*/30 * * * *'],
+  ['coins', 'SCHEDULE_COINS', '20 0 * * *'],
+  ['defi', 'SCHEDULE_DEFI', '10 * * * *'],
+  ['news', 'SCHEDULE_NEWS', '*/30 * * * *'],
+  ['fearGreed', 'SCHEDULE_FEAR_GREED', '5 * * * *'],
+] as const satisfies readonly (readonly [keyof AppConfig['schedule'], keyof Env, string])[];
+
+const scheduleFileSchema = z.partialRecord(z.enum(JOB_CRONS.map(([key]) => key)), z.string());
 
 function buildSchedule(env: Env, configDir: string, problems: string[]): AppConfig['schedule'] {
   const file = readJsonFile(join(configDir, 'schedule.json'), scheduleFileSchema, problems);
-  const schedule = {
-    prices: env.SCHEDULE_PRICES ?? file?.prices ?? '*/5 * * * *',
-    candles: env.SCHEDULE_CANDLES ?? file?.candles ?? '0 * * * *',
-    trending: env.SCHEDULE_TRENDING ?? file?.trending ?? '*/30 * * * *',
-    coins: env.SCHEDULE_COINS ?? file?.coins ?? '20 0 * * *',
-  };
-  for (const [job, expression] of Object.entries(schedule)) {
+  const entries = JOB_CRONS.map(([key, variable, fallback]) => {
+    const expression = env[variable] ?? file?.[key] ?? fallback;
     try {
       new CronTime(expression);
     } catch {
-      problems.push(
-        `SCHEDULE_${job.toUpperCase()}: expected a cron expression, got "${expression}"`,
-      );
+      problems.push(`${variable}: expected a cron expression, got "${expression}"`);
     }
-  }
-  return schedule;
+    return [key, expression] as const;
+  });
+  return Object.fromEntries(entries) as AppConfig['schedule'];
 }
 
 /**
@@ -209,9 +209,18 @@ function buildUpstreams(env: Env, configDir: string, problems: string[]): AppCon
     etherscan: { baseUrl: env.ETHERSCAN_BASE_URL, apiKey: env.ETHERSCAN_API_KEY },
     bscscan: { apiKey: env.BSCSCAN_API_KEY },
     newsFeeds: env.NEWS_FEEDS
-      ? env.NEWS_FEEDS.map((url) => ({ name: new URL(url).hostname.replace(/^www\./, ''), url }))
+      ? nameFeeds(env.NEWS_FEEDS)
       : readFeedsFile(join(configDir, 'feeds.json'), problems),
   };
+}
+
+/** NEWS_FEEDS are named by host, or by host and path where several share a host. */
+function nameFeeds(urls: readonly string[]): { name: string; url: string }[] {
+  const hosts = urls.map((url) => new URL(url).hostname.replace(/^www\./, ''));
+  return urls.map((url, i) => {
+    const shared = hosts.filter((h) => h === hosts[i]).length > 1;
+    return { name: shared ? `${hosts[i]}${new URL(url).pathname}` : hosts[i], url };
+  });
 }
 
 function parseDatabaseUrl(

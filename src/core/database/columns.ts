@@ -1,4 +1,4 @@
-import { Column, type ColumnOptions, type ValueTransformer } from 'typeorm';
+import { Column, type ColumnOptions, PrimaryColumn, type ValueTransformer } from 'typeorm';
 
 /**
  * Instants are stored as epoch milliseconds in a BIGINT on both dialects: UTC by construction,
@@ -19,3 +19,9 @@ export const EpochMsColumn = (options: ExtraOptions = {}): PropertyDecorator =>
 /** Prices, volumes and TVL: IEEE doubles on both dialects (`pg` parses float8 to number). */
 export const DoubleColumn = (options: ExtraOptions = {}): PropertyDecorator =>
   Column({ type: 'double precision', ...options });
+
+/** An instant as the primary key (one row per day or per bucket), stored like EpochMsColumn. */
+export const EpochMsPrimaryColumn = (
+  options: Pick<ColumnOptions, 'name'> = {},
+): PropertyDecorator =>
+  PrimaryColumn({ type: 'bigint', transformer: epochMsTransformer, ...options });

@@ -1,11 +1,14 @@
 import { UserRequest } from '../../auth/user-request.entity';
-import { DefiProtocol } from '../../defi/defi-protocol.entity';
+import { DefiProtocol } from '../../defi/entities/defi-protocol.entity';
+import { DefiTvlDay } from '../../defi/entities/tvl-day.entity';
+import { FearGreedDay } from '../../fear-greed/fear-greed.entity';
 import { CoinListingRecord } from '../../market/entities/coin-listing.entity';
 import { MarketSnapshot } from '../../market/entities/market-snapshot.entity';
 import { Ohlcv } from '../../market/entities/ohlcv.entity';
 import { Price } from '../../market/entities/price.entity';
 import { TrendingCoinRecord } from '../../market/entities/trending-coin.entity';
-import { NewsItem } from '../../news/news-item.entity';
+import { NewsFeedState } from '../../news/entities/news-feed.entity';
+import { NewsItem } from '../../news/entities/news-item.entity';
 import { ApiCall } from '../../providers/entities/api-call.entity';
 import { PoolMember } from '../../providers/entities/pool-member.entity';
 import { ProviderPool } from '../../providers/entities/provider-pool.entity';
@@ -22,7 +25,10 @@ export const ENTITIES = [
   TrendingCoinRecord,
   CoinListingRecord,
   NewsItem,
+  NewsFeedState,
   DefiProtocol,
+  DefiTvlDay,
+  FearGreedDay,
   UpstreamProvider,
   ProviderPool,
   PoolMember,

@@ -8,10 +8,19 @@ import { ProviderError } from './provider-error';
  * provider: nothing downstream ever sees an unvalidated value.
  */
 export function parsePayload<S extends z.ZodType>(
-  params: { provider: string; path: string; text: string },
+  params: {
+    provider: string;
+    path: string;
+    text: string;
+    /**
+     * Object keys to keep while parsing (array indexes are always kept): the values of other
+     * keys are dropped as soon as they are built, so a multi-MB list never lives as a whole.
+     */
+    keepKeys?: ReadonlySet<string>;
+  },
   schema: S,
 ): z.output<S> {
-  const { provider, path, text } = params;
+  const { provider, path, text, keepKeys } = params;
   const fail = (why: string) =>
     new ProviderError({ provider, kind: 'bad_payload', message: `${path}: ${why}` });
   if (looksLikeHtml(text)) {
@@ -19,7 +28,11 @@ export function parsePayload<S extends z.ZodType>(
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = keepKeys
+      ? JSON.parse(text, (key, value: unknown) =>
+          key === '' || keepKeys.has(key) || /^\d+$/.test(key) ? value : undefined,
+        )
+      : JSON.parse(text);
   } catch {
     throw fail('malformed or truncated JSON');
   }

@@ -20,3 +20,14 @@ export class ResponseMetaDto {
   /** Seconds since asOf. @example 12 */
   age_seconds!: number;
 }
+
+/** Says that history missing from the database was fetched upstream and stored. */
+export class BackfillDto {
+  /** The provider the missing history came from. @example "coingecko" */
+  provider!: string;
+
+  /** Points fetched and stored. @example 720 */
+  points!: number;
+
+  attempted!: ProviderAttemptDto[];
+}

@@ -1,18 +1,14 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { RESPONSE_FORMATS, type ResponseFormat } from '../../core/web/csv';
-import { ProviderAttemptDto } from '../../core/web/error-response.dto';
+import { BackfillDto } from '../../core/web/response-meta.dto';
+import { OptionalIntField } from '../../core/web/int-field.decorator';
 
 export const HISTORY_INTERVALS = ['5m', '1h', '1d', 'auto'] as const;
 export type HistoryInterval = (typeof HISTORY_INTERVALS)[number];
 
 export class HistoryQueryDto {
   /** How far back, in days (1..90, the retention window). @example 30 */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'days must be an integer from 1 to 90' })
-  @Min(1, { message: 'days must be an integer from 1 to 90' })
-  @Max(90, { message: 'days must be an integer from 1 to 90' })
+  @OptionalIntField('days', 1, 90)
   days: number = 30;
 
   /** Point spacing; auto picks the finest giving at most about 1,000 points. @example "1h" */
@@ -32,16 +28,6 @@ export class HistoryPointDto {
 
   /** Average price in the bucket, USD. @example 97012.4 */
   price!: number;
-}
-
-export class BackfillDto {
-  /** The provider the missing history came from. @example "coingecko" */
-  provider!: string;
-
-  /** Points fetched and stored. @example 720 */
-  points!: number;
-
-  attempted!: ProviderAttemptDto[];
 }
 
 export class HistoryMetaDto {

@@ -1,8 +1,8 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { RESPONSE_FORMATS, type ResponseFormat } from '../../core/web/csv';
 import { ResponseMetaDto } from '../../core/web/response-meta.dto';
 import { PriceDto } from './prices.dto';
+import { OptionalIntField } from '../../core/web/int-field.decorator';
 
 export class TopCoinDto extends PriceDto {
   /** Rank by market cap. @example 1 */
@@ -46,11 +46,7 @@ export class MarketResponseDto {
 
 export class TopCoinsQueryDto {
   /** How many coins, by market cap. @example 50 */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be an integer from 1 to 250' })
-  @Min(1, { message: 'limit must be an integer from 1 to 250' })
-  @Max(250, { message: 'limit must be an integer from 1 to 250' })
+  @OptionalIntField('limit', 1, 250)
   limit: number = 50;
 }
 
@@ -62,11 +58,7 @@ export class TopCoinsResponseDto {
 
 export class SnapshotsQueryDto {
   /** How far back, in hours (1..2160, the 90-day retention). @example 24 */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'hours must be an integer from 1 to 2160' })
-  @Min(1, { message: 'hours must be an integer from 1 to 2160' })
-  @Max(2160, { message: 'hours must be an integer from 1 to 2160' })
+  @OptionalIntField('hours', 1, 2160)
   hours: number = 24;
 
   /** json (default) or csv (text/csv with a header row). @example "json" */

@@ -1,8 +1,8 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { RESPONSE_FORMATS, type ResponseFormat } from '../../core/web/csv';
 import { ResponseMetaDto } from '../../core/web/response-meta.dto';
 import { CANDLE_INTERVALS, type CandleInterval } from '../../providers/provider.types';
+import { OptionalIntField } from '../../core/web/int-field.decorator';
 
 export class OhlcvQueryDto {
   /** BTCUSDT, BTC (quote USDT) or BTC-USD. @example "BTCUSDT" */
@@ -15,11 +15,7 @@ export class OhlcvQueryDto {
   interval: CandleInterval = '1h';
 
   /** Number of candles, newest last. @example 100 */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be an integer from 1 to 1000' })
-  @Min(1, { message: 'limit must be an integer from 1 to 1000' })
-  @Max(1000, { message: 'limit must be an integer from 1 to 1000' })
+  @OptionalIntField('limit', 1, 1000)
   limit: number = 100;
 
   /** json (default) or csv (text/csv with a header row). @example "json" */

@@ -27,6 +27,18 @@ const protocolsSchema = z.array(
     change_7d: nullableNumber.optional(),
   }),
 );
+/** The only fields of /protocols the service reads; the rest is dropped while parsing. */
+const PROTOCOL_FIELDS = new Set([
+  'name',
+  'slug',
+  'tvl',
+  'chain',
+  'chains',
+  'symbol',
+  'category',
+  'change_1d',
+  'change_7d',
+]);
 const historySchema = z.array(z.object({ date: finite, tvl: finite }));
 const chainsSchema = z.array(
   z.object({ name: z.string(), tvl: finite, tokenSymbol: z.string().nullable().optional() }),
@@ -48,8 +60,7 @@ export class DefiLlamaAdapter implements UpstreamAdapter, DefiSource {
   }
 
   async getProtocols({ ctx }: { ctx: CallContext }): Promise<ProtocolTvl[]> {
-    const rows = await this.get('/protocols', protocolsSchema, ctx);
-    // Keep only the fields the service uses; the upstream list is several MB.
+    const rows = await this.get('/protocols', protocolsSchema, ctx, PROTOCOL_FIELDS);
     return rows
       .filter((r) => r.tvl !== null)
       .map((r) => ({
@@ -83,6 +94,7 @@ export class DefiLlamaAdapter implements UpstreamAdapter, DefiSource {
     path: string,
     schema: S,
     ctx: CallContext,
+    keepKeys?: ReadonlySet<string>,
   ): Promise<z.output<S>> {
     const response = await this.http.get({
       provider: ID,
@@ -90,6 +102,6 @@ export class DefiLlamaAdapter implements UpstreamAdapter, DefiSource {
       path,
       signal: ctx.signal,
     });
-    return parsePayload({ provider: ID, path, text: response.text }, schema);
+    return parsePayload({ provider: ID, path, text: response.text, keepKeys }, schema);
   }
 }

@@ -3,6 +3,8 @@ import { PoolMembers1764400000000 as PostgresPoolMembers } from './postgres/1764
 import { TrendingCoins1764500000000 as PostgresTrendingCoins } from './postgres/1764500000000-TrendingCoins';
 import { CoinListings1764600000000 as PostgresCoinListings } from './postgres/1764600000000-CoinListings';
 import { CoinListings1764600000000 as SqliteCoinListings } from './sqlite/1764600000000-CoinListings';
+import { DefiNewsFearGreed1764700000000 as PostgresDefiNewsFearGreed } from './postgres/1764700000000-DefiNewsFearGreed';
+import { DefiNewsFearGreed1764700000000 as SqliteDefiNewsFearGreed } from './sqlite/1764700000000-DefiNewsFearGreed';
 import { Init1764300000000 as SqliteInit } from './sqlite/1764300000000-Init';
 import { PoolMembers1764400000000 as SqlitePoolMembers } from './sqlite/1764400000000-PoolMembers';
 import { TrendingCoins1764500000000 as SqliteTrendingCoins } from './sqlite/1764500000000-TrendingCoins';
@@ -16,10 +18,12 @@ export const SQLITE_MIGRATIONS = [
   SqlitePoolMembers,
   SqliteTrendingCoins,
   SqliteCoinListings,
+  SqliteDefiNewsFearGreed,
 ];
 export const POSTGRES_MIGRATIONS = [
   PostgresInit,
   PostgresPoolMembers,
   PostgresTrendingCoins,
   PostgresCoinListings,
+  PostgresDefiNewsFearGreed,
 ];

@@ -1,6 +1,6 @@
-import type { CacheResult } from '../core/cache';
-import type { ResponseMetaDto } from '../core/web/response-meta.dto';
-import type { ProviderAttempt } from '../providers/registry/provider-attempt';
+import type { CacheResult } from '../cache';
+import type { ResponseMetaDto } from './response-meta.dto';
+import type { ProviderAttempt } from '../../providers/registry/provider-attempt';
 
 /** The `meta` of a data answer: who served it, who was tried, and how fresh it is. */
 export function responseMeta(

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { DoubleColumn, EpochMsColumn } from '../core/database/columns';
+import { DoubleColumn, EpochMsColumn } from '../../core/database/columns';
 
 /** One protocol's TVL as collected in one run; successive rows form its TVL history. */
 @Entity('defi_protocols')
@@ -32,6 +32,9 @@ export class DefiProtocol {
 
   @DoubleColumn({ name: 'change_1d', nullable: true })
   change1d!: number | null;
+
+  @DoubleColumn({ name: 'change_7d', nullable: true })
+  change7d!: number | null;
 
   @EpochMsColumn()
   timestamp!: Date;

@@ -1,0 +1,2 @@
+export { type JobDefinition, JobScheduler } from './job-scheduler';
+export { JobsModule } from './jobs.module';

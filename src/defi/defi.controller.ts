@@ -1,0 +1,64 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { sendCsv } from '../core/web/csv';
+import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
+import { DefiService } from './defi.service';
+import {
+  ChainsResponseDto,
+  DefiQueryDto,
+  DefiResponseDto,
+  ProtocolDetailResponseDto,
+  ProtocolSlugDto,
+  TvlChartQueryDto,
+  TvlChartResponseDto,
+} from './dto/defi.dto';
+
+@ApiTags('defi')
+@Controller('api/defi')
+export class DefiController {
+  constructor(private readonly defi: DefiService) {}
+
+  @Get()
+  @HotResponse()
+  @ApiOperation({ summary: 'Top DeFi protocols by TVL (DeFi Llama)' })
+  protocols(@Query() query: DefiQueryDto): Promise<DefiResponseDto> {
+    return this.defi.protocols(query.limit);
+  }
+
+  @Get('tvl-chart')
+  @ApiOperation({
+    summary: 'Total DeFi TVL per day from stored history, backfilled when the database has less',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: TvlChartResponseDto, description: 'JSON, or text/csv with format=csv' })
+  async tvlChart(
+    @Query() query: TvlChartQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TvlChartResponseDto | string> {
+    const result = await this.defi.tvlChart(query.days);
+    return query.format === 'csv'
+      ? sendCsv({
+          res,
+          filename: `defi-tvl-${query.days}d`,
+          columns: ['date', 'tvl'],
+          rows: result.data,
+        })
+      : result;
+  }
+
+  @Get('chains')
+  @HotResponse()
+  @ApiOperation({ summary: 'TVL by chain, largest first' })
+  chains(): Promise<ChainsResponseDto> {
+    return this.defi.chains();
+  }
+
+  @Get('protocols/:slug')
+  @ApiOperation({
+    summary: "One protocol's newest TVL and its stored history; 404 for an unknown slug",
+  })
+  protocol(@Param() { slug }: ProtocolSlugDto): Promise<ProtocolDetailResponseDto> {
+    return this.defi.protocol(slug);
+  }
+}

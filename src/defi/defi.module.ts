@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ProvidersModule } from '../providers/providers.module';
+import { DefiCollector } from './defi.collector';
+import { DefiController } from './defi.controller';
+import { DefiService } from './defi.service';
+import { DefiStore } from './defi.store';
+import { DefiProtocol } from './entities/defi-protocol.entity';
+import { DefiTvlDay } from './entities/tvl-day.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([DefiProtocol, DefiTvlDay]), ProvidersModule],
+  controllers: [DefiController],
+  providers: [DefiStore, DefiService, DefiCollector],
+})
+export class DefiModule {}

@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import { CacheService, type CacheResult } from '../core/cache';
+import { type AppConfig, InjectConfig } from '../core/config';
+import { responseMeta } from '../core/web/response-meta';
+import type { ChainTvl, ProtocolTvl } from '../providers/provider.types';
+import {
+  AllProvidersFailedError,
+  type ProviderAttempt,
+} from '../providers/registry/provider-attempt';
+import { ProviderRegistry } from '../providers/registry/provider-registry';
+import { DefiStore, startOfDay, toProtocol } from './defi.store';
+import type {
+  ChainsResponseDto,
+  DefiProtocolDto,
+  DefiResponseDto,
+  ProtocolDetailResponseDto,
+  TvlChartResponseDto,
+} from './dto/defi.dto';
+
+const DAY_MS = 86_400_000;
+/** Protocols kept from DeFi Llama's list (thousands long): enough for any `limit` and lookups. */
+const KEPT_PROTOCOLS = 500;
+/** Protocols stored per collector run. */
+export const STORED_PROTOCOLS = 100;
+/** How old a stored run may be to stand in when DeFi Llama fails. */
+const STORED_MAX_AGE_MS = 24 * 3_600_000;
+
+interface Fetched<T> {
+  items: T;
+  provider: string;
+  attempted: ProviderAttempt[];
+}
+
+/** DeFi TVL from DeFi Llama: cached live lists, stored runs and a stored daily total. */
+@Injectable()
+export class DefiService {
+  constructor(
+    private readonly registry: ProviderRegistry,
+    private readonly cache: CacheService,
+    private readonly store: DefiStore,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  async protocols(limit: number): Promise<DefiResponseDto> {
+    const result = await this.protocolList();
+    const { items, provider, attempted } = result.value;
+    return {
+      data: items.slice(0, limit).map(toProtocolDto),
+      meta: responseMeta(result, { provider, attempted }),
+    };
+  }
+
+  async chains(): Promise<ChainsResponseDto> {
+    const result = await this.cache.getOrLoad(
+      'defi:chains',
+      { ttlSeconds: this.config.cacheTtlSeconds.defi },
+      async (): Promise<Fetched<ChainTvl[]>> => {
+        const { data, provider, attempted } = await this.registry.execute('defi', (api, ctx) =>
+          api.getChains({ ctx }),
+        );
+        return { items: [...data].sort((a, b) => b.tvl - a.tvl), provider, attempted };
+      },
+    );
+    const { items, provider, attempted } = result.value;
+    return {
+      data: items.map((c) => ({ name: c.name, tvl: c.tvl, token_symbol: c.tokenSymbol })),
+      meta: responseMeta(result, { provider, attempted }),
+    };
+  }
+
+  /** The newest row of a protocol (stored, else from the live list) and its stored history. */
+  async protocol(slug: string): Promise<ProtocolDetailResponseDto> {
+    const rows = await this.store.protocolRows(slug);
+    const newest = rows.at(-1);
+    const current = newest ? toProtocol(newest) : await this.liveProtocol(slug);
+    return {
+      data: {
+        ...toProtocolDto(current),
+        as_of: (newest?.timestamp ?? new Date()).toISOString(),
+        history: rows.map((r) => ({ timestamp: r.timestamp.toISOString(), tvl: r.tvl })),
+      },
+    };
+  }
+
+  /** Total TVL per day from the database, backfilled from upstream when it covers less. */
+  async tvlChart(days: number): Promise<TvlChartResponseDto> {
+    const to = startOfDay(new Date());
+    const from = new Date(to.getTime() - (days - 1) * DAY_MS);
+    const earliest = await this.store.earliestDaySince(from);
+    let backfilled: TvlChartResponseDto['meta']['backfilled'] = null;
+    if (!earliest || earliest.getTime() > from.getTime()) {
+      const { data, provider, attempted } = await this.registry.execute(
+        'defi',
+        (api, ctx) => api.getHistoricalTvl({ ctx }),
+        { what: 'DeFi TVL history' },
+      );
+      const wanted = data.filter((p) => p.date.getTime() >= from.getTime());
+      await this.store.upsertDays(wanted, provider);
+      backfilled = { provider, points: wanted.length, attempted };
+    }
+    const points = await this.store.daysBetween(from, to);
+    return {
+      data: points.map((p) => ({ date: p.date.toISOString(), tvl: p.tvl })),
+      meta: {
+        points: points.length,
+        from: points[0]?.date.toISOString() ?? null,
+        to: points.at(-1)?.date.toISOString() ?? null,
+        backfilled,
+      },
+    };
+  }
+
+  /** A collector run: the top protocols as one stored run, and the latest daily totals. */
+  async collect(): Promise<number> {
+    this.cache.invalidate('defi:protocols');
+    const { value } = await this.protocolList();
+    const at = new Date();
+    const top = value.items.slice(0, STORED_PROTOCOLS);
+    await this.store.saveRun({ protocols: top, provider: value.provider, at });
+    const { data, provider } = await this.registry.execute('defi', (api, ctx) =>
+      api.getHistoricalTvl({ ctx }),
+    );
+    const recent = data.slice(-2);
+    await this.store.upsertDays(recent, provider);
+    return top.length + recent.length;
+  }
+
+  private protocolList(): Promise<CacheResult<Fetched<ProtocolTvl[]>>> {
+    return this.cache.getOrLoad(
+      'defi:protocols',
+      {
+        ttlSeconds: this.config.cacheTtlSeconds.defi,
+        fallback: (error) => this.storedRun(error),
+      },
+      async () => {
+        const { data, provider, attempted } = await this.registry.execute('defi', (api, ctx) =>
+          api.getProtocols({ ctx }),
+        );
+        const items = [...data].sort((a, b) => b.tvl - a.tvl).slice(0, KEPT_PROTOCOLS);
+        return { items, provider, attempted };
+      },
+    );
+  }
+
+  private async storedRun(error: unknown) {
+    const run = await this.store.latestRun();
+    if (!run || Date.now() - run.at.getTime() > STORED_MAX_AGE_MS) {
+      return undefined;
+    }
+    const attempted = error instanceof AllProvidersFailedError ? error.attempted : [];
+    return { value: { items: run.protocols, provider: 'database', attempted }, storedAt: run.at };
+  }
+
+  /** From the cached list, else DeFi Llama's per-protocol TVL (whose 404 becomes ours). */
+  private async liveProtocol(slug: string): Promise<ProtocolTvl> {
+    const { value } = await this.protocolList();
+    const listed = value.items.find((p) => p.slug === slug);
+    if (listed) {
+      return listed;
+    }
+    const { data: tvl } = await this.registry.execute(
+      'defi',
+      (api, ctx) => api.getProtocolTvl({ slug, ctx }),
+      { what: `Protocol "${slug}"`, isEmpty: () => false },
+    );
+    return {
+      name: slug,
+      slug,
+      tvl,
+      chain: null,
+      chains: [],
+      symbol: null,
+      category: null,
+      change1d: null,
+      change7d: null,
+    };
+  }
+}
+
+function toProtocolDto(p: ProtocolTvl): DefiProtocolDto {
+  return {
+    name: p.name,
+    slug: p.slug,
+    tvl: p.tvl,
+    chain: p.chain,
+    chains: p.chains,
+    symbol: p.symbol,
+    category: p.category,
+    change_1d: p.change1d,
+    change_7d: p.change7d,
+  };
+}

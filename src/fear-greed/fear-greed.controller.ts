@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
+import { FearGreedQueryDto, FearGreedResponseDto } from './dto/fear-greed.dto';
+import { FearGreedService } from './fear-greed.service';
+
+@ApiTags('sentiment')
+@Controller('api/sentiment/fear-greed')
+export class FearGreedController {
+  constructor(private readonly fearGreed: FearGreedService) {}
+
+  @Get()
+  @HotResponse()
+  @ApiOperation({ summary: 'The Crypto Fear & Greed Index: current value and daily history' })
+  index(@Query() query: FearGreedQueryDto): Promise<FearGreedResponseDto> {
+    return this.fearGreed.index(query.limit);
+  }
+}

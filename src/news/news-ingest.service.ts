@@ -1,0 +1,138 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type AppConfig, InjectConfig, type NewsFeed } from '../core/config';
+import { CacheService } from '../core/cache';
+import { ProviderRegistry } from '../providers/registry/provider-registry';
+import { AllProvidersFailedError } from '../providers/registry/provider-attempt';
+import { CoinTagger } from './coin-tagger';
+import { NewsFeedState } from './entities/news-feed.entity';
+import { type FeedItem, parseFeed } from './feed-parser';
+import { titleKey } from './news-text';
+import { NewsStore, type NewNewsItem } from './news.store';
+
+/** Feeds fetched at once: polite to the outlets, and one slow feed does not hold the rest. */
+const CONCURRENT_FEEDS = 3;
+
+export interface FeedOutcome {
+  feed: string;
+  stored: number;
+  error?: string;
+}
+
+/**
+ * Fetches every configured feed (conditional GET with the stored validators), parses it,
+ * drops items already stored or seen in another feed (same canonical link or same normalised
+ * title), tags each with the coins it mentions and stores the rest. A failing feed is recorded
+ * in `news_feeds` and never stops the others.
+ */
+@Injectable()
+export class NewsIngestService {
+  private readonly logger = new Logger(NewsIngestService.name);
+  private readonly tagger: CoinTagger;
+
+  constructor(
+    private readonly registry: ProviderRegistry,
+    private readonly store: NewsStore,
+    private readonly cache: CacheService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {
+    this.tagger = new CoinTagger(config.catalogue.coins);
+  }
+
+  async ingestAll(): Promise<FeedOutcome[]> {
+    const feeds = this.config.upstreams.newsFeeds;
+    const states = new Map((await this.store.feedStates()).map((s) => [s.name, s]));
+    const outcomes: FeedOutcome[] = [];
+    const queue = [...feeds];
+    const worker = async () => {
+      for (let feed = queue.shift(); feed; feed = queue.shift()) {
+        outcomes.push(await this.ingest(feed, states.get(feed.name)));
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENT_FEEDS }, worker));
+    this.cache.invalidate('news:');
+    return outcomes;
+  }
+
+  private async ingest(feed: NewsFeed, previous: NewsFeedState | undefined): Promise<FeedOutcome> {
+    const state = previous?.url === feed.url ? previous : newState(feed);
+    state.lastFetchedAt = new Date();
+    try {
+      const { data } = await this.registry.execute(
+        'news',
+        (api, ctx) =>
+          api.fetchFeed({
+            url: feed.url,
+            etag: state.etag ?? undefined,
+            lastModified: state.lastModified ?? undefined,
+            ctx,
+          }),
+        { isEmpty: () => false, what: `feed ${feed.name}` },
+      );
+      const stored = data.notModified ? 0 : await this.storeItems(feed, parseFeed(data.body));
+      Object.assign(state, {
+        etag: data.etag ?? null,
+        lastModified: data.lastModified ?? null,
+        lastSuccessAt: new Date(),
+        lastError: null,
+        itemsStored: state.itemsStored + stored,
+      });
+      return { feed: feed.name, stored };
+    } catch (error) {
+      state.lastError = failureReason(error);
+      this.logger.warn(`feed ${feed.name}: ${state.lastError}`);
+      return { feed: feed.name, stored: 0, error: state.lastError };
+    } finally {
+      await this.store.saveFeedState(state);
+    }
+  }
+
+  private async storeItems(feed: NewsFeed, items: FeedItem[]): Promise<number> {
+    const fetchedAt = new Date();
+    const known = await this.store.known(
+      items.map((i) => i.link),
+      items.map((i) => titleKey(i.title)),
+    );
+    const fresh: NewNewsItem[] = [];
+    for (const item of items) {
+      const key = titleKey(item.title);
+      if (known.links.has(item.link) || (key && known.titles.has(key))) {
+        continue;
+      }
+      known.links.add(item.link);
+      known.titles.add(key);
+      fresh.push({
+        title: item.title,
+        url: item.link,
+        content: item.summary,
+        source: feed.name,
+        imageUrl: item.imageUrl,
+        titleKey: key,
+        publishedAt: item.publishedAt ?? fetchedAt,
+        symbols: this.tagger.tag(`${item.title} ${item.summary ?? ''}`),
+        timestamp: fetchedAt,
+      });
+    }
+    await this.store.insert(fresh);
+    return fresh.length;
+  }
+}
+
+function newState(feed: NewsFeed): NewsFeedState {
+  return Object.assign(new NewsFeedState(), {
+    name: feed.name,
+    url: feed.url,
+    etag: null,
+    lastModified: null,
+    lastFetchedAt: null,
+    lastSuccessAt: null,
+    lastError: null,
+    itemsStored: 0,
+  });
+}
+
+function failureReason(error: unknown): string {
+  if (error instanceof AllProvidersFailedError) {
+    return error.attempted.map((a) => `${a.outcome}: ${a.reason ?? 'failed'}`).join('; ');
+  }
+  return (error as Error).message;
+}
