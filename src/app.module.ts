@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { CacheModule } from './core/cache';
+import { AuthModule } from './auth/auth.module';
 import { type AppConfig, AppConfigModule } from './core/config';
 import { DatabaseModule } from './core/database';
 import { DocsModule } from './core/docs';
@@ -29,6 +30,7 @@ export class AppModule {
         CacheModule,
         ScheduleModule.forRoot(),
         JobsModule,
+        AuthModule,
         DocsModule,
         InfoModule,
         DiagnosticsModule,

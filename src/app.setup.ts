@@ -8,7 +8,8 @@ import { readAppInfo } from './core/app-info';
 import type { AppConfig } from './core/config';
 import { setupOpenApi } from './core/docs';
 import { assignRequestId, REQUEST_ID_HEADER } from './core/logging/logging.module';
-import { HotPath } from './core/web/hot-path/hot-path';
+import { HotPath, type TrustProxy } from './core/web/hot-path/hot-path';
+import { RequestLogService } from './auth/request-log/request-log.service';
 
 const EXPOSED_HEADERS = [
   REQUEST_ID_HEADER,
@@ -41,7 +42,10 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.enableShutdownHooks();
   setupOpenApi(app, readAppInfo());
-  app.get(HotPath).install(app.getHttpServer());
+  const server = app.getHttpServer();
+  const trustProxy = app.getHttpAdapter().getInstance().get('trust proxy fn') as TrustProxy;
+  app.get(HotPath).install(server, trustProxy);
+  app.get(RequestLogService).observe(server);
   return app;
 }
 

@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { type Caller, CurrentCaller } from '../auth/caller';
+import { TierLimits } from '../auth/tier-limits';
 import { sendCsv } from '../core/web/csv';
 import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
 import { DefiService } from './defi.service';
@@ -17,7 +19,10 @@ import {
 @ApiTags('defi')
 @Controller('api/defi')
 export class DefiController {
-  constructor(private readonly defi: DefiService) {}
+  constructor(
+    private readonly defi: DefiService,
+    private readonly tiers: TierLimits,
+  ) {}
 
   @Get()
   @HotResponse()
@@ -34,8 +39,10 @@ export class DefiController {
   @ApiOkResponse({ type: TvlChartResponseDto, description: 'JSON, or text/csv with format=csv' })
   async tvlChart(
     @Query() query: TvlChartQueryDto,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) res: Response,
   ): Promise<TvlChartResponseDto | string> {
+    this.tiers.requireHistoryDays(caller, query.days);
     const result = await this.defi.tvlChart(query.days);
     return query.format === 'csv'
       ? sendCsv({

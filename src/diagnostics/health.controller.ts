@@ -1,4 +1,5 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { SkipRateLimit } from '../auth/skip-rate-limit.decorator';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { HealthReportDto, LivenessDto } from './dto/health-report.dto';
@@ -26,6 +27,7 @@ export class HealthController {
   }
 
   @Get('live')
+  @SkipRateLimit()
   @ApiOperation({ summary: 'Liveness: the process is up and answering' })
   @ApiResponse({ status: 200, type: LivenessDto })
   live(): LivenessDto {

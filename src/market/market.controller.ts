@@ -1,6 +1,8 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { type Caller, CurrentCaller } from '../auth/caller';
+import { TierLimits } from '../auth/tier-limits';
 import { sendCsv } from '../core/web/csv';
 import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
 import {
@@ -20,6 +22,7 @@ export class MarketController {
   constructor(
     private readonly market: MarketService,
     private readonly trendingCoins: TrendingService,
+    private readonly tiers: TierLimits,
   ) {}
 
   @Get('market')
@@ -37,8 +40,10 @@ export class MarketController {
   @ApiOkResponse({ type: SnapshotsResponseDto })
   async snapshots(
     @Query() query: SnapshotsQueryDto,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SnapshotsResponseDto | string> {
+    this.tiers.requireHistoryDays(caller, Math.ceil(query.hours / 24));
     const result = await this.market.snapshots(query.hours);
     return query.format === 'csv'
       ? sendCsv({

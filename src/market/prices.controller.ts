@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { type Caller, CurrentCaller } from '../auth/caller';
+import { TierLimits } from '../auth/tier-limits';
 import { sendCsv } from '../core/web/csv';
 import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
 import {
@@ -21,6 +23,7 @@ export class PricesController {
   constructor(
     private readonly prices: PricesService,
     private readonly priceHistory: PriceHistoryService,
+    private readonly tiers: TierLimits,
   ) {}
 
   @Get()
@@ -28,7 +31,11 @@ export class PricesController {
   @ApiOperation({
     summary: 'Live prices for several coins; unknown tickers are listed in meta.unknown',
   })
-  list(@Query() query: PricesQueryDto): Promise<PricesResponseDto> {
+  list(
+    @Query() query: PricesQueryDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<PricesResponseDto> {
+    this.tiers.requireSymbols(caller, query.symbols.length);
     return this.prices.prices(query.symbols);
   }
 
@@ -38,7 +45,11 @@ export class PricesController {
     summary:
       "Median of every available provider's latest quote, each source and the spread in percent",
   })
-  consensus(@Query() query: PricesQueryDto): Promise<ConsensusResponseDto> {
+  consensus(
+    @Query() query: PricesQueryDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<ConsensusResponseDto> {
+    this.tiers.requireSymbols(caller, query.symbols.length);
     return this.prices.consensus(query.symbols);
   }
 
@@ -52,8 +63,10 @@ export class PricesController {
   async history(
     @Param() { symbol }: CoinParamDto,
     @Query() query: HistoryQueryDto,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) res: Response,
   ): Promise<HistoryResponseDto | string> {
+    this.tiers.requireHistoryDays(caller, query.days);
     const result = await this.priceHistory.history({
       symbol,
       days: query.days,

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly } from '../auth/admin-only.decorator';
+import { AdminOnly } from '../auth/require-tier.decorator';
 import { CreatePoolDto, PoolDto } from './dto/pool.dto';
 import { PoolService, type PoolView } from './pools/pool.service';
 

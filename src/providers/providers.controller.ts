@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly } from '../auth/admin-only.decorator';
+import { AdminOnly } from '../auth/require-tier.decorator';
 import { ProbeResultDto, ProviderDto, ProviderStatsDto } from './dto/provider.dto';
 import { StatsQueryDto, UpdateProviderDto } from './dto/provider-query.dto';
 import { ProvidersService } from './providers.service';

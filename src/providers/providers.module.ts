@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AdminGuard } from '../auth/admin.guard';
 import { UpstreamHttpService } from '../core/http';
 import { ApiCallRecorder } from './api-call.recorder';
 import { ApiCallStats } from './api-call.stats';
@@ -33,7 +32,6 @@ import { ProviderRegistry } from './registry/provider-registry';
     PoolService,
     ProviderRegistry,
     ProvidersService,
-    AdminGuard,
   ],
   exports: [ProviderRegistry, ProviderDirectory, ApiCallRecorder],
 })

@@ -9,7 +9,7 @@ import { DefiProtocol } from '../../src/defi/entities/defi-protocol.entity';
 import { DefiTvlDay } from '../../src/defi/entities/tvl-day.entity';
 import { FearGreedDay } from '../../src/fear-greed/fear-greed.entity';
 import { FearGreedService } from '../../src/fear-greed/fear-greed.service';
-import { type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
+import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 
 interface LlamaProtocol {
   name: string;
@@ -25,7 +25,8 @@ interface LlamaProtocol {
 
 describe('DeFi TVL and the Fear & Greed index', () => {
   let t: FakeBackedApp;
-  const api = () => request(t.running.url);
+  // Thirty days of history is deeper than the free tier goes.
+  const api = () => request.agent(t.running.url).set('X-API-Key', ADMIN_KEY);
   const repo = <T extends object>(entity: new () => T) =>
     t.running.app.get(DataSource).getRepository(entity);
   const upstream = async <T>(path: string): Promise<T> =>

@@ -44,6 +44,10 @@ describe('API documentation', () => {
     assert.equal(body.components.securitySchemes['api-key'].name, 'X-API-Key');
     assert.deepEqual(Object.keys(body.paths).sort(), [
       '/',
+      '/api/auth/keys',
+      '/api/auth/keys/{id}',
+      '/api/auth/me',
+      '/api/auth/token',
       '/api/coins/top',
       '/api/defi',
       '/api/defi/chains',
@@ -86,8 +90,11 @@ describe('API documentation', () => {
         );
       }
     }
-    // Write endpoints declare their admin requirement.
-    assert.ok(body.paths['/api/providers/{id}'].patch.security.length > 0);
+    // Write endpoints declare their admin requirement and both credentials.
+    const patch = body.paths['/api/providers/{id}'].patch;
+    assert.equal(patch['x-required-tier'], 'admin');
+    assert.deepEqual(patch.security, [{ bearer: [] }, { 'api-key': [] }]);
+    assert.equal(body.paths['/api/auth/keys'].post['x-required-tier'], 'admin');
     assert.deepEqual(body.components.schemas.ErrorResponseDto.required.sort(), [
       'error',
       'message',

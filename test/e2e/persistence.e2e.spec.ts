@@ -15,6 +15,7 @@ import {
 
 const TABLES = [
   'api_calls',
+  'api_keys',
   'coin_listings',
   'defi_protocols',
   'defi_tvl_daily',
@@ -69,6 +70,7 @@ describe('persistence', () => {
         { name: 'TrendingCoins1764500000000' },
         { name: 'CoinListings1764600000000' },
         { name: 'DefiNewsFearGreed1764700000000' },
+        { name: 'ApiKeys1764800000000' },
       ]);
       const drift = await dataSource.driver.createSchemaBuilder().log();
       assert.deepEqual(
@@ -110,7 +112,7 @@ describe('persistence', () => {
       assert.equal(found.marketCap, null);
       assert.equal(found.change24h, -1.25);
       assert.deepEqual(found.timestamp, new Date('2026-11-28T01:00:00.000Z'));
-      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 5);
+      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 6);
     } finally {
       await second.close();
     }

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
-import { type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
+import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 
 describe('GET /api/prices/history/:symbol', () => {
   let t: FakeBackedApp;
-  const api = () => request(t.running.url);
+  // Thirty days of history is deeper than the free tier goes.
+  const api = () => request.agent(t.running.url).set('X-API-Key', ADMIN_KEY);
 
   before(async () => {
     t = await startFakeBackedApp({ PROVIDER_TIMEOUT_MS: '3000' });

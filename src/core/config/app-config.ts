@@ -1,4 +1,4 @@
-import type { KnownCoin, ProviderDefinition } from './catalogue.schema';
+import type { KnownCoin, ProviderDefinition, TierName } from './catalogue.schema';
 import type { RateLimit } from './env-parsers';
 import type { LOG_LEVELS, MODEL_DTYPES } from './env.schema';
 
@@ -6,6 +6,15 @@ export type RuntimeEnvironment = 'development' | 'production' | 'test';
 
 export type DatabaseConfig =
   { type: 'sqlite'; file: string } | { type: 'postgres'; url: string; poolSize: number };
+
+/** What a tier may do. */
+export interface TierPolicy {
+  name: TierName;
+  /** Shortest window first; empty when the tier is not limited. */
+  limits: RateLimit[];
+  maxSymbols: number | null;
+  historyDays: number | null;
+}
 
 export interface NewsFeed {
   name: string;
@@ -38,7 +47,8 @@ export interface AppConfig {
     autoDiscovery: boolean;
     autoDiscoveryIntervalHours: number;
   };
-  rateLimits: { free: RateLimit; pro: RateLimit };
+  /** config/tiers.json with FREE_TIER_LIMIT / PRO_TIER_LIMIT applied. */
+  tiers: Record<TierName, TierPolicy>;
   cacheTtlSeconds: { prices: number; ohlcv: number; defi: number; news: number };
   /** How the provider registry calls upstreams. */
   resilience: {

@@ -71,3 +71,24 @@ export const coinsFileSchema = z
   .transform((coins) =>
     coins.map((c) => (c.symbol === 'USDT' ? c : { binancePair: `${c.symbol}USDT`, ...c })),
   );
+
+export const TIER_NAMES = ['free', 'pro', 'enterprise', 'admin'] as const;
+export type TierName = (typeof TIER_NAMES)[number];
+
+const tierSchema = z.object({
+  /** Request limits, each over its own window; none means unlimited. */
+  limits: z.array(z.string().regex(RATE_LIMIT, 'expected "<count>/<second|minute|hour|day>"')),
+  /** Most symbols in one request; null for no limit. */
+  maxSymbols: z.number().int().min(1).nullable(),
+  /** Deepest history a request may ask for, in days; null for no limit. */
+  historyDays: z.number().int().min(1).nullable(),
+});
+
+/** config/tiers.json: every tier, each with its limits. */
+export const tiersFileSchema = z.object(
+  Object.fromEntries(TIER_NAMES.map((name) => [name, tierSchema])) as Record<
+    TierName,
+    typeof tierSchema
+  >,
+);
+export type TiersFile = z.output<typeof tiersFileSchema>;

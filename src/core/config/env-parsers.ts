@@ -126,15 +126,26 @@ export interface RateLimit {
 
 const WINDOWS: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: 86400 };
 
-/** `"30/minute"`, `"1000/day"`, `"5/second"`, `"100/hour"`. */
-export function rateLimitVar(fallback: RateLimit) {
-  return envVar((raw) => {
-    const match = /^(\d+)\s*\/\s*(second|minute|hour|day)s?$/i.exec(raw);
-    const limit = match ? Number(match[1]) : 0;
-    return match && limit > 0
-      ? { value: { limit, windowSeconds: WINDOWS[match[2].toLowerCase()] } }
-      : { expected: 'a limit like "30/minute" (window: second, minute, hour or day)' };
-  }, fallback);
+const RATE_LIMIT = /^(\d+)\s*\/\s*(second|minute|hour|day)s?$/i;
+
+/** `"30/minute"`, `"1000/day"`, `"5/second"`, `"100/hour"`; undefined when it is none of them. */
+export function parseRateLimit(raw: string): RateLimit | undefined {
+  const match = RATE_LIMIT.exec(raw.trim());
+  const limit = match ? Number(match[1]) : 0;
+  return match && limit > 0 ? { limit, windowSeconds: WINDOWS[match[2].toLowerCase()] } : undefined;
+}
+
+/** A comma-separated list of limits, e.g. `"100/minute,5000/day"`. */
+export function rateLimitListVar() {
+  return envVar<RateLimit[] | undefined>((raw) => {
+    const limits = raw.split(',').map(parseRateLimit);
+    return limits.length > 0 && limits.every((l) => l !== undefined)
+      ? { value: limits }
+      : {
+          expected:
+            'limits like "30/minute" or "100/minute,5000/day" (window: second, minute, hour or day)',
+        };
+  }, undefined);
 }
 
 /** Express `trust proxy`: true/false, a hop count, or a list of addresses/subnets. */

@@ -7,7 +7,7 @@ import {
   optionalUrlListVar,
   optionalStringVar,
   optionalUrlVar,
-  rateLimitVar,
+  rateLimitListVar,
   sizeVar,
   stringVar,
   trustProxyVar,
@@ -56,8 +56,8 @@ export const envSchema = z.object({
   CIRCUIT_BREAKER_THRESHOLD: intVar(5, 1, 100),
   CIRCUIT_BREAKER_COOLDOWN_SECONDS: intVar(30, 1, 3600),
 
-  FREE_TIER_LIMIT: rateLimitVar({ limit: 30, windowSeconds: 60 }),
-  PRO_TIER_LIMIT: rateLimitVar({ limit: 300, windowSeconds: 60 }),
+  FREE_TIER_LIMIT: rateLimitListVar(),
+  PRO_TIER_LIMIT: rateLimitListVar(),
 
   CACHE_TTL_PRICES: intVar(300, 0, 86400),
   CACHE_TTL_OHLCV: intVar(900, 0, 86400),

@@ -1,4 +1,10 @@
-export type { AppConfig, DatabaseConfig, NewsFeed, RuntimeEnvironment } from './app-config';
+export type {
+  AppConfig,
+  DatabaseConfig,
+  NewsFeed,
+  RuntimeEnvironment,
+  TierPolicy,
+} from './app-config';
 export { ConfigError } from './config.error';
 export { APP_CONFIG, AppConfigModule, InjectConfig } from './config.module';
 export type { RateLimit } from './env-parsers';
@@ -9,4 +15,6 @@ export {
   PROVIDER_CATEGORIES,
   type ProviderCategory,
   type ProviderDefinition,
+  TIER_NAMES,
+  type TierName,
 } from './catalogue.schema';

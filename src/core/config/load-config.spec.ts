@@ -43,8 +43,20 @@ describe('loadConfig', () => {
       retentionDays: 90,
       skipMigrations: false,
     });
-    assert.deepEqual(config.rateLimits.free, { limit: 30, windowSeconds: 60 });
-    assert.deepEqual(config.rateLimits.pro, { limit: 300, windowSeconds: 60 });
+    assert.deepEqual(config.tiers.free, {
+      name: 'free',
+      limits: [
+        { limit: 30, windowSeconds: 60 },
+        { limit: 1000, windowSeconds: 86400 },
+      ],
+      maxSymbols: 5,
+      historyDays: 7,
+    });
+    assert.deepEqual(config.tiers.pro.limits, [
+      { limit: 300, windowSeconds: 60 },
+      { limit: 50000, windowSeconds: 86400 },
+    ]);
+    assert.deepEqual(config.tiers.enterprise.limits, []);
     assert.deepEqual(config.cacheTtlSeconds, { prices: 300, ohlcv: 900, defi: 3600, news: 1800 });
     assert.deepEqual(config.upstreams.binance.baseUrls, [
       'https://api.binance.com',
@@ -92,7 +104,7 @@ describe('loadConfig', () => {
       'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "verbose"',
       'DATABASE_POOL_SIZE: expected an integer from 1 to 500, got "0"',
       'ENABLE_SENTIMENT_ANALYSIS: expected true or false, got "sometimes"',
-      'FREE_TIER_LIMIT: expected a limit like "30/minute" (window: second, minute, hour or day), got "lots"',
+      'FREE_TIER_LIMIT: expected limits like "30/minute" or "100/minute,5000/day" (window: second, minute, hour or day), got "lots"',
       'BINANCE_WS_URLS: expected a comma-separated list of URLs starting with ws:// or wss://, got "https://not-a-websocket"',
       'KRAKEN_BASE_URL: expected a URL starting with http:// or https://, got "ftp://kraken"',
     ]);
@@ -179,8 +191,13 @@ describe('loadConfig', () => {
   });
 
   it('reports an unreadable feeds file under CONFIG_DIR', () => {
-    const [problem] = problemsOf({ CONFIG_DIR: join(CWD, 'missing') });
-    assert.match(problem, /^CONFIG_DIR: cannot read .*feeds\.json/);
+    const problems = problemsOf({ CONFIG_DIR: join(CWD, 'missing') });
+    for (const file of ['providers', 'coins', 'tiers', 'feeds']) {
+      assert.ok(
+        problems.some((p) => new RegExp(`^CONFIG_DIR: cannot read .*${file}\\.json`).test(p)),
+        `${file}.json in ${problems.join(' | ')}`,
+      );
+    }
   });
 
   it('picks the CoinGecko host and plan from the key', () => {
@@ -212,8 +229,14 @@ describe('loadConfig', () => {
       },
       { cwd: CWD },
     );
-    assert.deepEqual(config.rateLimits.free, { limit: 100, windowSeconds: 60 });
-    assert.deepEqual(config.rateLimits.pro, { limit: 5000, windowSeconds: 86400 });
+    assert.deepEqual(config.tiers.free.limits, [
+      { limit: 100, windowSeconds: 60 },
+      { limit: 1000, windowSeconds: 86400 },
+    ]);
+    assert.deepEqual(config.tiers.pro.limits, [
+      { limit: 300, windowSeconds: 60 },
+      { limit: 5000, windowSeconds: 86400 },
+    ]);
     assert.equal(config.server.trustProxy, 1);
     assert.deepEqual(config.server.corsOrigins, ['https://a.example', 'https://b.example']);
     assert.deepEqual(config.upstreams.binance.baseUrls, ['http://127.0.0.1:9000']);

@@ -2,8 +2,21 @@ import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { CronTime } from 'cron';
 import { z } from 'zod';
-import type { AppConfig, DatabaseConfig, NewsFeed, RuntimeEnvironment } from './app-config';
-import { coinsFileSchema, providersFileSchema } from './catalogue.schema';
+import type {
+  AppConfig,
+  DatabaseConfig,
+  NewsFeed,
+  RuntimeEnvironment,
+  TierPolicy,
+} from './app-config';
+import {
+  coinsFileSchema,
+  providersFileSchema,
+  TIER_NAMES,
+  type TierName,
+  tiersFileSchema,
+} from './catalogue.schema';
+import { parseRateLimit, type RateLimit } from './env-parsers';
 import { ConfigError } from './config.error';
 import { type Env, envSchema } from './env.schema';
 
@@ -103,7 +116,7 @@ function buildConfig(env: Env, cwd: string, problems: string[]): AppConfig {
       autoDiscovery: env.ENABLE_AUTO_DISCOVERY,
       autoDiscoveryIntervalHours: env.AUTO_DISCOVERY_INTERVAL_HOURS,
     },
-    rateLimits: { free: env.FREE_TIER_LIMIT, pro: env.PRO_TIER_LIMIT },
+    tiers: buildTiers(env, configDir, problems),
     cacheTtlSeconds: {
       prices: env.CACHE_TTL_PRICES,
       ohlcv: env.CACHE_TTL_OHLCV,
@@ -167,6 +180,35 @@ function buildSchedule(env: Env, configDir: string, problems: string[]): AppConf
     return [key, expression] as const;
   });
   return Object.fromEntries(entries) as AppConfig['schedule'];
+}
+
+/** config/tiers.json; FREE_TIER_LIMIT / PRO_TIER_LIMIT replace the limit of the same window. */
+function buildTiers(env: Env, configDir: string, problems: string[]): AppConfig['tiers'] {
+  const file = readJsonFile(join(configDir, 'tiers.json'), tiersFileSchema, problems);
+  const overrides: Partial<Record<TierName, RateLimit[]>> = {
+    free: env.FREE_TIER_LIMIT,
+    pro: env.PRO_TIER_LIMIT,
+  };
+  const entries = TIER_NAMES.map((name): [TierName, TierPolicy] => {
+    const tier = file?.[name] ?? { limits: [], maxSymbols: null, historyDays: null };
+    const limits = new Map<number, RateLimit>();
+    for (const limit of [
+      ...tier.limits.flatMap((l) => parseRateLimit(l) ?? []),
+      ...(overrides[name] ?? []),
+    ]) {
+      limits.set(limit.windowSeconds, limit);
+    }
+    return [
+      name,
+      {
+        name,
+        limits: [...limits.values()].sort((a, b) => a.windowSeconds - b.windowSeconds),
+        maxSymbols: tier.maxSymbols,
+        historyDays: tier.historyDays,
+      },
+    ];
+  });
+  return Object.fromEntries(entries) as AppConfig['tiers'];
 }
 
 /**

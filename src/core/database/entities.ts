@@ -1,4 +1,5 @@
-import { UserRequest } from '../../auth/user-request.entity';
+import { ApiKey } from '../../auth/entities/api-key.entity';
+import { UserRequest } from '../../auth/entities/user-request.entity';
 import { DefiProtocol } from '../../defi/entities/defi-protocol.entity';
 import { DefiTvlDay } from '../../defi/entities/tvl-day.entity';
 import { FearGreedDay } from '../../fear-greed/fear-greed.entity';
@@ -34,4 +35,5 @@ export const ENTITIES = [
   PoolMember,
   ApiCall,
   UserRequest,
+  ApiKey,
 ];

@@ -31,10 +31,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const body: ErrorResponseDto = {
       statusCode,
-      error: STATUS_CODES[statusCode] ?? 'Error',
+      error: errorOf(exception) ?? STATUS_CODES[statusCode] ?? 'Error',
       message: messageOf(exception, statusCode),
       requestId: request.id ?? '',
       ...attemptsOf(exception),
+      ...retryAfterOf(exception),
     };
     if (!response.headersSent) {
       response.status(statusCode).json(body);
@@ -58,6 +59,20 @@ function attemptsOf(exception: unknown): Pick<ErrorResponseDto, 'attempted'> {
   const response = exception instanceof HttpException ? exception.getResponse() : undefined;
   const attempted = (response as { attempted?: unknown } | undefined)?.attempted;
   return Array.isArray(attempted) ? { attempted: attempted as ProviderAttemptDto[] } : {};
+}
+
+/** An exception may name its error itself ("Rate limit exceeded"). */
+function errorOf(exception: unknown): string | undefined {
+  const response = exception instanceof HttpException ? exception.getResponse() : undefined;
+  const error = (response as { error?: unknown } | undefined)?.error;
+  return typeof error === 'string' ? error : undefined;
+}
+
+/** A 429 says in the body too how many seconds to wait. */
+function retryAfterOf(exception: unknown): Pick<ErrorResponseDto, 'retry_after'> {
+  const response = exception instanceof HttpException ? exception.getResponse() : undefined;
+  const retryAfter = (response as { retry_after?: unknown } | undefined)?.retry_after;
+  return typeof retryAfter === 'number' ? { retry_after: retryAfter } : {};
 }
 
 function messageOf(exception: unknown, statusCode: number): string {

@@ -29,4 +29,7 @@ export class ErrorResponseDto {
 
   /** On 503/404 from upstream data: each provider tried and why it did not answer. */
   attempted?: ProviderAttemptDto[];
+
+  /** On 429: seconds until the limit resets (also sent as Retry-After). @example 42 */
+  retry_after?: number;
 }

@@ -5,6 +5,8 @@ import { CoinListings1764600000000 as PostgresCoinListings } from './postgres/17
 import { CoinListings1764600000000 as SqliteCoinListings } from './sqlite/1764600000000-CoinListings';
 import { DefiNewsFearGreed1764700000000 as PostgresDefiNewsFearGreed } from './postgres/1764700000000-DefiNewsFearGreed';
 import { DefiNewsFearGreed1764700000000 as SqliteDefiNewsFearGreed } from './sqlite/1764700000000-DefiNewsFearGreed';
+import { ApiKeys1764800000000 as PostgresApiKeys } from './postgres/1764800000000-ApiKeys';
+import { ApiKeys1764800000000 as SqliteApiKeys } from './sqlite/1764800000000-ApiKeys';
 import { Init1764300000000 as SqliteInit } from './sqlite/1764300000000-Init';
 import { PoolMembers1764400000000 as SqlitePoolMembers } from './sqlite/1764400000000-PoolMembers';
 import { TrendingCoins1764500000000 as SqliteTrendingCoins } from './sqlite/1764500000000-TrendingCoins';
@@ -19,6 +21,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteTrendingCoins,
   SqliteCoinListings,
   SqliteDefiNewsFearGreed,
+  SqliteApiKeys,
 ];
 export const POSTGRES_MIGRATIONS = [
   PostgresInit,
@@ -26,4 +29,5 @@ export const POSTGRES_MIGRATIONS = [
   PostgresTrendingCoins,
   PostgresCoinListings,
   PostgresDefiNewsFearGreed,
+  PostgresApiKeys,
 ];

@@ -1,7 +1,9 @@
 import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { PinoLogger } from 'nestjs-pino';
+import proxyAddr from 'proxy-addr';
+import { HOT_PATH_GATE, type HotPathGate } from './hot-path-gate';
 import { CacheService } from '../../cache';
 import { REQUEST_ID_HEADER, requestIdOf } from '../../logging/logging.module';
 
@@ -9,9 +11,18 @@ import { REQUEST_ID_HEADER, requestIdOf } from '../../logging/logging.module';
 export const HOT_TTL_MS = 1_000;
 const MAX_ENTRIES = 2_000;
 /** Headers that belong to one exchange, never replayed. */
-const PER_EXCHANGE = new Set(['x-request-id', 'date', 'connection', 'keep-alive']);
-/** Requests whose answer may differ per caller or that ask for validation go the long way. */
-const PERSONAL = ['authorization', 'x-api-key', 'cookie', 'if-none-match', 'if-modified-since'];
+const PER_EXCHANGE = new Set([
+  'x-request-id',
+  'date',
+  'connection',
+  'keep-alive',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+  'retry-after',
+]);
+/** Conditional requests go the long way: the framework answers them with 304s. */
+const CONDITIONAL = ['cookie', 'if-none-match', 'if-modified-since'];
 const REPLAYABLE = Symbol('replayable');
 
 interface Entry {
@@ -20,6 +31,8 @@ interface Entry {
 }
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+/** Express's compiled `trust proxy` setting, so the hot path sees the same client address. */
+export type TrustProxy = (address: string, hop: number) => boolean;
 
 /** Called by HotResponseInterceptor: this response may be kept once it is sent. */
 export function markReplayable(res: object): void {
@@ -28,46 +41,73 @@ export function markReplayable(res: object): void {
 
 /**
  * A byte cache in front of the framework for @HotResponse() routes: the full stack (helmet,
- * CORS, compression, validation, controllers) produces an answer once; identical anonymous
- * GETs within HOT_TTL_MS get the same status, headers and bytes with their own request id.
- * Keys include the URL, Accept-Encoding and Origin, which are all the headers those answers
- * vary on.
+ * CORS, compression, validation, controllers) produces an answer once; identical GETs within
+ * HOT_TTL_MS get the same status, headers and bytes with their own request id and rate-limit
+ * headers. Callers are identified and charged through the HotPathGate exactly as the guards do.
+ * Keys include the caller's tier, the URL, Accept-Encoding and Origin, which are all that
+ * those answers vary on.
  */
 @Injectable()
 export class HotPath {
   private readonly entries = new LRUCache<string, Entry>({ max: MAX_ENTRIES, ttl: HOT_TTL_MS });
   hits = 0;
 
-  constructor(cache: CacheService) {
+  constructor(
+    cache: CacheService,
+    @Inject(HOT_PATH_GATE) private readonly gate: HotPathGate,
+  ) {
     // Answers derive from cache entries: whatever empties the data cache empties this one too.
     cache.onInvalidate(() => this.entries.clear());
   }
 
   /** Puts the hot path in front of the server's request listener(s). */
-  install(server: Server): void {
+  install(server: Server, trustProxy: TrustProxy): void {
     const listeners = server.listeners('request') as Listener[];
     server.removeAllListeners('request');
+    const framework: Listener = (req, res) => listeners.forEach((l) => l(req, res));
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       const key = keyOf(req);
-      if (key !== undefined && this.serve(key, req, res)) {
-        return;
+      if (key === undefined) {
+        framework(req, res);
+      } else {
+        void this.handle({ key, req, res, ip: proxyAddr(req, trustProxy), framework });
       }
-      if (key !== undefined) {
-        this.capture(key, res);
-      }
-      listeners.forEach((listener) => listener(req, res));
     });
   }
 
-  private serve(key: string, req: IncomingMessage, res: ServerResponse): boolean {
+  private async handle(params: {
+    key: string;
+    req: IncomingMessage;
+    res: ServerResponse;
+    ip: string;
+    framework: Listener;
+  }): Promise<void> {
+    const { req, res, framework } = params;
+    const partition = await this.gate.admit(req, params.ip).catch(() => undefined);
+    if (partition !== undefined) {
+      const key = `${partition}\n${params.key}`;
+      if (await this.serve(key, req, res)) {
+        return;
+      }
+      this.capture(key, res);
+    }
+    framework(req, res);
+  }
+
+  private async serve(key: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const entry = this.entries.get(key);
     if (!entry) {
+      return false;
+    }
+    const limitHeaders = await this.gate.charge(req);
+    if (!limitHeaders) {
       return false;
     }
     this.hits += 1;
     const id = requestIdOf(req);
     res.writeHead(200, {
       ...entry.headers,
+      ...limitHeaders,
       'content-length': entry.body.length,
       [REQUEST_ID_HEADER]: id,
     });
@@ -112,7 +152,7 @@ export class HotPath {
 }
 
 function keyOf(req: IncomingMessage): string | undefined {
-  if (req.method !== 'GET' || PERSONAL.some((h) => req.headers[h] !== undefined)) {
+  if (req.method !== 'GET' || CONDITIONAL.some((h) => req.headers[h] !== undefined)) {
     return undefined;
   }
   return `${req.url ?? ''}\n${req.headers['accept-encoding'] ?? ''}\n${req.headers.origin ?? ''}`;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { EpochMsColumn } from '../core/database/columns';
+import { EpochMsColumn } from '../../core/database/columns';
 
 /** One request made to this service, for usage reporting per key and per address. */
 @Entity('user_requests')

@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { type AppConfig, InjectConfig } from '../core/config';
+import { Authenticator } from './authenticator';
+import { type Caller, CurrentCaller } from './caller';
+import { MeDto, TokenRequestDto, TokenResponseDto } from './dto/auth.dto';
+import { looksLikeApiKey, sameSecret } from './keys/api-key.secret';
+import { TokenService } from './tokens/token.service';
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthController {
+  constructor(
+    private readonly authenticator: Authenticator,
+    private readonly tokens: TokenService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  @Post('token')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Swap an API key for a JWT (HS256, JWT_EXPIRES_HOURS)' })
+  async token(@Body() body: TokenRequestDto): Promise<TokenResponseDto> {
+    const adminKey = this.config.security.adminApiKey;
+    const isAdminKey = adminKey !== undefined && sameSecret(body.api_key, adminKey);
+    if (!looksLikeApiKey(body.api_key) && !isAdminKey) {
+      throw new UnauthorizedException('api_key must be an API key');
+    }
+    const key = await this.authenticator.keyOf(body.api_key);
+    return {
+      access_token: this.tokens.issue(key.id),
+      token_type: 'bearer',
+      expires_in: this.tokens.expiresInSeconds,
+      tier: key.tier,
+    };
+  }
+
+  @Get('me')
+  @ApiBearerAuth('bearer')
+  @ApiSecurity('api-key')
+  @ApiOperation({ summary: "The caller's key id, tier and limits (anonymous callers: free)" })
+  me(@CurrentCaller() caller: Caller): MeDto {
+    const { tier } = caller;
+    return {
+      key_id: caller.keyId,
+      tier: tier.name,
+      limits: {
+        requests: tier.limits.map((l) => ({ limit: l.limit, window_seconds: l.windowSeconds })),
+        max_symbols: tier.maxSymbols,
+        history_days: tier.historyDays,
+      },
+    };
+  }
+}

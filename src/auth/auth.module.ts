@@ -1,0 +1,54 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { HOT_PATH_GATE } from '../core/web/hot-path/hot-path-gate';
+import { AuthHotPathGate } from './auth-hot-path.gate';
+import { AuthController } from './auth.controller';
+import { Authenticator } from './authenticator';
+import { ApiKey } from './entities/api-key.entity';
+import { UserRequest } from './entities/user-request.entity';
+import { AuthGuard } from './guards/auth.guard';
+import { RateLimitGuard } from './guards/rate-limit.guard';
+import { ApiKeyService } from './keys/api-key.service';
+import { ApiKeyStore } from './keys/api-key.store';
+import { ApiKeysController } from './keys/api-keys.controller';
+import { RateLimitService } from './rate-limit/rate-limit.service';
+import { RequestLogService } from './request-log/request-log.service';
+import { TierLimits } from './tier-limits';
+import { TokenService } from './tokens/token.service';
+
+/**
+ * Keys, tokens, tiers and limits. Global: every feature's controllers may check tier depth, and
+ * the hot path and the realtime gateways identify callers with the same Authenticator.
+ */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ApiKey, UserRequest]),
+    // Only its storage is used: the counters, shared by RateLimitGuard and the hot path.
+    ThrottlerModule.forRoot({ throttlers: [] }),
+  ],
+  controllers: [AuthController, ApiKeysController],
+  providers: [
+    ApiKeyStore,
+    ApiKeyService,
+    TokenService,
+    Authenticator,
+    TierLimits,
+    RateLimitService,
+    RequestLogService,
+    { provide: HOT_PATH_GATE, useClass: AuthHotPathGate },
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
+  exports: [
+    Authenticator,
+    TierLimits,
+    RateLimitService,
+    RequestLogService,
+    ApiKeyService,
+    HOT_PATH_GATE,
+  ],
+})
+export class AuthModule {}

@@ -1,0 +1,81 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import type { IncomingHttpHeaders } from 'node:http';
+import { type AppConfig, InjectConfig, type TierName } from '../core/config';
+import { type Caller, ENV_ADMIN_KEY_ID, type KeyRef } from './caller';
+import { looksLikeApiKey, sameSecret } from './keys/api-key.secret';
+import { type ActiveKey, ApiKeyService } from './keys/api-key.service';
+import { TokenService } from './tokens/token.service';
+
+const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]*$/;
+
+/** The caller's credential: `X-API-Key`, or `Authorization: Bearer <key or JWT>`. */
+export function credentialOf(headers: IncomingHttpHeaders): string | undefined {
+  const header = headers['x-api-key'];
+  if (typeof header === 'string' && header.length > 0) {
+    return header;
+  }
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '');
+  return bearer?.[1];
+}
+
+/**
+ * Turns a request's credential into a Caller: none is the free tier by address; ADMIN_API_KEY,
+ * a stored key or a JWT issued for one give that key's tier. A credential that is given but not
+ * valid (unknown, revoked, forged, expired) is a 401, never a silent downgrade.
+ */
+@Injectable()
+export class Authenticator {
+  constructor(
+    private readonly keys: ApiKeyService,
+    private readonly tokens: TokenService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  async identify(headers: IncomingHttpHeaders, ip: string): Promise<Caller> {
+    const credential = credentialOf(headers);
+    if (!credential) {
+      return { keyId: null, tier: this.config.tiers.free, ip, tracker: `ip:${ip}` };
+    }
+    const keyId = await this.keyOf(credential);
+    return { ...this.callerFor(keyId), ip };
+  }
+
+  /** The key a credential stands for (ADMIN_API_KEY, a stored key or a JWT), or a 401. */
+  async keyOf(credential: string): Promise<{ id: KeyRef; tier: TierName }> {
+    const adminKey = this.config.security.adminApiKey;
+    if (adminKey && sameSecret(credential, adminKey)) {
+      return { id: ENV_ADMIN_KEY_ID, tier: 'admin' };
+    }
+    if (looksLikeApiKey(credential)) {
+      return this.active(await this.keys.findBySecret(credential), 'Unknown or revoked API key');
+    }
+    if (JWT_SHAPE.test(credential)) {
+      const id = this.tokens.verify(credential);
+      if (id === ENV_ADMIN_KEY_ID && adminKey) {
+        return { id, tier: 'admin' };
+      }
+      if (typeof id === 'number') {
+        return this.active(
+          await this.keys.findById(id),
+          'The key this token was issued for is revoked',
+        );
+      }
+      throw new UnauthorizedException('Invalid or expired token');
+    }
+    throw new UnauthorizedException(
+      'Unrecognised credential: send an API key, or a token from POST /api/auth/token',
+    );
+  }
+
+  private active(key: ActiveKey | undefined, message: string): { id: number; tier: TierName } {
+    if (!key || key.revoked) {
+      throw new UnauthorizedException(message);
+    }
+    this.keys.markUsed(key.id);
+    return { id: key.id, tier: key.tier };
+  }
+
+  private callerFor(key: { id: KeyRef; tier: TierName }): Omit<Caller, 'ip'> {
+    return { keyId: key.id, tier: this.config.tiers[key.tier], tracker: `key:${key.id}` };
+  }
+}

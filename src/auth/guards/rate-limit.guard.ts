@@ -1,0 +1,35 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
+import type { WithRateDecision } from '../auth-hot-path.gate';
+import type { WithCaller } from '../caller';
+import { RateLimitExceededException, RateLimitService } from '../rate-limit/rate-limit.service';
+import { SKIP_RATE_LIMIT } from '../skip-rate-limit.decorator';
+
+/** Global guard (after AuthGuard): counts the request against the caller's tier limits. */
+@Injectable()
+export class RateLimitGuard implements CanActivate {
+  constructor(
+    private readonly limits: RateLimitService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const skip = this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const http = context.switchToHttp();
+    const request = http.getRequest<WithCaller & WithRateDecision>();
+    const caller = request.caller;
+    if (skip || !caller) {
+      return true;
+    }
+    const decision = request.rateDecision ?? (await this.limits.consume(caller));
+    http.getResponse<Response>().set(decision.headers);
+    if (decision.retryAfter !== undefined) {
+      throw new RateLimitExceededException(decision.retryAfter, caller.tier.name);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,142 @@
+import {
+  Injectable,
+  Logger,
+  NotFoundException,
+  type BeforeApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
+import { type AppConfig, InjectConfig, type TierName } from '../../core/config';
+import type { ApiKey } from '../entities/api-key.entity';
+import { displayPrefix, hashApiKey, newApiKey } from './api-key.secret';
+import { ApiKeyStore } from './api-key.store';
+
+/** What a request needs to know about a key; cached briefly so requests do not hit the database. */
+export interface ActiveKey {
+  id: number;
+  tier: TierName;
+  revoked: boolean;
+}
+
+/** How long a looked-up key (or a miss) is trusted; changes made here clear it at once. */
+const LOOKUP_TTL_MS = 10_000;
+/** last_used_at is written in batches, off the request path. */
+const TOUCH_EVERY_MS = 30_000;
+
+/** Creates, lists, changes and revokes keys; resolves presented keys to their tier. */
+@Injectable()
+export class ApiKeyService implements OnModuleInit, BeforeApplicationShutdown {
+  private readonly byHash = new LRUCache<string, ActiveKey | false>({
+    max: 10_000,
+    ttl: LOOKUP_TTL_MS,
+  });
+  private readonly byId = new LRUCache<number, ActiveKey | false>({
+    max: 10_000,
+    ttl: LOOKUP_TTL_MS,
+  });
+  private readonly logger = new Logger(ApiKeyService.name);
+  private readonly used = new Set<number>();
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly store: ApiKeyStore,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => void this.flushUsage(), TOUCH_EVERY_MS).unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flushUsage();
+  }
+
+  /** A new key; the secret is returned here and never again. */
+  async create(params: { name: string; tier: TierName }): Promise<{ key: string; record: ApiKey }> {
+    const key = newApiKey();
+    const record = await this.store.insert({
+      hash: hashApiKey(key, this.config.security.apiKeySalt),
+      prefix: displayPrefix(key),
+      name: params.name,
+      tier: params.tier,
+      createdAt: new Date(),
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    return { key, record };
+  }
+
+  list(): Promise<ApiKey[]> {
+    return this.store.all();
+  }
+
+  async update(
+    id: number,
+    changes: { name?: string; tier?: TierName; revoked?: boolean },
+  ): Promise<ApiKey> {
+    const record = await this.store.byId(id);
+    if (!record) {
+      throw new NotFoundException(`No API key with id ${id}`);
+    }
+    if (changes.name !== undefined) {
+      record.name = changes.name;
+    }
+    if (changes.tier !== undefined) {
+      record.tier = changes.tier;
+    }
+    if (changes.revoked !== undefined) {
+      record.revokedAt = changes.revoked ? (record.revokedAt ?? new Date()) : null;
+    }
+    const saved = await this.store.save(record);
+    this.byHash.clear();
+    this.byId.clear();
+    return saved;
+  }
+
+  revoke(id: number): Promise<ApiKey> {
+    return this.update(id, { revoked: true });
+  }
+
+  async findBySecret(key: string): Promise<ActiveKey | undefined> {
+    const hash = hashApiKey(key, this.config.security.apiKeySalt);
+    const cached = this.byHash.get(hash);
+    if (cached !== undefined) {
+      return cached || undefined;
+    }
+    const found = toActive(await this.store.byHash(hash));
+    this.byHash.set(hash, found ?? false);
+    return found;
+  }
+
+  async findById(id: number): Promise<ActiveKey | undefined> {
+    const cached = this.byId.get(id);
+    if (cached !== undefined) {
+      return cached || undefined;
+    }
+    const found = toActive(await this.store.byId(id));
+    this.byId.set(id, found ?? false);
+    return found;
+  }
+
+  markUsed(id: number): void {
+    this.used.add(id);
+  }
+
+  /** Writes last_used_at for the keys used since the last flush; a failure only costs that. */
+  async flushUsage(): Promise<void> {
+    const ids = [...this.used];
+    this.used.clear();
+    try {
+      await this.store.touch(ids, new Date());
+    } catch (error) {
+      this.logger.warn(`could not record key usage: ${(error as Error).message}`);
+    }
+  }
+}
+
+function toActive(record: ApiKey | null): ActiveKey | undefined {
+  return record
+    ? { id: record.id, tier: record.tier as TierName, revoked: record.revokedAt !== null }
+    : undefined;
+}
