@@ -14,6 +14,7 @@ import { ApiKeyService } from './keys/api-key.service';
 import { ApiKeyStore } from './keys/api-key.store';
 import { ApiKeysController } from './keys/api-keys.controller';
 import { RateLimitService } from './rate-limit/rate-limit.service';
+import { WindowCounterStorage } from './rate-limit/window-counter.storage';
 import { RequestLogService } from './request-log/request-log.service';
 import { TierLimits } from './tier-limits';
 import { TokenService } from './tokens/token.service';
@@ -26,8 +27,11 @@ import { TokenService } from './tokens/token.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([ApiKey, UserRequest]),
-    // Only its storage is used: the counters, shared by RateLimitGuard and the hot path.
-    ThrottlerModule.forRoot({ throttlers: [] }),
+    // Only its storage is used: the counters, shared by RateLimitGuard and the hot path. A
+    // factory, so every application instance (tests start many) counts on its own.
+    ThrottlerModule.forRootAsync({
+      useFactory: () => ({ throttlers: [], storage: new WindowCounterStorage() }),
+    }),
   ],
   controllers: [AuthController, ApiKeysController],
   providers: [

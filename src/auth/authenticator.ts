@@ -2,7 +2,7 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
 import { type AppConfig, InjectConfig, type TierName } from '../core/config';
 import { type Caller, ENV_ADMIN_KEY_ID, type KeyRef } from './caller';
-import { looksLikeApiKey, sameSecret } from './keys/api-key.secret';
+import { hashApiKey, looksLikeApiKey, sameHash } from './keys/api-key.secret';
 import { type ActiveKey, ApiKeyService } from './keys/api-key.service';
 import { TokenService } from './tokens/token.service';
 
@@ -25,11 +25,16 @@ export function credentialOf(headers: IncomingHttpHeaders): string | undefined {
  */
 @Injectable()
 export class Authenticator {
+  private readonly adminKeyHash?: string;
+
   constructor(
     private readonly keys: ApiKeyService,
     private readonly tokens: TokenService,
     @InjectConfig() private readonly config: AppConfig,
-  ) {}
+  ) {
+    const adminKey = config.security.adminApiKey;
+    this.adminKeyHash = adminKey ? hashApiKey(adminKey, config.security.apiKeySalt) : undefined;
+  }
 
   async identify(headers: IncomingHttpHeaders, ip: string): Promise<Caller> {
     const credential = credentialOf(headers);
@@ -42,16 +47,17 @@ export class Authenticator {
 
   /** The key a credential stands for (ADMIN_API_KEY, a stored key or a JWT), or a 401. */
   async keyOf(credential: string): Promise<{ id: KeyRef; tier: TierName }> {
-    const adminKey = this.config.security.adminApiKey;
-    if (adminKey && sameSecret(credential, adminKey)) {
+    // One keyed hash per request serves both the admin-key check and the stored-key lookup.
+    const hash = hashApiKey(credential, this.config.security.apiKeySalt);
+    if (this.adminKeyHash && sameHash(hash, this.adminKeyHash)) {
       return { id: ENV_ADMIN_KEY_ID, tier: 'admin' };
     }
     if (looksLikeApiKey(credential)) {
-      return this.active(await this.keys.findBySecret(credential), 'Unknown or revoked API key');
+      return this.active(await this.keys.findByHash(hash), 'Unknown or revoked API key');
     }
     if (JWT_SHAPE.test(credential)) {
       const id = this.tokens.verify(credential);
-      if (id === ENV_ADMIN_KEY_ID && adminKey) {
+      if (id === ENV_ADMIN_KEY_ID && this.adminKeyHash) {
         return { id, tier: 'admin' };
       }
       if (typeof id === 'number') {

@@ -23,6 +23,11 @@ export function displayPrefix(key: string): string {
   return key.slice(0, PREFIX_SHOWN);
 }
 
+/** Constant-time comparison of two hex hashes of equal length. */
+export function sameHash(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
+}
+
 /** Constant-time comparison of two secrets of any length. */
 export function sameSecret(a: string, b: string): boolean {
   const digest = (s: string) => createHmac('sha256', 'compare').update(s).digest();

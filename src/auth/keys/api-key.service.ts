@@ -98,8 +98,8 @@ export class ApiKeyService implements OnModuleInit, BeforeApplicationShutdown {
     return this.update(id, { revoked: true });
   }
 
-  async findBySecret(key: string): Promise<ActiveKey | undefined> {
-    const hash = hashApiKey(key, this.config.security.apiKeySalt);
+  /** The key whose keyed hash (hashApiKey) this is. */
+  async findByHash(hash: string): Promise<ActiveKey | undefined> {
     const cached = this.byHash.get(hash);
     if (cached !== undefined) {
       return cached || undefined;

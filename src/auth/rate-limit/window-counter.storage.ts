@@ -1,0 +1,60 @@
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+
+/**
+ * A @nestjs/throttler storage with one counter per key and window (rate-limiter-flexible), so
+ * counting costs the same at the thousandth request of a day as at the first. The library's
+ * default storage keeps one timestamp per hit and filters them on every request, which a
+ * 50,000-a-day tier cannot afford.
+ */
+export class WindowCounterStorage implements ThrottlerStorage {
+  private readonly limiters = new Map<string, RateLimiterMemory>();
+
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+  ): Promise<ThrottlerStorageRecord> {
+    const limiter = this.limiter(ttl, limit, blockDuration);
+    try {
+      const result = await limiter.consume(key);
+      return {
+        totalHits: result.consumedPoints,
+        timeToExpire: seconds(result.msBeforeNext),
+        isBlocked: false,
+        timeToBlockExpire: 0,
+      };
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) {
+        throw rejection;
+      }
+      return {
+        totalHits: rejection.consumedPoints,
+        timeToExpire: seconds(rejection.msBeforeNext),
+        isBlocked: true,
+        timeToBlockExpire: seconds(rejection.msBeforeNext),
+      };
+    }
+  }
+
+  private limiter(ttl: number, limit: number, blockDuration: number): RateLimiterMemory {
+    const id = `${ttl}:${limit}:${blockDuration}`;
+    let limiter = this.limiters.get(id);
+    if (!limiter) {
+      limiter = new RateLimiterMemory({
+        points: limit,
+        duration: ttl / 1000,
+        blockDuration: blockDuration / 1000,
+      });
+      this.limiters.set(id, limiter);
+    }
+    return limiter;
+  }
+}
+
+function seconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}

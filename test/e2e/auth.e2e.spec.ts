@@ -1,0 +1,343 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash, createHmac } from 'node:crypto';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import jwt from 'jsonwebtoken';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { ApiKey } from '../../src/auth/entities/api-key.entity';
+import { UserRequest } from '../../src/auth/entities/user-request.entity';
+import { ApiKeyService } from '../../src/auth/keys/api-key.service';
+import { RequestLogService } from '../../src/auth/request-log/request-log.service';
+import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
+import { REPO_ROOT } from '../support/test-app';
+import { HotPath } from '../../src/core/web/hot-path/hot-path';
+
+const FREE_LIMITS = { FREE_TIER_LIMIT: '30/minute,1000/day' };
+
+async function createKey(
+  t: FakeBackedApp,
+  tier: string,
+  name = tier,
+): Promise<{ id: number; key: string }> {
+  const res = await request(t.running.url)
+    .post('/api/auth/keys')
+    .set('X-API-Key', ADMIN_KEY)
+    .send({ name, tier })
+    .expect(201);
+  return { id: res.body.id as number, key: res.body.key as string };
+}
+
+describe('auth: keys, tokens and tiers', () => {
+  let t: FakeBackedApp;
+  const api = () => request(t.running.url);
+
+  before(async () => {
+    t = await startFakeBackedApp(FREE_LIMITS);
+  });
+
+  after(async () => {
+    await t.stop();
+  });
+
+  it('creates a key shown once, stored only as a keyed hash with a display prefix', async () => {
+    const { id, key } = await createKey(t, 'pro', 'bot');
+    assert.match(key, /^cdt_[\w-]{43}$/);
+    const listed = await api().get('/api/auth/keys').set('X-API-Key', ADMIN_KEY).expect(200);
+    assert.ok(!JSON.stringify(listed.body).includes(key), 'the key is never shown again');
+    const entry = listed.body.data.find((k: { id: number }) => k.id === id);
+    assert.deepEqual(
+      [entry.prefix, entry.name, entry.tier, entry.revoked],
+      [key.slice(0, 12), 'bot', 'pro', false],
+    );
+    const row = await t.running.app.get(DataSource).getRepository(ApiKey).findOneByOrFail({ id });
+    const salt = t.running.config.security.apiKeySalt;
+    assert.equal(row.hash, createHmac('sha256', salt).update(key).digest('hex'));
+    assert.notEqual(row.hash, createHash('sha256').update(key).digest('hex'));
+    assert.notEqual(row.hash, createHmac('sha256', 'another salt').update(key).digest('hex'));
+    assert.ok(!JSON.stringify(row).includes(key));
+  });
+
+  it('accepts the key as X-API-Key or Bearer, and swaps it for a JWT that works too', async () => {
+    const { id, key } = await createKey(t, 'pro');
+    const viaHeader = await api().get('/api/auth/me').set('X-API-Key', key).expect(200);
+    assert.deepEqual(viaHeader.body, {
+      key_id: id,
+      tier: 'pro',
+      limits: {
+        requests: [
+          { limit: 300, window_seconds: 60 },
+          { limit: 50000, window_seconds: 86400 },
+        ],
+        max_symbols: 100,
+        history_days: 90,
+      },
+    });
+    await api().get('/api/auth/me').set('Authorization', `Bearer ${key}`).expect(200);
+    const token = await api().post('/api/auth/token').send({ api_key: key }).expect(200);
+    assert.equal(token.body.token_type, 'bearer');
+    assert.equal(token.body.tier, 'pro');
+    assert.equal(token.body.expires_in, 24 * 3600);
+    const claims = jwt.decode(token.body.access_token, { complete: true });
+    assert.equal(claims?.header.alg, 'HS256');
+    const viaJwt = await api()
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${token.body.access_token}`)
+      .expect(200);
+    assert.equal(viaJwt.body.key_id, id);
+    const anonymous = await api().get('/api/auth/me').expect(200);
+    assert.deepEqual([anonymous.body.key_id, anonymous.body.tier], [null, 'free']);
+    await api()
+      .post('/api/auth/token')
+      .send({ api_key: 'cdt_nope-nope-nope-nope-nope-nope' })
+      .expect(401);
+    await api().post('/api/auth/token').send({}).expect(400);
+  });
+
+  it('answers 401 for missing, malformed, expired, wrongly signed and alg:none tokens', async () => {
+    const { id } = await createKey(t, 'admin');
+    const secret = t.running.config.security.jwtSecret;
+    const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const tokens = {
+      malformed: 'abc.def.ghi',
+      expired: jwt.sign({ sub: String(id) }, secret, { algorithm: 'HS256', expiresIn: -10 }),
+      wrongSignature: jwt.sign({ sub: String(id) }, 'not the secret at all', {
+        algorithm: 'HS256',
+      }),
+      algNone: `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: String(id) })}.`,
+      notAKey: 'hello',
+    };
+    const missing = await api().get('/api/auth/keys').expect(401);
+    assert.match(missing.body.message, /needs a key of the admin tier/);
+    for (const [name, token] of Object.entries(tokens)) {
+      const res = await api().get('/api/auth/keys').set('Authorization', `Bearer ${token}`);
+      assert.equal(res.status, 401, name);
+      assert.equal(res.body.statusCode, 401, name);
+    }
+    const good = jwt.sign({ sub: String(id) }, secret, { algorithm: 'HS256', expiresIn: 60 });
+    await api().get('/api/auth/keys').set('Authorization', `Bearer ${good}`).expect(200);
+  });
+
+  it('a free key on an admin endpoint is a 403; an admin key passes', async () => {
+    const { key } = await createKey(t, 'free');
+    const res = await api().get('/api/auth/keys').set('X-API-Key', key).expect(403);
+    assert.equal(
+      res.body.message,
+      "This endpoint needs a key of the admin tier; this key's tier is free",
+    );
+    await api()
+      .patch('/api/providers/kraken')
+      .set('X-API-Key', key)
+      .send({ priority: 1 })
+      .expect(403);
+  });
+
+  it('revoking a key stops it and every token issued for it at once; tier changes apply at once', async () => {
+    const { id, key } = await createKey(t, 'pro');
+    const token = (await api().post('/api/auth/token').send({ api_key: key }).expect(200)).body
+      .access_token as string;
+    const changed = await api()
+      .patch(`/api/auth/keys/${id}`)
+      .set('X-API-Key', ADMIN_KEY)
+      .send({ tier: 'enterprise' })
+      .expect(200);
+    assert.equal(changed.body.tier, 'enterprise');
+    const me = await api().get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
+    assert.equal(me.body.tier, 'enterprise');
+    await api().delete(`/api/auth/keys/${id}`).set('X-API-Key', ADMIN_KEY).expect(200);
+    const byKey = await api().get('/api/auth/me').set('X-API-Key', key).expect(401);
+    assert.equal(byKey.body.message, 'Unknown or revoked API key');
+    const byToken = await api()
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(401);
+    assert.equal(byToken.body.message, 'The key this token was issued for is revoked');
+    await api()
+      .patch('/api/auth/keys/9999')
+      .set('X-API-Key', ADMIN_KEY)
+      .send({ name: 'x' })
+      .expect(404);
+    const bad = await api()
+      .post('/api/auth/keys')
+      .set('X-API-Key', ADMIN_KEY)
+      .send({ name: 'x', tier: 'gold' })
+      .expect(400);
+    assert.equal(bad.body.message, 'tier must be one of free, pro, enterprise, admin');
+  });
+
+  it('tier depth: more symbols or deeper history than the tier allows is a 403 naming the tier that lifts it', async () => {
+    const symbols = await api().get('/api/prices?symbols=BTC,ETH,SOL,XRP,ADA,DOGE').expect(403);
+    assert.equal(
+      symbols.body.message,
+      'The free tier allows 5 symbols per request (asked for 6); the pro tier allows 100',
+    );
+    const history = await api().get('/api/prices/history/BTC?days=30').expect(403);
+    assert.equal(
+      history.body.message,
+      'The free tier allows 7 days of history (asked for 30); the pro tier allows 90',
+    );
+    const { key } = await createKey(t, 'pro');
+    await api()
+      .get('/api/prices?symbols=BTC,ETH,SOL,XRP,ADA,DOGE')
+      .set('X-API-Key', key)
+      .expect(200);
+  });
+
+  it('writes the request log and last use off the request path', async () => {
+    const { id, key } = await createKey(t, 'pro', 'logged');
+    await api().get('/api/auth/me').set('X-API-Key', key).expect(200);
+    await api().get('/api/news?limit=1').set('X-API-Key', key).expect(200);
+    await t.running.app.get(RequestLogService).flush();
+    await t.running.app.get(ApiKeyService).flushUsage();
+    const dataSource = t.running.app.get(DataSource);
+    const rows = await dataSource.getRepository(UserRequest).findBy({ apiKeyId: id });
+    assert.deepEqual(
+      rows.map((r) => [r.endpoint, r.status, r.ipAddress]),
+      [
+        ['GET /api/auth/me', 200, '127.0.0.1'],
+        ['GET /api/news', 200, '127.0.0.1'],
+      ],
+    );
+    const record = await dataSource.getRepository(ApiKey).findOneByOrFail({ id });
+    assert.ok(record.lastUsedAt && Date.now() - record.lastUsedAt.getTime() < 60_000);
+  });
+});
+
+describe('auth: rate limits by tier', () => {
+  let t: FakeBackedApp;
+  const api = () => request(t.running.url);
+
+  before(async () => {
+    t = await startFakeBackedApp(FREE_LIMITS);
+  });
+
+  after(async () => {
+    await t.stop();
+  });
+
+  it('a free caller gets 30 requests a minute across endpoints, hot path included, then a 429', async () => {
+    const hotHits = t.running.app.get(HotPath).hits;
+    const remaining: number[] = [];
+    for (let i = 0; i < 30; i += 1) {
+      const path = i % 2 === 0 ? '/api/auth/me' : '/api/prices?symbols=BTC';
+      const res = await api().get(path).expect(200);
+      assert.equal(res.headers['x-ratelimit-limit'], '30');
+      remaining.push(Number(res.headers['x-ratelimit-remaining']));
+      assert.ok(Number(res.headers['x-ratelimit-reset']) <= 60);
+    }
+    assert.deepEqual(
+      remaining,
+      Array.from({ length: 30 }, (_, i) => 29 - i),
+    );
+    assert.ok(t.running.app.get(HotPath).hits > hotHits, 'some answers were replayed');
+    const limited = await api().get('/api/prices?symbols=BTC').expect(429);
+    const retryAfter = Number(limited.headers['retry-after']);
+    assert.ok(retryAfter > 0 && retryAfter <= 60, String(retryAfter));
+    assert.deepEqual(
+      [limited.body.statusCode, limited.body.error, limited.body.retry_after],
+      [429, 'Rate limit exceeded', retryAfter],
+    );
+    assert.equal(typeof limited.body.requestId, 'string');
+    await api().get('/api/health/live').expect(200);
+  });
+
+  it('a pro key gets 300, counted apart from anonymous callers', async () => {
+    const { key } = await createKey(t, 'pro');
+    for (let i = 0; i < 300; i += 1) {
+      const res = await api().get('/api/auth/me').set('X-API-Key', key);
+      assert.equal(res.status, 200, `request ${i + 1}`);
+    }
+    const limited = await api().get('/api/auth/me').set('X-API-Key', key).expect(429);
+    assert.equal(limited.headers['x-ratelimit-limit'], '300');
+  });
+
+  it('an enterprise key is not limited', async () => {
+    const { key } = await createKey(t, 'enterprise');
+    for (let i = 0; i < 350; i += 1) {
+      const res = await api().get('/api/auth/me').set('X-API-Key', key);
+      assert.equal(res.status, 200);
+      assert.equal(res.headers['x-ratelimit-limit'], undefined);
+    }
+  });
+
+  it('tells anonymous callers apart by X-Forwarded-For only when trust proxy is set', async () => {
+    // Without TRUST_PROXY, the forwarded address is ignored: this caller is already limited.
+    await api().get('/api/auth/me').set('X-Forwarded-For', '203.0.113.7').expect(429);
+    const proxied = await startFakeBackedApp({ ...FREE_LIMITS, TRUST_PROXY: '1' });
+    try {
+      for (let i = 0; i < 30; i += 1) {
+        await request(proxied.running.url)
+          .get('/api/auth/me')
+          .set('X-Forwarded-For', '203.0.113.7')
+          .expect(200);
+      }
+      await request(proxied.running.url)
+        .get('/api/auth/me')
+        .set('X-Forwarded-For', '203.0.113.7')
+        .expect(429);
+      await request(proxied.running.url)
+        .get('/api/auth/me')
+        .set('X-Forwarded-For', '203.0.113.8')
+        .expect(200);
+    } finally {
+      await proxied.stop();
+    }
+  });
+});
+
+describe('auth: day limits and the apikey CLI', () => {
+  let t: FakeBackedApp;
+  let configDir: string;
+
+  before(async () => {
+    configDir = mkdtempSync(join(tmpdir(), 'cdt-tiers-'));
+    cpSync(join(REPO_ROOT, 'config'), configDir, { recursive: true });
+    writeFileSync(
+      join(configDir, 'tiers.json'),
+      JSON.stringify({
+        free: { limits: ['100/minute', '3/day'], maxSymbols: 5, historyDays: 7 },
+        pro: { limits: ['300/minute', '50000/day'], maxSymbols: 100, historyDays: 90 },
+        enterprise: { limits: [], maxSymbols: null, historyDays: null },
+        admin: { limits: [], maxSymbols: null, historyDays: null },
+      }),
+    );
+    t = await startFakeBackedApp({ CONFIG_DIR: configDir, FREE_TIER_LIMIT: '100/minute' });
+  });
+
+  after(async () => {
+    await t.stop();
+  });
+
+  it('the day window limits like the minute window, with its own Retry-After', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const res = await request(t.running.url).get('/api/auth/me').expect(200);
+      assert.equal(res.headers['x-ratelimit-limit'], '3', 'the tighter window is reported');
+    }
+    const limited = await request(t.running.url).get('/api/auth/me').expect(429);
+    const retryAfter = Number(limited.headers['retry-after']);
+    assert.ok(retryAfter > 86_000 && retryAfter <= 86_400, String(retryAfter));
+  });
+
+  it('npm run apikey creates, lists and revokes keys in the configured database', async () => {
+    const cli = (...args: string[]) =>
+      execFileSync(process.execPath, [join(REPO_ROOT, 'dist-test/src/cli/apikey.js'), ...args], {
+        env: { ...process.env, ...t.environment.env, CONFIG_DIR: configDir, LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+      });
+    const created = cli('create', '--tier', 'pro', '--name', 'from cli');
+    const key = /^(cdt_\S+)$/m.exec(created)?.[1];
+    assert.ok(key, created);
+    const me = await request(t.running.url).get('/api/auth/me').set('X-API-Key', key).expect(200);
+    assert.equal(me.body.tier, 'pro');
+    const id = String(me.body.key_id);
+    assert.match(
+      cli('list'),
+      new RegExp(`^${id}\\t${key.slice(0, 12)}…\\tpro\\tfrom cli\\tactive`, 'm'),
+    );
+    assert.match(cli('revoke', id), /^Revoked key/);
+    assert.throws(() => cli('create', '--tier', 'gold', '--name', 'x'), /Usage/);
+  });
+});
