@@ -14,6 +14,8 @@ import { FearGreedModule } from './fear-greed/fear-greed.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { MarketModule } from './market/market.module';
 import { NewsModule } from './news/news.module';
+import { RealtimeModule } from './realtime/realtime.module';
+import { RealtimePublisherModule } from './realtime/realtime.publisher';
 import { ProvidersModule } from './providers/providers.module';
 
 @Module({})
@@ -39,6 +41,8 @@ export class AppModule {
         DefiModule,
         FearGreedModule,
         NewsModule,
+        RealtimePublisherModule,
+        RealtimeModule,
       ],
     };
   }

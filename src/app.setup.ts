@@ -10,6 +10,8 @@ import { setupOpenApi } from './core/docs';
 import { assignRequestId, REQUEST_ID_HEADER } from './core/logging/logging.module';
 import { HotPath, type TrustProxy } from './core/web/hot-path/hot-path';
 import { RequestLogService } from './auth/request-log/request-log.service';
+import { PlainWsServer } from './realtime/transports/plain-ws.server';
+import { RealtimeIoAdapter } from './realtime/transports/realtime-io.adapter';
 
 const EXPOSED_HEADERS = [
   REQUEST_ID_HEADER,
@@ -46,6 +48,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   const trustProxy = app.getHttpAdapter().getInstance().get('trust proxy fn') as TrustProxy;
   app.get(HotPath).install(server, trustProxy);
   app.get(RequestLogService).observe(server);
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
+  app.get(PlainWsServer).attach(server);
   return app;
 }
 

@@ -47,6 +47,8 @@ export class AuthController {
         requests: tier.limits.map((l) => ({ limit: l.limit, window_seconds: l.windowSeconds })),
         max_symbols: tier.maxSymbols,
         history_days: tier.historyDays,
+        max_subscriptions: tier.maxSubscriptions,
+        max_connections: tier.maxConnections,
       },
     };
   }

@@ -44,5 +44,6 @@ import { PricesService } from './prices.service';
     PriceHistoryService,
     MarketCollector,
   ],
+  exports: [CoinCatalogue, PricesService],
 })
 export class MarketModule {}

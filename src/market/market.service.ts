@@ -13,6 +13,7 @@ import type {
 import { MarketSnapshotStore } from './market-snapshot.store';
 import { toPriceDto } from './prices.service';
 import { responseMeta } from '../core/web/response-meta';
+import { RealtimePublisher } from '../realtime/realtime.publisher';
 
 const OVERVIEW_TOP = 10;
 
@@ -29,6 +30,7 @@ export class MarketService {
     private readonly registry: ProviderRegistry,
     private readonly cache: CacheService,
     private readonly snapshotStore: MarketSnapshotStore,
+    private readonly realtime: RealtimePublisher,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -57,9 +59,12 @@ export class MarketService {
   }
 
   /** Fetches the overview now (a collector run), storing a snapshot. */
+  /** A collector run: a fresh overview (stored as a snapshot), also sent on the `market` channel. */
   async refreshOverview(): Promise<MarketResponseDto> {
     this.cache.invalidate('market:overview');
-    return this.overview();
+    const overview = await this.overview();
+    this.realtime.publish('market', 'market', overview.data);
+    return overview;
   }
 
   async topCoins(limit: number): Promise<TopCoinsResponseDto> {

@@ -3,6 +3,7 @@ import { type AppConfig, InjectConfig, type NewsFeed } from '../core/config';
 import { CacheService } from '../core/cache';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
 import { AllProvidersFailedError } from '../providers/registry/provider-attempt';
+import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { CoinTagger } from './coin-tagger';
 import { NewsFeedState } from './entities/news-feed.entity';
 import { type FeedItem, parseFeed } from './feed-parser';
@@ -33,6 +34,7 @@ export class NewsIngestService {
     private readonly registry: ProviderRegistry,
     private readonly store: NewsStore,
     private readonly cache: CacheService,
+    private readonly realtime: RealtimePublisher,
     @InjectConfig() private readonly config: AppConfig,
   ) {
     this.tagger = new CoinTagger(config.catalogue.coins);
@@ -113,6 +115,19 @@ export class NewsIngestService {
       });
     }
     await this.store.insert(fresh);
+    if (fresh.length > 0) {
+      this.realtime.publish(
+        'news',
+        'news',
+        fresh.map((item) => ({
+          title: item.title,
+          url: item.url,
+          source: item.source,
+          published_at: item.publishedAt.toISOString(),
+          symbols: item.symbols,
+        })),
+      );
+    }
     return fresh.length;
   }
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -74,6 +74,8 @@ describe('auth: keys, tokens and tiers', () => {
         ],
         max_symbols: 100,
         history_days: 90,
+        max_subscriptions: 200,
+        max_connections: 50,
       },
     });
     await api().get('/api/auth/me').set('Authorization', `Bearer ${key}`).expect(200);
@@ -298,10 +300,14 @@ describe('auth: day limits and the apikey CLI', () => {
     writeFileSync(
       join(configDir, 'tiers.json'),
       JSON.stringify({
-        free: { limits: ['100/minute', '3/day'], maxSymbols: 5, historyDays: 7 },
-        pro: { limits: ['300/minute', '50000/day'], maxSymbols: 100, historyDays: 90 },
-        enterprise: { limits: [], maxSymbols: null, historyDays: null },
-        admin: { limits: [], maxSymbols: null, historyDays: null },
+        ...JSON.parse(readFileSync(join(REPO_ROOT, 'config', 'tiers.json'), 'utf8')),
+        free: {
+          limits: ['100/minute', '3/day'],
+          maxSymbols: 5,
+          historyDays: 7,
+          maxSubscriptions: 10,
+          maxConnections: 5,
+        },
       }),
     );
     t = await startFakeBackedApp({ CONFIG_DIR: configDir, FREE_TIER_LIMIT: '100/minute' });

@@ -37,6 +37,7 @@ describe('market collectors', () => {
       'market-prices',
       'market-trending',
       'news',
+      'stats-broadcast',
     ]);
     assert.equal(jobs.get('news')?.cronTime.source, '*/30 * * * *');
     assert.equal(jobs.get('market-candles')?.cronTime.source, '15 * * * *');

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { match, type Reply, type RouteResult, RSS_CHALLENGE } from './routes';
+import { FakeBinanceStream } from './fake-binance-stream';
 
 /** What a route should do instead of answering normally. */
 export type Fault =
@@ -47,16 +48,19 @@ export class FakeUpstream {
   private readonly faults = new Map<string, Injection>();
   private readonly counts = new Map<string, number>();
   private readonly hung = new Set<ServerResponse>();
+  readonly binanceStream = new FakeBinanceStream();
   baseUrl = '';
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
+    this.binanceStream.attach(this.server);
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
   }
 
   async stop(): Promise<void> {
+    this.binanceStream.close();
     for (const res of this.hung) {
       res.destroy();
     }
@@ -70,6 +74,7 @@ export class FakeUpstream {
     return {
       COINGECKO_BASE_URL: `${b}/coingecko/api/v3`,
       BINANCE_BASE_URLS: `${b}/binance-a,${b}/binance-b,${b}/binance-c`,
+      BINANCE_WS_URLS: `${b.replace(/^http/, 'ws')}/binance-ws`,
       KRAKEN_BASE_URL: `${b}/kraken`,
       COINCAP_BASE_URL: `${b}/coincap/v3`,
       CRYPTOCOMPARE_BASE_URL: `${b}/cryptocompare`,

@@ -40,6 +40,12 @@ export class TierLimitsDto {
 
   /** Deepest history in days; null for no limit. @example 7 */
   history_days!: number | null;
+
+  /** Real-time channels per connection; null for no limit. @example 10 */
+  max_subscriptions!: number | null;
+
+  /** Real-time connections at once (per address when anonymous); null for no limit. @example 5 */
+  max_connections!: number | null;
 }
 
 export class MeDto {

@@ -25,6 +25,10 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    // Socket connections are identified and limited at their handshake (realtime module).
+    if (context.getType() !== 'http') {
+      return true;
+    }
     const request = context.switchToHttp().getRequest<Request & WithCaller>();
     const caller =
       request.caller ?? (await this.authenticator.identify(request.headers, request.ip ?? ''));

@@ -15,6 +15,10 @@ export class RateLimitGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    // Socket connections are identified and limited at their handshake (realtime module).
+    if (context.getType() !== 'http') {
+      return true;
+    }
     const skip = this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, [
       context.getHandler(),
       context.getClass(),

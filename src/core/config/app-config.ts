@@ -14,6 +14,8 @@ export interface TierPolicy {
   limits: RateLimit[];
   maxSymbols: number | null;
   historyDays: number | null;
+  maxSubscriptions: number | null;
+  maxConnections: number | null;
 }
 
 export interface NewsFeed {

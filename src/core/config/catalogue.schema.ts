@@ -82,6 +82,10 @@ const tierSchema = z.object({
   maxSymbols: z.number().int().min(1).nullable(),
   /** Deepest history a request may ask for, in days; null for no limit. */
   historyDays: z.number().int().min(1).nullable(),
+  /** Real-time channels one connection may follow; null for no limit. */
+  maxSubscriptions: z.number().int().min(1).nullable(),
+  /** Real-time connections at once per key (per address for anonymous callers); null for no limit. */
+  maxConnections: z.number().int().min(1).nullable(),
 });
 
 /** config/tiers.json: every tier, each with its limits. */

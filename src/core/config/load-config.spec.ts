@@ -51,6 +51,8 @@ describe('loadConfig', () => {
       ],
       maxSymbols: 5,
       historyDays: 7,
+      maxSubscriptions: 10,
+      maxConnections: 5,
     });
     assert.deepEqual(config.tiers.pro.limits, [
       { limit: 300, windowSeconds: 60 },

@@ -190,7 +190,13 @@ function buildTiers(env: Env, configDir: string, problems: string[]): AppConfig[
     pro: env.PRO_TIER_LIMIT,
   };
   const entries = TIER_NAMES.map((name): [TierName, TierPolicy] => {
-    const tier = file?.[name] ?? { limits: [], maxSymbols: null, historyDays: null };
+    const tier = file?.[name] ?? {
+      limits: [],
+      maxSymbols: null,
+      historyDays: null,
+      maxSubscriptions: null,
+      maxConnections: null,
+    };
     const limits = new Map<number, RateLimit>();
     for (const limit of [
       ...tier.limits.flatMap((l) => parseRateLimit(l) ?? []),
@@ -205,6 +211,8 @@ function buildTiers(env: Env, configDir: string, problems: string[]): AppConfig[
         limits: [...limits.values()].sort((a, b) => a.windowSeconds - b.windowSeconds),
         maxSymbols: tier.maxSymbols,
         historyDays: tier.historyDays,
+        maxSubscriptions: tier.maxSubscriptions,
+        maxConnections: tier.maxConnections,
       },
     ];
   });

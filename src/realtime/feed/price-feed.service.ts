@@ -1,0 +1,137 @@
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { type AppConfig, InjectConfig, type KnownCoin } from '../../core/config';
+import { CoinCatalogue } from '../../market/coins/coin-catalogue';
+import { ProviderRegistry } from '../../providers/registry/provider-registry';
+import { priceChannel } from '../channels';
+import { RealtimeHub } from '../hub/realtime-hub';
+import { RealtimePublisher } from '../realtime.publisher';
+import { BinanceStreamClient, type StreamTick } from './binance-stream.client';
+
+/**
+ * Where real-time prices come from: Binance's market streams for the followed symbols that
+ * trade there, and REST polling through the provider registry every REALTIME_POLL_SECONDS for
+ * the rest, and for all of them while no stream is up. Newly followed symbols are fetched at
+ * once, so subscribers get a snapshot. Nothing here is stored: collection has its own jobs.
+ */
+@Injectable()
+export class PriceFeed implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(PriceFeed.name);
+  private readonly stream: BinanceStreamClient;
+  private symbols: string[] = [];
+  private streamUp = false;
+  private pollTimer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly hub: RealtimeHub,
+    private readonly publisher: RealtimePublisher,
+    private readonly registry: ProviderRegistry,
+    private readonly coins: CoinCatalogue,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {
+    this.stream = new BinanceStreamClient(config.upstreams.binance.wsUrls, {
+      tick: (tick) => this.onTick(tick),
+      state: (up) => this.onStreamState(up),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.hub.onSymbolsChanged((symbols, added) => {
+      this.symbols = symbols;
+      this.stream.follow(this.streamable(symbols).map((c) => c.binancePair as string));
+      this.schedulePolling();
+      if (added.length > 0) {
+        void this.poll(added);
+      }
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.stream.stop();
+    clearInterval(this.pollTimer);
+  }
+
+  get streaming(): boolean {
+    return this.streamUp;
+  }
+
+  private streamable(symbols: string[]): KnownCoin[] {
+    return symbols
+      .map((s) => this.coins.find(s))
+      .filter((c): c is KnownCoin => c?.binancePair !== undefined && !c.sharesTicker);
+  }
+
+  private onTick(tick: StreamTick): void {
+    const coin = this.streamable(this.symbols).find((c) => c.binancePair === tick.pair);
+    if (!coin) {
+      return;
+    }
+    this.publisher.publish(priceChannel(coin.symbol), 'price', {
+      symbol: coin.symbol,
+      price: tick.price,
+      change_24h: tick.change24h,
+      volume_24h: tick.quoteVolume24h,
+      provider: 'binance',
+      ts: tick.eventTime,
+    });
+  }
+
+  private onStreamState(up: boolean): void {
+    if (up !== this.streamUp) {
+      this.logger.log(up ? 'Binance stream up' : 'Binance stream down: polling');
+    }
+    this.streamUp = up;
+    this.schedulePolling();
+  }
+
+  /** Symbols the stream does not cover right now. */
+  private polled(): string[] {
+    if (!this.streamUp) {
+      return this.symbols;
+    }
+    const streamed = new Set(this.streamable(this.symbols).map((c) => c.symbol));
+    return this.symbols.filter((s) => !streamed.has(s));
+  }
+
+  private schedulePolling(): void {
+    const needed = this.polled().length > 0;
+    if (needed && !this.pollTimer) {
+      this.pollTimer = setInterval(
+        () => void this.poll(this.polled()),
+        this.config.realtime.pollSeconds * 1000,
+      );
+      this.pollTimer.unref();
+    } else if (!needed && this.pollTimer) {
+      clearInterval(this.pollTimer);
+      this.pollTimer = undefined;
+    }
+  }
+
+  private async poll(symbols: string[]): Promise<void> {
+    const coins = symbols.map((s) => this.coins.find(s)).filter((c): c is KnownCoin => !!c);
+    if (coins.length === 0) {
+      return;
+    }
+    try {
+      const { data, provider } = await this.registry.execute('prices', (api, ctx) =>
+        api.getPrices({ coins, ctx }),
+      );
+      for (const quote of data) {
+        this.publisher.publish(priceChannel(quote.symbol), 'price', {
+          symbol: quote.symbol,
+          price: quote.price,
+          change_24h: quote.change24h,
+          volume_24h: quote.volume24h,
+          provider,
+          ts: quote.lastUpdated.getTime(),
+        });
+      }
+    } catch (error) {
+      this.logger.warn(`polling ${symbols.join(',')} failed: ${(error as Error).message}`);
+    }
+  }
+}

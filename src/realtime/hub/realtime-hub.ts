@@ -1,0 +1,251 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { Caller } from '../../auth/caller';
+import { type AppConfig, InjectConfig } from '../../core/config';
+import { CoinCatalogue } from '../../market/coins/coin-catalogue';
+import { parseChannel, symbolOf } from '../channels';
+import type { ServerEventName, SubscriptionAck } from '../realtime-events';
+import { RealtimePublisher } from '../realtime.publisher';
+
+/** One client connection, whichever transport carries it. */
+export interface RealtimeConnection {
+  readonly id: string;
+  readonly caller: Caller;
+  send(event: ServerEventName | 'subscribed', data: unknown): void;
+  /** Bytes waiting to be written to the client. */
+  buffered(): number;
+  close(reason: string): void;
+}
+
+interface ConnectionState {
+  connection: RealtimeConnection;
+  channels: Set<string>;
+  /** Channels something was delivered on since subscribing: their snapshot is out of date. */
+  delivered: Set<string>;
+  /** Per symbol: when the last price went out, and the newest one held back by the throttle. */
+  prices: Map<string, { sentAt: number; held?: unknown; timer?: NodeJS.Timeout }>;
+}
+
+/** A client this far behind is dropped, so it never holds memory or slows the others. */
+export const MAX_BUFFERED_BYTES = 512 * 1024;
+const MAX_CHANNELS_PER_MESSAGE = 100;
+
+/**
+ * Connections, their subscriptions and the fan-out of published events: snapshots on subscribe,
+ * at most one price per symbol per REALTIME_THROTTLE_MS per client (the newest is sent when the
+ * window ends), per-tier limits, and slow clients dropped.
+ */
+@Injectable()
+export class RealtimeHub implements OnModuleDestroy {
+  private readonly states = new Map<string, ConnectionState>();
+  private readonly perTracker = new Map<string, number>();
+  private readonly symbolListeners = new Set<(symbols: string[], added: string[]) => void>();
+  private readonly stopListening: () => void;
+  messagesSent = 0;
+
+  constructor(
+    private readonly publisher: RealtimePublisher,
+    private readonly coins: CoinCatalogue,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {
+    this.stopListening = publisher.onPublish((channel, event, data) =>
+      this.deliver(channel, event, data),
+    );
+  }
+
+  onModuleDestroy(): void {
+    this.stopListening();
+    for (const state of this.states.values()) {
+      state.prices.forEach((p) => clearTimeout(p.timer));
+    }
+  }
+
+  /** Registers a connection, or says why its tier allows no more. */
+  admit(connection: RealtimeConnection): string | undefined {
+    const { tracker, tier } = connection.caller;
+    const open = this.perTracker.get(tracker) ?? 0;
+    if (tier.maxConnections !== null && open >= tier.maxConnections) {
+      return `The ${tier.name} tier allows ${tier.maxConnections} real-time connections at once`;
+    }
+    this.perTracker.set(tracker, open + 1);
+    this.states.set(connection.id, {
+      connection,
+      channels: new Set(),
+      delivered: new Set(),
+      prices: new Map(),
+    });
+    return undefined;
+  }
+
+  remove(connection: RealtimeConnection): void {
+    const state = this.states.get(connection.id);
+    if (!state) {
+      return;
+    }
+    this.states.delete(connection.id);
+    state.prices.forEach((p) => clearTimeout(p.timer));
+    const tracker = connection.caller.tracker;
+    this.perTracker.set(tracker, (this.perTracker.get(tracker) ?? 1) - 1);
+    if (state.channels.size > 0) {
+      this.symbolsChanged([]);
+    }
+  }
+
+  subscribe(connection: RealtimeConnection, channels: unknown): SubscriptionAck {
+    const state = this.states.get(connection.id);
+    const list = Array.isArray(channels) ? channels.slice(0, MAX_CHANNELS_PER_MESSAGE) : [];
+    const ack: SubscriptionAck = { ok: true, subscribed: [], rejected: [] };
+    if (!state || list.length === 0) {
+      return {
+        ok: false,
+        subscribed: [],
+        rejected: [{ channel: '', reason: 'channels must be a non-empty array' }],
+      };
+    }
+    const limit = connection.caller.tier.maxSubscriptions;
+    const addedSymbols: string[] = [];
+    for (const raw of list) {
+      const parsed = parseChannel(raw, (symbol) => this.coins.find(symbol) !== undefined);
+      if ('reason' in parsed) {
+        ack.rejected.push({ channel: String(raw), reason: parsed.reason });
+      } else if (
+        !state.channels.has(parsed.channel) &&
+        limit !== null &&
+        state.channels.size >= limit
+      ) {
+        ack.rejected.push({
+          channel: parsed.channel,
+          reason: `The ${connection.caller.tier.name} tier allows ${limit} subscriptions per connection`,
+        });
+      } else {
+        if (!state.channels.has(parsed.channel)) {
+          const symbol = symbolOf(parsed.channel);
+          if (symbol && !this.isFollowed(symbol)) {
+            addedSymbols.push(symbol);
+          }
+          state.channels.add(parsed.channel);
+        }
+        ack.subscribed.push(parsed.channel);
+      }
+    }
+    ack.ok = ack.rejected.length === 0;
+    setImmediate(() => this.sendSnapshots(state, ack.subscribed));
+    if (addedSymbols.length > 0) {
+      this.symbolsChanged(addedSymbols);
+    }
+    return ack;
+  }
+
+  unsubscribe(connection: RealtimeConnection, channels: unknown): SubscriptionAck {
+    const state = this.states.get(connection.id);
+    const list = Array.isArray(channels) ? channels : [];
+    const removed = list.filter(
+      (c): c is string => typeof c === 'string' && state?.channels.delete(c) === true,
+    );
+    for (const channel of removed) {
+      state?.delivered.delete(channel);
+      const symbol = symbolOf(channel);
+      if (symbol) {
+        clearTimeout(state?.prices.get(symbol)?.timer);
+        state?.prices.delete(symbol);
+      }
+    }
+    if (removed.length > 0) {
+      this.symbolsChanged([]);
+    }
+    return { ok: true, subscribed: [...(state?.channels ?? [])], rejected: [] };
+  }
+
+  /** Symbols at least one client follows. */
+  followedSymbols(): string[] {
+    const symbols = new Set<string>();
+    for (const state of this.states.values()) {
+      for (const channel of state.channels) {
+        const symbol = symbolOf(channel);
+        if (symbol) {
+          symbols.add(symbol);
+        }
+      }
+    }
+    return [...symbols];
+  }
+
+  /** Called with every followed symbol whenever the set changes, and the newly followed ones. */
+  onSymbolsChanged(listener: (symbols: string[], added: string[]) => void): void {
+    this.symbolListeners.add(listener);
+  }
+
+  stats(): { connections: number; subscriptions: number; messagesSent: number } {
+    let subscriptions = 0;
+    this.states.forEach((s) => (subscriptions += s.channels.size));
+    return { connections: this.states.size, subscriptions, messagesSent: this.messagesSent };
+  }
+
+  private isFollowed(symbol: string): boolean {
+    const channel = `prices:${symbol}`;
+    return [...this.states.values()].some((s) => s.channels.has(channel));
+  }
+
+  private symbolsChanged(added: string[]): void {
+    const symbols = this.followedSymbols();
+    this.symbolListeners.forEach((listener) => listener(symbols, added));
+  }
+
+  private sendSnapshots(state: ConnectionState, channels: string[]): void {
+    for (const channel of channels) {
+      const snapshot = this.publisher.snapshot(channel);
+      if (snapshot && this.states.has(state.connection.id) && !state.delivered.has(channel)) {
+        this.send(state, snapshot.event, snapshot.data);
+      }
+    }
+  }
+
+  private deliver(channel: string, event: ServerEventName, data: unknown): void {
+    const symbol = event === 'price' ? symbolOf(channel) : undefined;
+    for (const state of this.states.values()) {
+      if (!state.channels.has(channel)) {
+        continue;
+      }
+      state.delivered.add(channel);
+      if (symbol) {
+        this.deliverPrice(state, symbol, data);
+      } else {
+        this.send(state, event, data);
+      }
+    }
+  }
+
+  /** At most one price per symbol per throttle window; the newest held back goes out at its end. */
+  private deliverPrice(state: ConnectionState, symbol: string, data: unknown): void {
+    const throttleMs = this.config.realtime.throttleMs;
+    const now = Date.now();
+    const entry = state.prices.get(symbol) ?? { sentAt: 0 };
+    state.prices.set(symbol, entry);
+    if (now - entry.sentAt >= throttleMs) {
+      entry.sentAt = now;
+      this.send(state, 'price', data);
+      return;
+    }
+    entry.held = data;
+    entry.timer ??= setTimeout(
+      () => {
+        entry.timer = undefined;
+        entry.sentAt = Date.now();
+        if (this.states.has(state.connection.id) && entry.held !== undefined) {
+          this.send(state, 'price', entry.held);
+        }
+        entry.held = undefined;
+      },
+      throttleMs - (now - entry.sentAt),
+    );
+  }
+
+  private send(state: ConnectionState, event: ServerEventName, data: unknown): void {
+    if (state.connection.buffered() > MAX_BUFFERED_BYTES) {
+      state.connection.close('too slow: messages backed up past the limit');
+      this.remove(state.connection);
+      return;
+    }
+    state.connection.send(event, data);
+    this.messagesSent += 1;
+  }
+}

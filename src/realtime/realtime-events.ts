@@ -1,0 +1,35 @@
+/** Server → client events and their payloads (both transports carry the same ones). */
+export interface PriceEvent {
+  symbol: string;
+  price: number;
+  change_24h: number | null;
+  volume_24h: number | null;
+  provider: string;
+  /** When the provider produced the value (ms since epoch). */
+  ts: number;
+}
+
+export interface StatsEvent {
+  connections: number;
+  subscriptions: number;
+  messages_sent: number;
+  ts: number;
+}
+
+export interface ServerEvents {
+  price: PriceEvent;
+  market: unknown;
+  news: unknown;
+  sentiment: unknown;
+  providers: unknown;
+  stats: StatsEvent;
+}
+
+export type ServerEventName = keyof ServerEvents;
+
+/** The answer to subscribe / unsubscribe. */
+export interface SubscriptionAck {
+  ok: boolean;
+  subscribed: string[];
+  rejected: { channel: string; reason: string }[];
+}

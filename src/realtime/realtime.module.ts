@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { MarketModule } from '../market/market.module';
+import { ProvidersModule } from '../providers/providers.module';
+import { PriceFeed } from './feed/price-feed.service';
+import { RealtimeHub } from './hub/realtime-hub';
+import { RealtimeStatsJob } from './realtime-stats.job';
+import { ClientAddress } from './transports/client-address';
+import { PlainWsServer } from './transports/plain-ws.server';
+import { RealtimeGateway } from './transports/realtime.gateway';
+
+/** Socket.IO at /socket.io and a plain WebSocket at /ws, fed by Binance streams or polling. */
+@Module({
+  imports: [MarketModule, ProvidersModule],
+  providers: [
+    RealtimeHub,
+    PriceFeed,
+    ClientAddress,
+    RealtimeGateway,
+    PlainWsServer,
+    RealtimeStatsJob,
+  ],
+  exports: [RealtimeHub, PlainWsServer, PriceFeed],
+})
+export class RealtimeModule {}

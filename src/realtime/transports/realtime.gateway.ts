@@ -1,0 +1,105 @@
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import { randomUUID } from 'node:crypto';
+import type { Server, Socket } from 'socket.io';
+import { Authenticator } from '../../auth/authenticator';
+import { type RealtimeConnection, RealtimeHub } from '../hub/realtime-hub';
+import type { SubscriptionAck } from '../realtime-events';
+import { ClientAddress } from './client-address';
+
+interface SocketData {
+  connection?: RealtimeConnection;
+}
+
+/**
+ * Socket.IO at /socket.io. Credentials come with the handshake (`auth.token`: an API key or a
+ * JWT; none is the free tier); a refused handshake fails with the reason as the connect_error
+ * message. `subscribe` / `unsubscribe` take `{channels}` and answer with the ack.
+ */
+@WebSocketGateway({ path: '/socket.io' })
+export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
+  constructor(
+    private readonly hub: RealtimeHub,
+    private readonly authenticator: Authenticator,
+    private readonly address: ClientAddress,
+  ) {}
+
+  afterInit(server: Server): void {
+    server.use((socket, next) => {
+      this.admit(socket).then(
+        (reason) => next(reason ? new Error(reason) : undefined),
+        (error: Error) => next(new Error(error.message)),
+      );
+    });
+  }
+
+  handleDisconnect(socket: Socket): void {
+    const { connection } = socket.data as SocketData;
+    if (connection) {
+      this.hub.remove(connection);
+    }
+  }
+
+  @SubscribeMessage('subscribe')
+  subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): SubscriptionAck {
+    return this.hub.subscribe(this.connectionOf(socket), channelsOf(body));
+  }
+
+  @SubscribeMessage('unsubscribe')
+  unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): SubscriptionAck {
+    return this.hub.unsubscribe(this.connectionOf(socket), channelsOf(body));
+  }
+
+  private async admit(socket: Socket): Promise<string | undefined> {
+    const auth = socket.handshake.auth as { token?: unknown };
+    const token = typeof auth.token === 'string' ? auth.token : undefined;
+    const caller = await this.authenticator.identify(
+      token ? { 'x-api-key': token } : {},
+      this.address.of(socket.request),
+    );
+    const connection: RealtimeConnection = {
+      id: randomUUID(),
+      caller,
+      send: (event, data) => socket.emit(event, data),
+      buffered: () => bufferedBytes(socket),
+      close: (reason) => {
+        socket.emit('dropped', { reason });
+        socket.disconnect(true);
+      },
+    };
+    const refused = this.hub.admit(connection);
+    if (!refused) {
+      (socket.data as SocketData).connection = connection;
+    }
+    return refused;
+  }
+
+  private connectionOf(socket: Socket): RealtimeConnection {
+    const { connection } = socket.data as SocketData;
+    if (!connection) {
+      throw new Error('socket without a connection');
+    }
+    return connection;
+  }
+}
+
+function channelsOf(body: unknown): unknown {
+  return (body as { channels?: unknown } | null)?.channels;
+}
+
+/** What engine.io holds for this client and what its WebSocket has not flushed yet. */
+function bufferedBytes(socket: Socket): number {
+  const conn = socket.conn as unknown as {
+    writeBuffer?: unknown[];
+    transport?: { socket?: { bufferedAmount?: number } };
+  };
+  // Packets engine.io holds are counted at a typical event's size.
+  const queued = (conn.writeBuffer?.length ?? 0) * 256;
+  return queued + (conn.transport?.socket?.bufferedAmount ?? 0);
+}

@@ -1,0 +1,226 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import request from 'supertest';
+import { io, type Socket } from 'socket.io-client';
+import WebSocket from 'ws';
+import { PriceFeed } from '../../src/realtime/feed/price-feed.service';
+import { rawText } from '../../src/realtime/raw-text';
+import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
+
+interface Price {
+  symbol: string;
+  price: number;
+  provider: string;
+  ts: number;
+}
+
+/** The next event of a name that passes the test, or a failure after the timeout. */
+function next<T>(
+  socket: Socket,
+  event: string,
+  test: (data: T) => boolean,
+  timeoutMs = 3000,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, handler);
+      reject(new Error(`no matching ${event} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const handler = (data: T) => {
+      if (test(data)) {
+        clearTimeout(timer);
+        socket.off(event, handler);
+        resolve(data);
+      }
+    };
+    socket.on(event, handler);
+  });
+}
+
+/** Resolves on connect, rejects with the server's reason on connect_error. */
+function connected(socket: Socket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+}
+
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) {
+      throw new Error('condition not met in time');
+    }
+    await sleep(20);
+  }
+}
+
+describe('real-time prices over Socket.IO and /ws', () => {
+  let t: FakeBackedApp;
+  const sockets: Socket[] = [];
+  const connect = async (token?: string): Promise<Socket> => {
+    const socket = io(t.running.url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      auth: token ? { token } : {},
+      reconnection: false,
+    });
+    sockets.push(socket);
+    await connected(socket);
+    return socket;
+  };
+
+  before(async () => {
+    t = await startFakeBackedApp({ REALTIME_THROTTLE_MS: '200', REALTIME_POLL_SECONDS: '1' });
+  });
+
+  after(async () => {
+    sockets.forEach((s) => s.disconnect());
+    await t.stop();
+  });
+
+  it('subscribe: an ack naming rejected channels, a snapshot, then the streamed tick within 1 s', async () => {
+    const socket = await connect();
+    const first = next<Price>(socket, 'price', (p) => p.symbol === 'BTC');
+    const ack = await socket.emitWithAck('subscribe', {
+      channels: ['prices:btc', 'weather', 'prices:ZZZ'],
+    });
+    assert.deepEqual(ack, {
+      ok: false,
+      subscribed: ['prices:BTC'],
+      rejected: [
+        {
+          channel: 'weather',
+          reason: 'unknown channel; use prices:<SYMBOL>, market, news, sentiment, providers, stats',
+        },
+        { channel: 'prices:ZZZ', reason: 'unknown symbol ZZZ' },
+      ],
+    });
+    const snapshot = await first;
+    assert.equal(typeof snapshot.price, 'number');
+    await until(() => t.fake.binanceStream.subscribedStreams().includes('btcusdt@miniTicker'));
+    await until(() => t.running.app.get(PriceFeed).streaming);
+    const streamed = next<Price>(socket, 'price', (p) => p.price === 12345.67);
+    const pushedAt = t.fake.binanceStream.pushTicker('BTCUSDT', 12345.67);
+    const tick = await streamed;
+    assert.ok(Date.now() - pushedAt < 1000, `${Date.now() - pushedAt} ms`);
+    assert.deepEqual([tick.symbol, tick.provider, tick.ts], ['BTC', 'binance', pushedAt]);
+
+    const unsubscribed = await socket.emitWithAck('unsubscribe', { channels: ['prices:BTC'] });
+    assert.deepEqual(unsubscribed.subscribed, []);
+    let more = 0;
+    socket.on('price', () => (more += 1));
+    await sleep(250);
+    t.fake.binanceStream.pushTicker('BTCUSDT', 1);
+    await sleep(300);
+    assert.equal(more, 0, 'no prices after unsubscribing');
+    socket.disconnect();
+  });
+
+  it('the plain WebSocket at /ws speaks the same channels as JSON messages', async () => {
+    const ws = new WebSocket(`${t.running.url.replace(/^http/, 'ws')}/ws`);
+    const messages: { event: string; data: Record<string, unknown> }[] = [];
+    ws.on('message', (raw) => messages.push(JSON.parse(rawText(raw)) as (typeof messages)[number]));
+    await once(ws, 'open');
+    ws.send(JSON.stringify({ action: 'subscribe', channels: ['prices:ETH', 'bogus'] }));
+    ws.send(JSON.stringify({ action: 'ping' }));
+    await until(() => messages.some((m) => m.event === 'pong'));
+    assert.deepEqual(messages.find((m) => m.event === 'subscribed')?.data, {
+      ok: false,
+      subscribed: ['prices:ETH'],
+      rejected: [
+        {
+          channel: 'bogus',
+          reason: 'unknown channel; use prices:<SYMBOL>, market, news, sentiment, providers, stats',
+        },
+      ],
+    });
+    assert.deepEqual(messages[0], { event: 'ready', data: { tier: 'free' } });
+    await until(() => t.fake.binanceStream.subscribedStreams().includes('ethusdt@miniTicker'));
+    await until(() => t.running.app.get(PriceFeed).streaming);
+    await sleep(250);
+    const pushedAt = t.fake.binanceStream.pushTicker('ETHUSDT', 3456.5);
+    await until(() => messages.some((m) => m.event === 'price' && m.data.price === 3456.5), 1000);
+    assert.ok(Date.now() - pushedAt < 1000);
+    ws.send('not json');
+    await until(() => messages.some((m) => m.event === 'error'));
+    ws.close();
+  });
+
+  it('a free client over its subscription limit is refused with the reason; a pro key is not', async () => {
+    const channels = [
+      'market',
+      'news',
+      'sentiment',
+      'providers',
+      'stats',
+      'prices:BTC',
+      'prices:ETH',
+      'prices:SOL',
+      'prices:XRP',
+      'prices:ADA',
+      'prices:DOGE',
+    ];
+    const free = await connect();
+    const refused = await free.emitWithAck('subscribe', { channels });
+    assert.equal(refused.subscribed.length, 10);
+    assert.deepEqual(refused.rejected, [
+      { channel: 'prices:DOGE', reason: 'The free tier allows 10 subscriptions per connection' },
+    ]);
+    const created = await request(t.running.url)
+      .post('/api/auth/keys')
+      .set('X-API-Key', ADMIN_KEY)
+      .send({ name: 'socket', tier: 'pro' })
+      .expect(201);
+    const pro = await connect(created.body.key as string);
+    const accepted = await pro.emitWithAck('subscribe', { channels });
+    assert.deepEqual([accepted.ok, accepted.subscribed.length], [true, 11]);
+    free.disconnect();
+    pro.disconnect();
+  });
+
+  it('refuses connections past the tier limit, and bad credentials, with the reason', async () => {
+    await sleep(100);
+    const open: Socket[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      open.push(await connect());
+    }
+    const sixth = io(t.running.url, { transports: ['websocket'], reconnection: false });
+    await assert.rejects(connected(sixth), {
+      message: 'The free tier allows 5 real-time connections at once',
+    });
+    open.forEach((s) => s.disconnect());
+    const forged = io(t.running.url, {
+      transports: ['websocket'],
+      reconnection: false,
+      auth: { token: 'cdt_forged-forged-forged-forged-forged' },
+    });
+    await assert.rejects(connected(forged), { message: 'Unknown or revoked API key' });
+  });
+
+  it('switches to polling when the stream drops and back when it returns, keeping the subscription', async () => {
+    await sleep(100);
+    const socket = await connect();
+    await socket.emitWithAck('subscribe', { channels: ['prices:SOL'] });
+    await until(() => t.fake.binanceStream.subscribedStreams().includes('solusdt@miniTicker'));
+    await until(() => t.running.app.get(PriceFeed).streaming);
+    t.fake.binanceStream.drop();
+    const polled = await next<Price>(
+      socket,
+      'price',
+      (p) => p.symbol === 'SOL' && p.provider !== 'binance',
+      4000,
+    );
+    assert.equal(polled.provider, 'coingecko');
+    assert.equal(t.running.app.get(PriceFeed).streaming, false);
+    t.fake.binanceStream.allow();
+    await until(() => t.running.app.get(PriceFeed).streaming, 10_000);
+    await sleep(250);
+    const back = next<Price>(socket, 'price', (p) => p.price === 222.22);
+    t.fake.binanceStream.pushTicker('SOLUSDT', 222.22);
+    assert.equal((await back).provider, 'binance');
+    socket.disconnect();
+  });
+});
