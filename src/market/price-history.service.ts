@@ -11,6 +11,7 @@ const BUCKETS: Record<Exclude<HistoryInterval, 'auto'>, number> = {
   '1d': 86_400_000,
 };
 const AUTO_MAX_POINTS = 1_000;
+const SOURCE_GRANULARITY_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 /** The finest bucket that keeps a span under about 1,000 points. */
@@ -43,7 +44,10 @@ export class PriceHistoryService {
     const bucketMs = BUCKETS[interval];
     const earliest = await this.store.earliest(coin.symbol, from);
     let backfilled: BackfillDto | null = null;
-    if (!earliest || earliest.getTime() > from.getTime() + bucketMs) {
+    // Upstream history is hourly at best for most ranges: a first point up to that late still
+    // counts as covered, or every query would backfill the same gap again.
+    const tolerance = Math.max(bucketMs, SOURCE_GRANULARITY_MS);
+    if (!earliest || earliest.getTime() > from.getTime() + tolerance) {
       const { data, provider, attempted } = await this.registry.execute(
         'history',
         (api, ctx) => api.getPriceHistory({ coin, from, to: earliest ?? to, ctx }),

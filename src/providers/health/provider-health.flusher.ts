@@ -1,17 +1,23 @@
 import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ProviderDirectory } from '../provider.directory';
 import { ProviderStore } from '../provider.store';
+import { RealtimePublisher } from '../../realtime/realtime.publisher';
 
 const FLUSH_INTERVAL_MS = 30_000;
 
-/** Health lives in memory; this copies it to the `providers` table every 30 s and at shutdown. */
+/**
+ * Health lives in memory; this copies it to the `providers` table every 30 s and at shutdown,
+ * and sends the providers whose status changed on the real-time `providers` channel.
+ */
 @Injectable()
 export class ProviderHealthFlusher implements OnModuleInit, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
+  private readonly lastStatus = new Map<string, string>();
 
   constructor(
     private readonly directory: ProviderDirectory,
     private readonly store: ProviderStore,
+    private readonly realtime: RealtimePublisher,
   ) {}
 
   onModuleInit(): void {
@@ -25,6 +31,7 @@ export class ProviderHealthFlusher implements OnModuleInit, OnApplicationShutdow
   }
 
   async flush(): Promise<void> {
+    this.announceChanges();
     await this.store.saveHealth(
       this.directory.all().map((runtime) => {
         const stats = runtime.health.stats();
@@ -40,5 +47,25 @@ export class ProviderHealthFlusher implements OnModuleInit, OnApplicationShutdow
         };
       }),
     );
+  }
+
+  private announceChanges(): void {
+    const changed = this.directory.all().filter((runtime) => {
+      const status = runtime.status();
+      const before = this.lastStatus.get(runtime.id);
+      this.lastStatus.set(runtime.id, status);
+      return before !== undefined && before !== status;
+    });
+    if (changed.length > 0) {
+      this.realtime.publish(
+        'providers',
+        'providers',
+        changed.map((runtime) => ({
+          id: runtime.id,
+          status: runtime.status(),
+          health_score: runtime.score(),
+        })),
+      );
+    }
   }
 }
