@@ -29,6 +29,8 @@ export interface FeedOutcome {
 export class NewsIngestService {
   private readonly logger = new Logger(NewsIngestService.name);
   private readonly tagger: CoinTagger;
+  /** Feeds are fetched in parallel but stored one at a time, so the duplicate check holds. */
+  private storing: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly registry: ProviderRegistry,
@@ -70,7 +72,8 @@ export class NewsIngestService {
           }),
         { isEmpty: () => false, what: `feed ${feed.name}` },
       );
-      const stored = data.notModified ? 0 : await this.storeItems(feed, parseFeed(data.body));
+      const items = data.notModified ? [] : parseFeed(data.body);
+      const stored = await this.serially(() => this.storeItems(feed, items));
       Object.assign(state, {
         etag: data.etag ?? null,
         lastModified: data.lastModified ?? null,
@@ -88,7 +91,16 @@ export class NewsIngestService {
     }
   }
 
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.storing.then(work, work);
+    this.storing = run.catch(() => undefined);
+    return run;
+  }
+
   private async storeItems(feed: NewsFeed, items: FeedItem[]): Promise<number> {
+    if (items.length === 0) {
+      return 0;
+    }
     const fetchedAt = new Date();
     const known = await this.store.known(
       items.map((i) => i.link),

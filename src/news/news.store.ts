@@ -39,9 +39,16 @@ export class NewsStore {
     };
   }
 
+  /** Inserts new items; one another process stored meanwhile (same link) is skipped, not an error. */
   async insert(items: readonly NewNewsItem[]): Promise<void> {
     for (let i = 0; i < items.length; i += 200) {
-      await this.items.insert(items.slice(i, i + 200));
+      await this.items
+        .createQueryBuilder()
+        .insert()
+        .into(NewsItem)
+        .values(items.slice(i, i + 200))
+        .orIgnore()
+        .execute();
     }
   }
 
