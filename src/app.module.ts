@@ -16,6 +16,7 @@ import { MarketModule } from './market/market.module';
 import { NewsModule } from './news/news.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RealtimePublisherModule } from './realtime/realtime.publisher';
+import { OperationsModule } from './operations/operations.module';
 import { ProvidersModule } from './providers/providers.module';
 
 @Module({})
@@ -43,6 +44,7 @@ export class AppModule {
         NewsModule,
         RealtimePublisherModule,
         RealtimeModule,
+        OperationsModule,
       ],
     };
   }

@@ -35,28 +35,26 @@ export class MarketCollector implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     const { schedule } = this.config;
     this.jobs.schedule({
-      name: 'market-prices',
+      name: 'prices',
       cron: schedule.prices,
       run: () => this.collectPrices(),
     });
     this.jobs.schedule({
-      name: 'market-candles',
+      name: 'candles',
       cron: schedule.candles,
       run: () => this.collectCandles(),
     });
     this.jobs.schedule({
-      name: 'market-trending',
+      name: 'trending',
       cron: schedule.trending,
       run: () => this.collectTrending(),
     });
-    const coinList = this.jobs.schedule({
+    this.jobs.schedule({
       name: 'coin-list',
       cron: schedule.coins,
       run: () => this.directory.refresh(),
+      runAtStart: () => this.directory.isStale(),
     });
-    if (coinList && this.directory.isStale()) {
-      void coinList.fireOnTick();
-    }
   }
 
   async collectPrices(): Promise<number> {

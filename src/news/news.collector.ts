@@ -16,12 +16,12 @@ export class NewsCollector implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    const job = this.jobs.schedule({
+    this.jobs.schedule({
       name: 'news',
       cron: this.config.schedule.news,
       run: async () =>
         (await this.ingest.ingestAll()).reduce((sum, outcome) => sum + outcome.stored, 0),
+      runAtStart: true,
     });
-    void job?.fireOnTick();
   }
 }

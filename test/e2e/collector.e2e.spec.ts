@@ -30,18 +30,19 @@ describe('market collectors', () => {
   it('schedules each job with its configured cron', () => {
     const jobs = t.running.app.get(SchedulerRegistry).getCronJobs();
     assert.deepEqual([...jobs.keys()].sort(), [
+      'candles',
+      'cleanup',
       'coin-list',
       'defi',
       'fear-greed',
-      'market-candles',
-      'market-prices',
-      'market-trending',
       'news',
+      'prices',
       'stats-broadcast',
+      'trending',
     ]);
     assert.equal(jobs.get('news')?.cronTime.source, '*/30 * * * *');
-    assert.equal(jobs.get('market-candles')?.cronTime.source, '15 * * * *');
-    assert.equal(jobs.get('market-prices')?.cronTime.source, '*/5 * * * *');
+    assert.equal(jobs.get('candles')?.cronTime.source, '15 * * * *');
+    assert.equal(jobs.get('prices')?.cronTime.source, '*/5 * * * *');
   });
 
   it('a price run stores one row per provider and coin, and a market snapshot', async () => {

@@ -55,6 +55,8 @@ describe('API documentation', () => {
       '/api/defi/tvl-chart',
       '/api/health',
       '/api/health/live',
+      '/api/jobs',
+      '/api/jobs/{name}/run',
       '/api/market',
       '/api/market/snapshots',
       '/api/news',

@@ -96,6 +96,7 @@ export interface AppConfig {
     defi: string;
     news: string;
     fearGreed: string;
+    cleanup: string;
   };
   /** Tickers or ids the collectors follow (WATCHLIST); empty: the 20 largest by market cap. */
   watchlist: string[];

@@ -106,6 +106,7 @@ export const envSchema = z.object({
   SCHEDULE_DEFI: optionalStringVar(),
   SCHEDULE_NEWS: optionalStringVar(),
   SCHEDULE_FEAR_GREED: optionalStringVar(),
+  SCHEDULE_CLEANUP: optionalStringVar(),
   WATCHLIST: optionalStringVar(),
 
   TRUST_PROXY: trustProxyVar(),

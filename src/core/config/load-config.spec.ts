@@ -257,6 +257,7 @@ describe('loadConfig', () => {
       defi: '10 * * * *',
       news: '*/30 * * * *',
       fearGreed: '5 * * * *',
+      cleanup: '0 3 * * *',
     });
     assert.deepEqual(config.watchlist, ['btc', 'wrapped-bitcoin']);
     assert.deepEqual(loadConfig(BASE, { cwd: CWD }).watchlist, []);

@@ -164,6 +164,7 @@ const JOB_CRONS = [
   ['defi', 'SCHEDULE_DEFI', '10 * * * *'],
   ['news', 'SCHEDULE_NEWS', '*/30 * * * *'],
   ['fearGreed', 'SCHEDULE_FEAR_GREED', '5 * * * *'],
+  ['cleanup', 'SCHEDULE_CLEANUP', '0 3 * * *'],
 ] as const satisfies readonly (readonly [keyof AppConfig['schedule'], keyof Env, string])[];
 
 const scheduleFileSchema = z.partialRecord(z.enum(JOB_CRONS.map(([key]) => key)), z.string());

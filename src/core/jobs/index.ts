@@ -1,2 +1,2 @@
-export { type JobDefinition, JobScheduler } from './job-scheduler';
+export { type JobDefinition, type JobRun, JobScheduler, type JobStatus } from './job-scheduler';
 export { JobsModule } from './jobs.module';

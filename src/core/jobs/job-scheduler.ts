@@ -1,24 +1,53 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { type AppConfig, InjectConfig } from '../config';
 
 export interface JobDefinition {
-  /** Unique job name, e.g. "news-feeds". */
+  /** Unique job name, e.g. "news". */
   name: string;
   cron: string;
   /** Does the work and says how many rows it stored. */
   run: () => Promise<number>;
+  /** Also run once right after start (when background tasks are on). */
+  runAtStart?: boolean | (() => boolean);
+}
+
+export interface JobRun {
+  startedAt: Date;
+  finishedAt: Date;
+  durationMs: number;
+  result: 'ok' | 'failed';
+  rows: number | null;
+  error: string | null;
+}
+
+export interface JobStatus {
+  name: string;
+  cron: string;
+  /** Scheduled: background tasks are on. Manual runs work either way. */
+  enabled: boolean;
+  running: boolean;
+  lastRun: JobRun | null;
+  nextRun: Date | null;
+}
+
+interface JobEntry {
+  definition: JobDefinition;
+  cronJob?: CronJob;
+  running?: Promise<JobRun>;
+  lastRun: JobRun | null;
 }
 
 /**
- * Registers the background jobs: one cron each, a run never overlaps the previous one
- * (waitForCompletion), failures are logged and never escape. With ENABLE_BACKGROUND_TASKS=false
- * nothing is scheduled.
+ * Every background job, in one place: its cron (registered with @nestjs/schedule when
+ * ENABLE_BACKGROUND_TASKS is on), its runs (scheduled or triggered) and their outcome. A run
+ * never overlaps another run of the same job: a trigger while one is running gets that run.
  */
 @Injectable()
 export class JobScheduler {
   private readonly logger = new Logger(JobScheduler.name);
+  private readonly jobs = new Map<string, JobEntry>();
 
   constructor(
     private readonly registry: SchedulerRegistry,
@@ -29,24 +58,76 @@ export class JobScheduler {
     return this.config.features.backgroundTasks;
   }
 
-  /** Schedules the job when background tasks are on; returns it so callers can run it at once. */
-  schedule(job: JobDefinition): CronJob | undefined {
+  schedule(definition: JobDefinition): void {
+    const entry: JobEntry = { definition, lastRun: null };
+    this.jobs.set(definition.name, entry);
     if (!this.enabled) {
-      return undefined;
+      return;
     }
-    const cronJob = CronJob.from({
-      cronTime: job.cron,
-      waitForCompletion: true,
+    entry.cronJob = CronJob.from({
+      cronTime: definition.cron,
       start: true,
-      onTick: async () => {
-        try {
-          this.logger.log(`${job.name}: stored ${await job.run()} rows`);
-        } catch (error) {
-          this.logger.warn(`${job.name} failed: ${(error as Error).message}`);
-        }
-      },
+      onTick: () => void this.execute(entry),
     });
-    this.registry.addCronJob(job.name, cronJob);
-    return cronJob;
+    this.registry.addCronJob(definition.name, entry.cronJob);
+    const atStart = definition.runAtStart;
+    if (typeof atStart === 'function' ? atStart() : atStart) {
+      void this.execute(entry);
+    }
+  }
+
+  /** Runs a job now, or joins the run in progress. */
+  run(name: string): Promise<JobRun> {
+    const entry = this.jobs.get(name);
+    if (!entry) {
+      throw new NotFoundException(
+        `No job named "${name}"; jobs: ${[...this.jobs.keys()].sort().join(', ')}`,
+      );
+    }
+    return this.execute(entry);
+  }
+
+  list(): JobStatus[] {
+    return [...this.jobs.values()]
+      .map((entry) => ({
+        name: entry.definition.name,
+        cron: entry.definition.cron,
+        enabled: entry.cronJob !== undefined,
+        running: entry.running !== undefined,
+        lastRun: entry.lastRun,
+        nextRun: entry.cronJob ? entry.cronJob.nextDate().toJSDate() : null,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  private execute(entry: JobEntry): Promise<JobRun> {
+    entry.running ??= this.track(entry).finally(() => {
+      entry.running = undefined;
+    });
+    return entry.running;
+  }
+
+  private async track(entry: JobEntry): Promise<JobRun> {
+    const { name } = entry.definition;
+    const startedAt = new Date();
+    let rows: number | null = null;
+    let error: string | null = null;
+    try {
+      rows = await entry.definition.run();
+      this.logger.log(`${name}: stored ${rows} rows`);
+    } catch (failure) {
+      error = (failure as Error).message;
+      this.logger.warn(`${name} failed: ${error}`);
+    }
+    const finishedAt = new Date();
+    entry.lastRun = {
+      startedAt,
+      finishedAt,
+      durationMs: finishedAt.getTime() - startedAt.getTime(),
+      result: error === null ? 'ok' : 'failed',
+      rows,
+      error,
+    };
+    return entry.lastRun;
   }
 }
