@@ -6,6 +6,7 @@ import { type AppConfig, AppConfigModule } from './core/config';
 import { DatabaseModule } from './core/database';
 import { DocsModule } from './core/docs';
 import { JobsModule } from './core/jobs';
+import { MetricsModule } from './core/metrics/metrics.module';
 import { InfoModule } from './core/info/info.module';
 import { LoggingModule } from './core/logging/logging.module';
 import { WebModule } from './core/web/web.module';
@@ -31,6 +32,7 @@ export class AppModule {
         WebModule,
         DatabaseModule,
         CacheModule,
+        MetricsModule,
         ScheduleModule.forRoot(),
         JobsModule,
         AuthModule,

@@ -8,6 +8,7 @@ import { readAppInfo } from './core/app-info';
 import type { AppConfig } from './core/config';
 import { setupOpenApi } from './core/docs';
 import { assignRequestId, REQUEST_ID_HEADER } from './core/logging/logging.module';
+import { HttpMetrics } from './core/metrics/http-metrics';
 import { HotPath, type TrustProxy } from './core/web/hot-path/hot-path';
 import { RequestLogService } from './auth/request-log/request-log.service';
 import { PlainWsServer } from './realtime/transports/plain-ws.server';
@@ -48,6 +49,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   const trustProxy = app.getHttpAdapter().getInstance().get('trust proxy fn') as TrustProxy;
   app.get(HotPath).install(server, trustProxy);
   app.get(RequestLogService).observe(server);
+  app.get(HttpMetrics).observe(server);
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
   app.get(PlainWsServer).attach(server);
   return app;

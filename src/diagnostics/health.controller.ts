@@ -2,7 +2,7 @@ import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { SkipRateLimit } from '../auth/skip-rate-limit.decorator';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { HealthReportDto, LivenessDto } from './dto/health-report.dto';
+import { HealthReportDto, LivenessDto, ReadinessDto } from './dto/health-report.dto';
 import { HealthService } from './health.service';
 
 @ApiTags('health')
@@ -15,7 +15,7 @@ export class HealthController {
   @ApiResponse({
     status: 200,
     type: HealthReportDto,
-    description: 'Every critical component is up',
+    description: 'The database is up (status ok, or degraded when an optional part is impaired)',
   })
   @ApiResponse({ status: 503, type: HealthReportDto, description: 'The database is down' })
   async report(@Res({ passthrough: true }) res: Response): Promise<HealthReportDto> {
@@ -24,6 +24,14 @@ export class HealthController {
       res.status(HttpStatus.SERVICE_UNAVAILABLE);
     }
     return report;
+  }
+
+  @Get('ready')
+  @SkipRateLimit()
+  @ApiOperation({ summary: 'Readiness: migrations have run and the app accepts traffic' })
+  @ApiResponse({ status: 200, type: ReadinessDto })
+  ready(): Promise<ReadinessDto> {
+    return this.health.readiness();
   }
 
   @Get('live')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UpstreamHttpService } from '../core/http';
+import { ProviderMetrics } from './provider.metrics';
 import { ApiCallRecorder } from './api-call.recorder';
 import { ApiCallStats } from './api-call.stats';
 import { ApiCall } from './entities/api-call.entity';
@@ -32,6 +33,7 @@ import { ProviderRegistry } from './registry/provider-registry';
     PoolService,
     ProviderRegistry,
     ProvidersService,
+    ProviderMetrics,
   ],
   exports: [ProviderRegistry, ProviderDirectory, ApiCallRecorder],
 })

@@ -4,6 +4,7 @@ import { ProvidersModule } from '../providers/providers.module';
 import { PriceFeed } from './feed/price-feed.service';
 import { RealtimeHub } from './hub/realtime-hub';
 import { RealtimeStatsJob } from './realtime-stats.job';
+import { RealtimeMetrics } from './realtime.metrics';
 import { ClientAddress } from './transports/client-address';
 import { PlainWsServer } from './transports/plain-ws.server';
 import { RealtimeGateway } from './transports/realtime.gateway';
@@ -18,6 +19,7 @@ import { RealtimeGateway } from './transports/realtime.gateway';
     RealtimeGateway,
     PlainWsServer,
     RealtimeStatsJob,
+    RealtimeMetrics,
   ],
   exports: [RealtimeHub, PlainWsServer, PriceFeed],
 })

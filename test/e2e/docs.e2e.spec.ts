@@ -55,10 +55,12 @@ describe('API documentation', () => {
       '/api/defi/tvl-chart',
       '/api/health',
       '/api/health/live',
+      '/api/health/ready',
       '/api/jobs',
       '/api/jobs/{name}/run',
       '/api/market',
       '/api/market/snapshots',
+      '/api/metrics',
       '/api/news',
       '/api/news/sources',
       '/api/news/{id}',
@@ -77,6 +79,7 @@ describe('API documentation', () => {
       '/api/providers/{id}/health',
       '/api/sentiment/fear-greed',
       '/api/trending',
+      '/metrics',
     ]);
     // The Swagger CLI plugin documents DTO fields from their types and comments.
     const database = body.components.schemas.DatabaseHealthDto;

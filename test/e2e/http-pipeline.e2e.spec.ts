@@ -49,6 +49,59 @@ describe('HTTP pipeline', () => {
       running.config.database.type === 'postgres' ? 'postgres' : 'better-sqlite3',
     );
     assert.equal(typeof res.body.components.database.response_time_ms, 'number');
+    assert.deepEqual(Object.keys(res.body.components).sort(), [
+      'cache',
+      'database',
+      'disk',
+      'jobs',
+      'memory',
+      'models',
+      'providers',
+      'websocket',
+    ]);
+    assert.equal(res.body.components.disk.status, 'up');
+    assert.match(res.body.components.disk.message, /^\d+ MB free of \d+ MB$/);
+    const before = res.body.metrics.request_count_1h as number;
+    await request(running.url).get('/api/auth/me').expect(200);
+    await request(running.url).get('/api/auth/me').expect(200);
+    const again = await request(running.url).get('/api/health').expect(200);
+    assert.equal(
+      again.body.metrics.request_count_1h,
+      before + 3,
+      'two requests and a health check',
+    );
+    assert.ok(again.body.metrics.average_response_time_ms > 0);
+    assert.equal(again.body.metrics.active_connections, 0);
+  });
+
+  it('GET /api/health/ready answers once the migrations have run', async () => {
+    const res = await request(running.url).get('/api/health/ready').expect(200);
+    assert.equal(res.body.status, 'ready');
+    assert.ok(res.body.migrations >= 6);
+  });
+
+  it('metrics move as requests are answered, as JSON and for Prometheus', async () => {
+    const scrape = async () => (await request(running.url).get('/metrics').expect(200)).text;
+    const count = (text: string) =>
+      Number(
+        /^http_request_duration_seconds_count\{method="GET",route="\/api\/auth\/me",status="200"\} (\d+)$/m.exec(
+          text,
+        )?.[1] ?? 0,
+      );
+    const first = await scrape();
+    await request(running.url).get('/api/auth/me').expect(200);
+    const second = await scrape();
+    assert.equal(count(second), count(first) + 1);
+    assert.match(second, /^# TYPE upstream_request_duration_seconds histogram$/m);
+    assert.match(second, /^cache_lookups_total\{result="miss"\} \d+$/m);
+    assert.match(second, /^provider_breaker_state\{provider="coingecko"\} 0$/m);
+    assert.match(second, /^realtime_connections 0$/m);
+    const json = await request(running.url).get('/api/metrics').expect(200);
+    assert.equal(json.body.active_requests, 1, 'this request');
+    assert.equal(json.body.websocket_connections, 0);
+    assert.ok(json.body.database_size_mb > 0);
+    assert.ok(json.body.memory_percent > 0 && json.body.memory_percent < 100);
+    assert.ok(json.body.provider_stats.some((p: { id: string }) => p.id === 'coingecko'));
   });
 
   it('GET /api/health/live answers with the process uptime', async () => {

@@ -47,6 +47,8 @@ export class CacheService {
   });
   private readonly inFlight = new Map<string, Promise<CacheResult<unknown>>>();
   private readonly invalidationListeners: ((prefix: string) => void)[] = [];
+  /** Lookups answered from the cache (fresh or stale) and those that ran the loader. */
+  readonly stats = { hits: 0, misses: 0 };
 
   async getOrLoad<T>(
     key: string,
@@ -56,8 +58,10 @@ export class CacheService {
     const now = Date.now();
     const entry = this.entries.get(key);
     if (entry && entry.expiresAt > now) {
+      this.stats.hits += 1;
       return result<T>(entry, { cached: true, stale: false }, now);
     }
+    this.stats.misses += 1;
     const failure = this.failures.get(key);
     if (failure && failure.until > now) {
       return this.staleOrThrow<T>(key, entry, failure.error, options, now);

@@ -2,6 +2,7 @@ import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { type AppConfig, InjectConfig } from '../config';
+import { MetricsService } from '../metrics/metrics.service';
 
 export interface JobDefinition {
   /** Unique job name, e.g. "news". */
@@ -51,6 +52,7 @@ export class JobScheduler {
 
   constructor(
     private readonly registry: SchedulerRegistry,
+    private readonly metrics: MetricsService,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -120,6 +122,7 @@ export class JobScheduler {
       this.logger.warn(`${name} failed: ${error}`);
     }
     const finishedAt = new Date();
+    this.metrics.jobRuns.inc({ job: name, result: error === null ? 'ok' : 'failed' });
     entry.lastRun = {
       startedAt,
       finishedAt,

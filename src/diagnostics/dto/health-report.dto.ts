@@ -1,4 +1,4 @@
-export type ComponentStatus = 'up' | 'down';
+export type ComponentStatus = 'up' | 'degraded' | 'down' | 'disabled';
 export type OverallStatus = 'ok' | 'degraded' | 'error';
 
 export class DatabaseHealthDto {
@@ -15,18 +15,62 @@ export class DatabaseHealthDto {
   message?: string;
 }
 
+export class ComponentHealthDto {
+  /** up, degraded (working but impaired), down, or disabled by configuration. */
+  status!: ComponentStatus;
+
+  /** What the status is based on. @example "4 of 6 providers healthy" */
+  message!: string;
+}
+
 export class HealthComponentsDto {
   database!: DatabaseHealthDto;
+
+  /** down when no enabled provider is usable. */
+  providers!: ComponentHealthDto;
+
+  /** Sentiment models. */
+  models!: ComponentHealthDto;
+
+  /** Real-time connections and the upstream price stream. */
+  websocket!: ComponentHealthDto;
+
+  cache!: ComponentHealthDto;
+
+  /** degraded when a job's last run failed. */
+  jobs!: ComponentHealthDto;
+
+  /** degraded under 5 % or 500 MB free where DATA_DIR lives. */
+  disk!: ComponentHealthDto;
+
+  /** degraded over 90 % of system memory in use. */
+  memory!: ComponentHealthDto;
+}
+
+export class HealthMetricsDto {
+  /** @example 3600 */
+  uptime_seconds!: number;
+
+  /** Real-time connections. @example 12 */
+  active_connections!: number;
+
+  /** HTTP requests answered in the last hour. @example 5321 */
+  request_count_1h!: number;
+
+  /** Their average time. @example 3.2 */
+  average_response_time_ms!: number;
 }
 
 export class HealthReportDto {
-  /** ok when every component is up; error when a critical one (the database) is down. */
+  /** ok when all is up; degraded when an optional part is impaired; error when the database is down. */
   status!: OverallStatus;
 
   /** When the checks ran (ISO 8601). @example "2026-11-28T02:00:00.000Z" */
   timestamp!: string;
 
   components!: HealthComponentsDto;
+
+  metrics!: HealthMetricsDto;
 }
 
 export class LivenessDto {
@@ -38,4 +82,12 @@ export class LivenessDto {
 
   /** @example "2026-11-28T02:00:00.000Z" */
   timestamp!: string;
+}
+
+export class ReadinessDto {
+  /** ready once migrations ran and the app accepts traffic. @example "ready" */
+  status!: 'ready';
+
+  /** Migrations applied to the database. @example 8 */
+  migrations!: number;
 }

@@ -28,6 +28,15 @@ const REPLAYABLE = Symbol('replayable');
 interface Entry {
   headers: OutgoingHttpHeaders;
   body: Buffer;
+  /** The route that produced it, for request metrics. */
+  route: string | undefined;
+}
+
+/** A request as Express leaves it, and as the hot path marks it for request metrics. */
+interface RoutedRequest extends IncomingMessage {
+  baseUrl?: string;
+  route?: { path?: string };
+  routePattern?: string;
 }
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -104,6 +113,7 @@ export class HotPath {
       return false;
     }
     this.hits += 1;
+    (req as RoutedRequest).routePattern = entry.route;
     const id = requestIdOf(req);
     res.writeHead(200, {
       ...entry.headers,
@@ -144,7 +154,15 @@ export class HotPath {
       }
       const replayable = (res as unknown as Record<symbol, boolean>)[REPLAYABLE] === true;
       if (replayable && res.statusCode === 200) {
-        this.entries.set(key, { headers: replayedHeaders(res), body: Buffer.concat(chunks) });
+        const routed = res.req as RoutedRequest;
+        const route = routed.route?.path
+          ? `${routed.baseUrl ?? ''}${routed.route.path}`
+          : undefined;
+        this.entries.set(key, {
+          headers: replayedHeaders(res),
+          body: Buffer.concat(chunks),
+          route,
+        });
       }
       return end(chunk, ...rest);
     }) as ServerResponse['end'];

@@ -1,0 +1,28 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { MetricsService } from '../core/metrics/metrics.service';
+import { MetricsReportDto } from './dto/metrics.dto';
+import { SystemMetricsService } from './system-metrics.service';
+
+@ApiTags('health')
+@Controller()
+export class MetricsController {
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly system: SystemMetricsService,
+  ) {}
+
+  @Get('api/metrics')
+  @ApiOperation({ summary: 'Process, system, database, request and provider figures as JSON' })
+  report(): Promise<MetricsReportDto> {
+    return this.system.report();
+  }
+
+  @Get('metrics')
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  @ApiProduces('text/plain')
+  @ApiOperation({ summary: 'Prometheus metrics (text exposition format)' })
+  prometheus(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+}
