@@ -48,6 +48,7 @@ describe('API documentation', () => {
       '/api/auth/keys/{id}',
       '/api/auth/me',
       '/api/auth/token',
+      '/api/backups',
       '/api/coins/top',
       '/api/defi',
       '/api/defi/chains',

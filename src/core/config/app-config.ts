@@ -97,6 +97,7 @@ export interface AppConfig {
     news: string;
     fearGreed: string;
     cleanup: string;
+    backup: string;
   };
   /** Tickers or ids the collectors follow (WATCHLIST); empty: the 20 largest by market cap. */
   watchlist: string[];

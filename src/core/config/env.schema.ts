@@ -107,6 +107,7 @@ export const envSchema = z.object({
   SCHEDULE_NEWS: optionalStringVar(),
   SCHEDULE_FEAR_GREED: optionalStringVar(),
   SCHEDULE_CLEANUP: optionalStringVar(),
+  SCHEDULE_BACKUP: optionalStringVar(),
   WATCHLIST: optionalStringVar(),
 
   TRUST_PROXY: trustProxyVar(),

@@ -258,6 +258,7 @@ describe('loadConfig', () => {
       news: '*/30 * * * *',
       fearGreed: '5 * * * *',
       cleanup: '0 3 * * *',
+      backup: '0 2 * * *',
     });
     assert.deepEqual(config.watchlist, ['btc', 'wrapped-bitcoin']);
     assert.deepEqual(loadConfig(BASE, { cwd: CWD }).watchlist, []);

@@ -165,6 +165,7 @@ const JOB_CRONS = [
   ['news', 'SCHEDULE_NEWS', '*/30 * * * *'],
   ['fearGreed', 'SCHEDULE_FEAR_GREED', '5 * * * *'],
   ['cleanup', 'SCHEDULE_CLEANUP', '0 3 * * *'],
+  ['backup', 'SCHEDULE_BACKUP', '0 2 * * *'],
 ] as const satisfies readonly (readonly [keyof AppConfig['schedule'], keyof Env, string])[];
 
 const scheduleFileSchema = z.partialRecord(z.enum(JOB_CRONS.map(([key]) => key)), z.string());
