@@ -54,6 +54,8 @@ describe('API documentation', () => {
       '/api/defi/chains',
       '/api/defi/protocols/{slug}',
       '/api/defi/tvl-chart',
+      '/api/diagnostics/last',
+      '/api/diagnostics/run',
       '/api/health',
       '/api/health/live',
       '/api/health/ready',

@@ -1,0 +1,287 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { type AppConfig, InjectConfig } from '../core/config';
+import { ProviderDirectory } from '../providers/provider.directory';
+import { diskSpace, memoryPercent, round1 } from './system-stats';
+
+/** Every check together must finish within this; a slow one is reported, not waited for. */
+const TIME_LIMIT_MS = 10_000;
+const PROBE_TIMEOUT_MS = 3_000;
+const CONFIG_FILES = ['providers.json', 'coins.json', 'tiers.json', 'feeds.json', 'schedule.json'];
+
+export interface DiagnosticIssue {
+  check: string;
+  severity: 'critical' | 'warning';
+  message: string;
+  fixable: boolean;
+}
+
+export interface DiagnosticFix {
+  check: string;
+  action: string;
+  result: 'applied' | 'failed';
+  message?: string;
+}
+
+export interface DiagnosticsReport {
+  timestamp: Date;
+  durationMs: number;
+  autoFix: boolean;
+  totalChecks: number;
+  issuesFound: number;
+  issues: DiagnosticIssue[];
+  fixesApplied: DiagnosticFix[];
+}
+
+interface Check {
+  name: string;
+  run: () => Promise<DiagnosticIssue[]>;
+  /** Safe, idempotent repairs for what the check found. */
+  fix?: (issues: DiagnosticIssue[]) => Promise<DiagnosticFix[]>;
+}
+
+/**
+ * Runs every check at once within a time limit, and with auto_fix only what is safe to repeat:
+ * create missing folders, close open breakers, run pending migrations and `PRAGMA optimize`.
+ */
+@Injectable()
+export class DiagnosticsService {
+  private last?: DiagnosticsReport;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly providers: ProviderDirectory,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  lastReport(): DiagnosticsReport | undefined {
+    return this.last;
+  }
+
+  async run(autoFix: boolean): Promise<DiagnosticsReport> {
+    const started = performance.now();
+    const checks = this.checks();
+    const results = await Promise.all(checks.map((check) => this.runCheck(check)));
+    const issues = results.flat();
+    const fixesApplied: DiagnosticFix[] = [];
+    if (autoFix) {
+      for (const check of checks) {
+        const found = issues.filter((i) => i.check === check.name && i.fixable);
+        if (check.fix && found.length > 0) {
+          fixesApplied.push(...(await check.fix(found)));
+        }
+      }
+    }
+    this.last = {
+      timestamp: new Date(),
+      durationMs: Math.round(performance.now() - started),
+      autoFix,
+      totalChecks: checks.length,
+      issuesFound: issues.length,
+      issues,
+      fixesApplied,
+    };
+    return this.last;
+  }
+
+  private async runCheck(check: Check): Promise<DiagnosticIssue[]> {
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<DiagnosticIssue[]>((resolve) => {
+      timer = setTimeout(
+        () =>
+          resolve([
+            issue(check.name, 'warning', `did not finish within ${TIME_LIMIT_MS} ms`, false),
+          ]),
+        TIME_LIMIT_MS,
+      );
+    });
+    try {
+      return await Promise.race([
+        check.run().catch((error: Error) => [issue(check.name, 'critical', error.message, false)]),
+        limit,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private checks(): Check[] {
+    return [
+      {
+        name: 'database_integrity',
+        run: () => this.checkDatabase(),
+        fix: () => this.repairDatabase(),
+      },
+      {
+        name: 'provider_health',
+        run: () => Promise.resolve(this.checkBreakers()),
+        fix: (issues) => Promise.resolve(this.resetBreakers(issues)),
+      },
+      { name: 'disk_space', run: () => this.checkDisk() },
+      { name: 'memory', run: () => Promise.resolve(this.checkMemory()) },
+      { name: 'model_availability', run: () => Promise.resolve(this.checkModels()) },
+      { name: 'config_files', run: () => Promise.resolve(this.checkConfigFiles()) },
+      {
+        name: 'required_directories',
+        run: () => Promise.resolve(this.checkDirectories()),
+        fix: (issues) => Promise.resolve(this.createDirectories(issues)),
+      },
+      { name: 'upstream_connectivity', run: () => this.checkConnectivity() },
+    ];
+  }
+
+  private async checkDatabase(): Promise<DiagnosticIssue[]> {
+    const found: DiagnosticIssue[] = [];
+    if (this.config.database.type === 'sqlite') {
+      const rows: { quick_check: string }[] = await this.dataSource.query('PRAGMA quick_check');
+      const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+      if (problems.length > 0) {
+        found.push(
+          issue('database_integrity', 'critical', `quick_check: ${problems.join('; ')}`, false),
+        );
+      }
+    } else {
+      await this.dataSource.query('SELECT 1');
+    }
+    if (await this.dataSource.showMigrations()) {
+      found.push(issue('database_integrity', 'critical', 'migrations are pending', true));
+    }
+    return found;
+  }
+
+  private async repairDatabase(): Promise<DiagnosticFix[]> {
+    const fixes: DiagnosticFix[] = [];
+    const migrations = await this.dataSource.runMigrations({ transaction: 'each' });
+    fixes.push({
+      check: 'database_integrity',
+      action: `ran ${migrations.length} pending migrations`,
+      result: 'applied',
+    });
+    if (this.config.database.type === 'sqlite') {
+      await this.dataSource.query('PRAGMA optimize');
+      fixes.push({ check: 'database_integrity', action: 'PRAGMA optimize', result: 'applied' });
+    }
+    return fixes;
+  }
+
+  private checkBreakers(): DiagnosticIssue[] {
+    return this.providers
+      .all()
+      .filter((runtime) => runtime.breakerState === 'open')
+      .map((runtime) =>
+        issue('provider_health', 'warning', `${runtime.id}: circuit breaker open`, true),
+      );
+  }
+
+  private resetBreakers(issues: DiagnosticIssue[]): DiagnosticFix[] {
+    return issues.map((found) => {
+      const id = found.message.split(':')[0];
+      this.providers.get(id).resetBreaker();
+      return { check: 'provider_health', action: `closed the breaker of ${id}`, result: 'applied' };
+    });
+  }
+
+  private async checkDisk(): Promise<DiagnosticIssue[]> {
+    const { freeBytes, totalBytes } = await diskSpace(this.config.paths.dataDir);
+    const freePercent = (freeBytes / totalBytes) * 100;
+    return freePercent < 5
+      ? [
+          issue(
+            'disk_space',
+            'critical',
+            `only ${round1(freePercent)} % free where DATA_DIR lives`,
+            false,
+          ),
+        ]
+      : [];
+  }
+
+  private checkMemory(): DiagnosticIssue[] {
+    const used = memoryPercent();
+    return used > 90
+      ? [issue('memory', 'warning', `${round1(used)} % of system memory in use`, false)]
+      : [];
+  }
+
+  private checkModels(): DiagnosticIssue[] {
+    return [];
+  }
+
+  private checkConfigFiles(): DiagnosticIssue[] {
+    return CONFIG_FILES.flatMap((name) => {
+      const path = join(this.config.paths.configDir, name);
+      try {
+        JSON.parse(readFileSync(path, 'utf8'));
+        return [];
+      } catch (error) {
+        return [issue('config_files', 'warning', `${path}: ${(error as Error).message}`, false)];
+      }
+    });
+  }
+
+  private requiredDirectories(): string[] {
+    const { dataDir, backupsDir } = this.config.paths;
+    return [dataDir, backupsDir];
+  }
+
+  private checkDirectories(): DiagnosticIssue[] {
+    return this.requiredDirectories().flatMap((dir) => {
+      try {
+        accessSync(dir, constants.W_OK);
+        return [];
+      } catch {
+        return [
+          issue('required_directories', 'warning', `${dir} is missing or not writable`, true),
+        ];
+      }
+    });
+  }
+
+  private createDirectories(issues: DiagnosticIssue[]): DiagnosticFix[] {
+    return issues.map((found) => {
+      const dir = found.message.replace(/ is missing or not writable$/, '');
+      try {
+        mkdirSync(dir, { recursive: true });
+        accessSync(dir, constants.W_OK);
+        return {
+          check: 'required_directories',
+          action: `created ${dir}`,
+          result: 'applied' as const,
+        };
+      } catch (error) {
+        return {
+          check: 'required_directories',
+          action: `create ${dir}`,
+          result: 'failed' as const,
+          message: (error as Error).message,
+        };
+      }
+    });
+  }
+
+  private async checkConnectivity(): Promise<DiagnosticIssue[]> {
+    const runtimes = this.providers.all().filter((r) => r.status() !== 'disabled');
+    const results = await Promise.all(
+      runtimes.map((runtime) =>
+        runtime.probe(PROBE_TIMEOUT_MS).then(
+          () => undefined,
+          (error: Error) =>
+            issue('upstream_connectivity', 'warning', `${runtime.id}: ${error.message}`, false),
+        ),
+      ),
+    );
+    return results.filter((r): r is DiagnosticIssue => r !== undefined);
+  }
+}
+
+function issue(
+  check: string,
+  severity: DiagnosticIssue['severity'],
+  message: string,
+  fixable: boolean,
+): DiagnosticIssue {
+  return { check, severity, message, fixable };
+}
