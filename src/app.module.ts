@@ -11,6 +11,7 @@ import { InfoModule } from './core/info/info.module';
 import { LoggingModule } from './core/logging/logging.module';
 import { WebModule } from './core/web/web.module';
 import { DefiModule } from './defi/defi.module';
+import { DiscoveryModule } from './discovery/discovery.module';
 import { FearGreedModule } from './fear-greed/fear-greed.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { MarketModule } from './market/market.module';
@@ -47,6 +48,7 @@ export class AppModule {
         RealtimePublisherModule,
         RealtimeModule,
         OperationsModule,
+        DiscoveryModule,
       ],
     };
   }

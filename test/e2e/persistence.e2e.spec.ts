@@ -71,6 +71,7 @@ describe('persistence', () => {
         { name: 'CoinListings1764600000000' },
         { name: 'DefiNewsFearGreed1764700000000' },
         { name: 'ApiKeys1764800000000' },
+        { name: 'DiscoveredProviders1764900000000' },
       ]);
       const drift = await dataSource.driver.createSchemaBuilder().log();
       assert.deepEqual(
@@ -112,7 +113,7 @@ describe('persistence', () => {
       assert.equal(found.marketCap, null);
       assert.equal(found.change24h, -1.25);
       assert.deepEqual(found.timestamp, new Date('2026-11-28T01:00:00.000Z'));
-      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 6);
+      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 7);
     } finally {
       await second.close();
     }

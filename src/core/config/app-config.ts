@@ -1,4 +1,9 @@
-import type { KnownCoin, ProviderDefinition, TierName } from './catalogue.schema';
+import type {
+  DiscoveryCandidate,
+  KnownCoin,
+  ProviderDefinition,
+  TierName,
+} from './catalogue.schema';
 import type { RateLimit } from './env-parsers';
 import type { LOG_LEVELS, MODEL_DTYPES } from './env.schema';
 
@@ -48,6 +53,15 @@ export interface AppConfig {
     sentimentAnalysis: boolean;
     autoDiscovery: boolean;
     autoDiscoveryIntervalHours: number;
+  };
+  /** Auto-discovery of more providers. */
+  discovery: {
+    /** config/discovery-catalogue.json. */
+    catalogue: DiscoveryCandidate[];
+    /** DISCOVERY_CATALOGUE_URLS: more catalogues in the same format, fetched at each run. */
+    catalogueUrls: string[];
+    /** DISCOVERY_ALLOW_ADDRESSES: tests only, non-public addresses probes may still reach. */
+    allowedAddresses: string[];
   };
   /** config/tiers.json with FREE_TIER_LIMIT / PRO_TIER_LIMIT applied. */
   tiers: Record<TierName, TierPolicy>;

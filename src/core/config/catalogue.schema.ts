@@ -96,3 +96,19 @@ export const tiersFileSchema = z.object(
   >,
 );
 export type TiersFile = z.output<typeof tiersFileSchema>;
+
+/** One candidate data API for discovery: where to probe it and what a good answer looks like. */
+export const discoveryCandidateSchema = z.object({
+  name: z.string().regex(/^[a-z][a-z0-9-]{1,59}$/),
+  category: z.enum(PROVIDER_CATEGORIES),
+  baseUrl: z.string().min(1),
+  probePath: z.string().startsWith('/'),
+  expect: z.object({
+    type: z.enum(['object', 'array', 'number']),
+    /** Keys the probe's JSON object must have. */
+    keys: z.array(z.string()).optional(),
+  }),
+  needsKey: z.boolean(),
+});
+export type DiscoveryCandidate = z.output<typeof discoveryCandidateSchema>;
+export const discoveryCatalogueSchema = z.array(discoveryCandidateSchema);

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -117,6 +118,19 @@ export function urlListVar(fallback: string[], protocols: readonly string[]) {
 
 export function optionalUrlListVar(protocols: readonly string[]) {
   return envVar<string[] | undefined>(parseUrlList(protocols), undefined);
+}
+
+/** A comma-separated list of IP addresses. */
+export function addressListVar() {
+  return envVar<string[]>((raw) => {
+    const items = raw
+      .split(',')
+      .map((s) => s.trim().replace(/^\[|\]$/g, ''))
+      .filter(Boolean);
+    return items.length > 0 && items.every((item) => isIP(item) !== 0)
+      ? { value: items }
+      : { expected: 'a comma-separated list of IP addresses' };
+  }, []);
 }
 
 export interface RateLimit {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  addressListVar,
   boolVar,
   enumVar,
   intVar,
@@ -50,6 +51,8 @@ export const envSchema = z.object({
   ENABLE_SENTIMENT_ANALYSIS: boolVar(true),
   ENABLE_AUTO_DISCOVERY: boolVar(false),
   AUTO_DISCOVERY_INTERVAL_HOURS: intVar(24, 1, 24 * 30),
+  DISCOVERY_CATALOGUE_URLS: optionalUrlListVar(HTTP),
+  DISCOVERY_ALLOW_ADDRESSES: addressListVar(),
 
   PROVIDER_TIMEOUT_MS: intVar(5000, 100, 120_000),
   PROVIDER_DEADLINE_MS: intVar(12_000, 100, 300_000),

@@ -11,6 +11,8 @@ export type { RateLimit } from './env-parsers';
 export { loadEnvFile } from './env-file';
 export { loadConfig, SQLITE_FILE_NAME } from './load-config';
 export {
+  type DiscoveryCandidate,
+  discoveryCatalogueSchema,
   type KnownCoin,
   PROVIDER_CATEGORIES,
   type ProviderCategory,

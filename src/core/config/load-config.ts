@@ -11,6 +11,7 @@ import type {
 } from './app-config';
 import {
   coinsFileSchema,
+  discoveryCatalogueSchema,
   providersFileSchema,
   TIER_NAMES,
   type TierName,
@@ -117,6 +118,16 @@ function buildConfig(env: Env, cwd: string, problems: string[]): AppConfig {
       autoDiscoveryIntervalHours: env.AUTO_DISCOVERY_INTERVAL_HOURS,
     },
     tiers: buildTiers(env, configDir, problems),
+    discovery: {
+      catalogue:
+        readJsonFile(
+          join(configDir, 'discovery-catalogue.json'),
+          discoveryCatalogueSchema,
+          problems,
+        ) ?? [],
+      catalogueUrls: env.DISCOVERY_CATALOGUE_URLS ?? [],
+      allowedAddresses: env.DISCOVERY_ALLOW_ADDRESSES,
+    },
     cacheTtlSeconds: {
       prices: env.CACHE_TTL_PRICES,
       ohlcv: env.CACHE_TTL_OHLCV,

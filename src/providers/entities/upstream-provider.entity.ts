@@ -43,4 +43,12 @@ export class UpstreamProvider {
 
   @EpochMsColumn({ name: 'created_at' })
   createdAt!: Date;
+
+  /** "catalogue" (config/providers.json, with an adapter) or "discovery" (found and probed). */
+  @Column({ type: 'varchar', length: 20, default: 'catalogue' })
+  source!: string;
+
+  /** The last discovery probe's time; null for catalogue providers. */
+  @Column({ name: 'latency_ms', type: 'integer', nullable: true })
+  latencyMs!: number | null;
 }

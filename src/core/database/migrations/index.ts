@@ -7,6 +7,8 @@ import { DefiNewsFearGreed1764700000000 as PostgresDefiNewsFearGreed } from './p
 import { DefiNewsFearGreed1764700000000 as SqliteDefiNewsFearGreed } from './sqlite/1764700000000-DefiNewsFearGreed';
 import { ApiKeys1764800000000 as PostgresApiKeys } from './postgres/1764800000000-ApiKeys';
 import { ApiKeys1764800000000 as SqliteApiKeys } from './sqlite/1764800000000-ApiKeys';
+import { DiscoveredProviders1764900000000 as PostgresDiscoveredProviders } from './postgres/1764900000000-DiscoveredProviders';
+import { DiscoveredProviders1764900000000 as SqliteDiscoveredProviders } from './sqlite/1764900000000-DiscoveredProviders';
 import { Init1764300000000 as SqliteInit } from './sqlite/1764300000000-Init';
 import { PoolMembers1764400000000 as SqlitePoolMembers } from './sqlite/1764400000000-PoolMembers';
 import { TrendingCoins1764500000000 as SqliteTrendingCoins } from './sqlite/1764500000000-TrendingCoins';
@@ -22,6 +24,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteCoinListings,
   SqliteDefiNewsFearGreed,
   SqliteApiKeys,
+  SqliteDiscoveredProviders,
 ];
 export const POSTGRES_MIGRATIONS = [
   PostgresInit,
@@ -30,4 +33,5 @@ export const POSTGRES_MIGRATIONS = [
   PostgresCoinListings,
   PostgresDefiNewsFearGreed,
   PostgresApiKeys,
+  PostgresDiscoveredProviders,
 ];

@@ -1,0 +1,65 @@
+import { Controller, Get, HttpCode, NotFoundException, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminOnly } from '../auth/require-tier.decorator';
+import type { UpstreamProvider } from '../providers/entities/upstream-provider.entity';
+import { type DiscoveryRun, DiscoveryService } from './discovery.service';
+import { DiscoveryResultsDto, DiscoveryRunDto, DiscoveryRunQueryDto } from './discovery.dto';
+
+@ApiTags('operations')
+@Controller('api/discovery')
+@AdminOnly()
+export class DiscoveryController {
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  @Post('run')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Probe the catalogued candidates (background=true answers with the run id at once)',
+  })
+  async run(@Query() query: DiscoveryRunQueryDto): Promise<DiscoveryRunDto> {
+    const { run, done } = this.discovery.start();
+    return toRunDto(query.background ? run : await done);
+  }
+
+  @Get('status')
+  @ApiOperation({ summary: 'The current or last discovery run; 404 before the first' })
+  status(): DiscoveryRunDto {
+    const run = this.discovery.status();
+    if (!run) {
+      throw new NotFoundException('Discovery has not run yet: POST /api/discovery/run');
+    }
+    return toRunDto(run);
+  }
+
+  @Get('results')
+  @ApiOperation({ summary: 'Every discovered provider: validated or rejected, why, and latency' })
+  async results(): Promise<DiscoveryResultsDto> {
+    return { data: (await this.discovery.results()).map(toResultDto) };
+  }
+}
+
+function toRunDto(run: DiscoveryRun): DiscoveryRunDto {
+  return {
+    run_id: run.runId,
+    state: run.state,
+    started_at: run.startedAt.toISOString(),
+    finished_at: run.finishedAt?.toISOString() ?? null,
+    candidates: run.candidates,
+    validated: run.validated,
+    rejected: run.rejected,
+    catalogue_errors: run.catalogueErrors,
+  };
+}
+
+function toResultDto(row: UpstreamProvider) {
+  return {
+    name: row.name,
+    category: row.category,
+    base_url: row.baseUrl,
+    status: row.status,
+    reason: row.lastError,
+    latency_ms: row.latencyMs,
+    requires_key: row.requiresKey,
+    checked_at: row.lastCheck?.toISOString() ?? null,
+  };
+}

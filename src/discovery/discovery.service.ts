@@ -1,0 +1,184 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { Repository } from 'typeorm';
+import {
+  type AppConfig,
+  type DiscoveryCandidate,
+  discoveryCatalogueSchema,
+  InjectConfig,
+} from '../core/config';
+import { JobScheduler } from '../core/jobs';
+import { UpstreamProvider } from '../providers/entities/upstream-provider.entity';
+import { safeFetch } from './safe-fetch';
+import { shapeProblem } from './shape';
+
+const PROBE_TIMEOUT_MS = 5_000;
+const MAX_BODY_BYTES = 1024 * 1024;
+const CONCURRENT_PROBES = 4;
+
+export type DiscoveryStatus = 'validated' | 'rejected';
+
+export interface DiscoveryRun {
+  runId: string;
+  state: 'running' | 'finished' | 'failed';
+  startedAt: Date;
+  finishedAt: Date | null;
+  candidates: number;
+  validated: number;
+  rejected: number;
+  /** Catalogues that could not be read, with why. */
+  catalogueErrors: string[];
+}
+
+/**
+ * Finds and vets free data APIs: candidates from config/discovery-catalogue.json and the
+ * DISCOVERY_CATALOGUE_URLS catalogues (fetched through the same guard), minus the providers the
+ * service already has; each is probed through `safeFetch` (public addresses only, every redirect
+ * re-checked, a timeout and a size cap) and must answer the JSON it promised. Outcomes land in
+ * `providers` with source "discovery", disabled: an operator decides what to do with them.
+ */
+@Injectable()
+export class DiscoveryService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DiscoveryService.name);
+  private current?: { run: DiscoveryRun; done: Promise<DiscoveryRun> };
+
+  constructor(
+    @InjectRepository(UpstreamProvider) private readonly providers: Repository<UpstreamProvider>,
+    private readonly jobs: JobScheduler,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { autoDiscovery, autoDiscoveryIntervalHours: hours } = this.config.features;
+    if (autoDiscovery) {
+      this.jobs.schedule({
+        name: 'discovery',
+        cron: hours < 24 ? `30 */${hours} * * *` : '30 4 * * *',
+        run: async () => (await this.start().done).validated,
+      });
+    }
+  }
+
+  /** Starts a run (or returns the one in progress). */
+  start(): { run: DiscoveryRun; done: Promise<DiscoveryRun> } {
+    if (this.current?.run.state === 'running') {
+      return this.current;
+    }
+    const run: DiscoveryRun = {
+      runId: randomUUID(),
+      state: 'running',
+      startedAt: new Date(),
+      finishedAt: null,
+      candidates: 0,
+      validated: 0,
+      rejected: 0,
+      catalogueErrors: [],
+    };
+    const done = this.execute(run).then(
+      () => Object.assign(run, { state: 'finished', finishedAt: new Date() }),
+      (error: Error) => {
+        this.logger.warn(`discovery run failed: ${error.message}`);
+        return Object.assign(run, { state: 'failed', finishedAt: new Date() });
+      },
+    );
+    this.current = { run, done };
+    return this.current;
+  }
+
+  status(): DiscoveryRun | undefined {
+    return this.current?.run;
+  }
+
+  results(): Promise<UpstreamProvider[]> {
+    return this.providers.find({ where: { source: 'discovery' }, order: { name: 'ASC' } });
+  }
+
+  private async execute(run: DiscoveryRun): Promise<void> {
+    const known = new Set(this.config.catalogue.providers.map((p) => p.id));
+    const candidates = [
+      ...new Map((await this.candidates(run)).map((c) => [c.name, c])).values(),
+    ].filter((c) => !known.has(c.name));
+    run.candidates = candidates.length;
+    const queue = [...candidates];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const outcome = await this.probe(next);
+        await this.record(next, outcome);
+        run[outcome.status] += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENT_PROBES }, worker));
+  }
+
+  private async candidates(run: DiscoveryRun): Promise<DiscoveryCandidate[]> {
+    const remote = await Promise.all(
+      this.config.discovery.catalogueUrls.map(async (url) => {
+        try {
+          const { status, body } = await this.fetch(url);
+          if (status !== 200) {
+            throw new Error(`HTTP ${status}`);
+          }
+          const parsed = discoveryCatalogueSchema.safeParse(JSON.parse(body));
+          if (!parsed.success) {
+            throw new Error(`not a catalogue: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
+          }
+          return parsed.data;
+        } catch (error) {
+          run.catalogueErrors.push(`${url}: ${(error as Error).message}`);
+          return [];
+        }
+      }),
+    );
+    return [...this.config.discovery.catalogue, ...remote.flat()];
+  }
+
+  private async probe(
+    candidate: DiscoveryCandidate,
+  ): Promise<{ status: DiscoveryStatus; reason: string | null; latencyMs: number | null }> {
+    if (candidate.needsKey) {
+      return { status: 'rejected', reason: 'needs an API key', latencyMs: null };
+    }
+    const started = performance.now();
+    try {
+      const { status, body } = await this.fetch(`${candidate.baseUrl}${candidate.probePath}`);
+      const latencyMs = Math.round(performance.now() - started);
+      const problem = status === 200 ? shapeProblem(body, candidate.expect) : `HTTP ${status}`;
+      return problem
+        ? { status: 'rejected', reason: problem, latencyMs }
+        : { status: 'validated', reason: null, latencyMs };
+    } catch (error) {
+      return { status: 'rejected', reason: (error as Error).message, latencyMs: null };
+    }
+  }
+
+  private fetch(url: string) {
+    return safeFetch(url, {
+      timeoutMs: PROBE_TIMEOUT_MS,
+      maxBytes: MAX_BODY_BYTES,
+      allowedAddresses: this.config.discovery.allowedAddresses,
+    });
+  }
+
+  private async record(
+    candidate: DiscoveryCandidate,
+    outcome: { status: DiscoveryStatus; reason: string | null; latencyMs: number | null },
+  ): Promise<void> {
+    const row =
+      (await this.providers.findOneBy({ name: candidate.name })) ??
+      this.providers.create({ name: candidate.name, priority: 1000, createdAt: new Date() });
+    Object.assign(row, {
+      category: candidate.category,
+      baseUrl: candidate.baseUrl.slice(0, 500),
+      status: outcome.status,
+      healthScore: outcome.status === 'validated' ? 100 : 0,
+      lastCheck: new Date(),
+      enabled: false,
+      requiresKey: candidate.needsKey,
+      lastError: outcome.reason,
+      source: 'discovery',
+      latencyMs: outcome.latencyMs,
+    });
+    await this.providers.save(row);
+  }
+}
