@@ -20,15 +20,24 @@ ENV NODE_ENV=production \
     PORT=7860 \
     HOST=0.0.0.0 \
     TRUST_PROXY=1 \
-    HF_ALLOW_REMOTE_MODELS=true
+    HF_ALLOW_REMOTE_MODELS=true \
+    MODELS_DIR=/app/hub-models \
+    SENTIMENT_MODEL=Xenova/distilbert-base-uncased-finetuned-sst-2-english \
+    ZERO_SHOT_MODEL=Xenova/nli-deberta-v3-xsmall
 WORKDIR /app
 COPY --from=build --chown=1000:1000 /app/node_modules ./node_modules
 COPY --from=build --chown=1000:1000 /app/dist ./dist
 COPY --chown=1000:1000 package.json package-lock.json ./
 COPY --chown=1000:1000 config ./config
+COPY --chown=1000:1000 models ./models
 # DATA_DIR is /data when HF persistent storage is mounted and writable, else /app/data.
-RUN mkdir -p /app/data && chown 1000:1000 /app/data
+# Hub models live in the image (MODELS_DIR), not under /data, which a volume would hide.
+RUN mkdir -p /app/data /app/hub-models && chown 1000:1000 /app/data /app/hub-models
 USER 1000
+# The image starts with the hub models when the builder reaches the hub; without it the service
+# falls back to the bundled models and says so in /api/models and /api/health. Fetching needs no
+# secrets, so it runs with development defaults.
+RUN NODE_ENV=development node dist/cli/models-fetch.js --best-effort
 EXPOSE 7860
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 7860) + '/api/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]

@@ -20,6 +20,8 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { RealtimePublisherModule } from './realtime/realtime.publisher';
 import { OperationsModule } from './operations/operations.module';
 import { ProvidersModule } from './providers/providers.module';
+import { SentimentEngineModule } from './sentiment/engine/sentiment-engine.module';
+import { SentimentModule } from './sentiment/sentiment.module';
 
 @Module({})
 export class AppModule {
@@ -46,6 +48,8 @@ export class AppModule {
         FearGreedModule,
         NewsModule,
         RealtimePublisherModule,
+        SentimentEngineModule,
+        SentimentModule,
         RealtimeModule,
         OperationsModule,
         DiscoveryModule,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { type AppConfig, InjectConfig } from '../core/config';
 import { ProviderDirectory } from '../providers/provider.directory';
+import { ModelManager } from '../sentiment/engine/model-manager.service';
 import { diskSpace, memoryPercent, round1 } from './system-stats';
 
 /** Every check together must finish within this; a slow one is reported, not waited for. */
@@ -54,6 +55,7 @@ export class DiagnosticsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly providers: ProviderDirectory,
+    private readonly models: ModelManager,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -122,7 +124,11 @@ export class DiagnosticsService {
       },
       { name: 'disk_space', run: () => this.checkDisk() },
       { name: 'memory', run: () => Promise.resolve(this.checkMemory()) },
-      { name: 'model_availability', run: () => Promise.resolve(this.checkModels()) },
+      {
+        name: 'model_availability',
+        run: () => Promise.resolve(this.checkModels()),
+        fix: () => this.reloadModels(),
+      },
       { name: 'config_files', run: () => Promise.resolve(this.checkConfigFiles()) },
       {
         name: 'required_directories',
@@ -207,7 +213,29 @@ export class DiagnosticsService {
   }
 
   private checkModels(): DiagnosticIssue[] {
-    return [];
+    if (!this.models.enabled) {
+      return [];
+    }
+    return this.models
+      .list()
+      .filter((state) => state.status === 'failed')
+      .map((state) =>
+        issue('model_availability', 'warning', `${state.spec.name}: ${state.error}`, true),
+      );
+  }
+
+  /** Loads failed models again (a crashed worker, a model file put in place since). */
+  private async reloadModels(): Promise<DiagnosticFix[]> {
+    const failed = this.models
+      .list()
+      .filter((s) => s.status === 'failed')
+      .map((s) => s.spec.name);
+    const loaded = await this.models.reloadFailed();
+    return failed.map((name) => ({
+      check: 'model_availability',
+      action: `reloaded ${name}`,
+      result: loaded.includes(name) ? 'applied' : 'failed',
+    }));
   }
 
   private checkConfigFiles(): DiagnosticIssue[] {

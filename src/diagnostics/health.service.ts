@@ -9,11 +9,14 @@ import { HttpMetrics } from '../core/metrics/http-metrics';
 import { ProviderDirectory } from '../providers/provider.directory';
 import { PriceFeed } from '../realtime/feed/price-feed.service';
 import { RealtimeHub } from '../realtime/hub/realtime-hub';
+import { ModelManager } from '../sentiment/engine/model-manager.service';
+import { modelsHealth } from '../sentiment/engine/models-health';
 import type {
   ComponentHealthDto,
   DatabaseHealthDto,
   HealthReportDto,
   LivenessDto,
+  ModelsHealthDto,
   ReadinessDto,
 } from './dto/health-report.dto';
 import { diskSpace, memoryPercent, round1 } from './system-stats';
@@ -32,6 +35,7 @@ export class HealthService {
     private readonly hub: RealtimeHub,
     private readonly feed: PriceFeed,
     private readonly http: HttpMetrics,
+    private readonly models: ModelManager,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -101,10 +105,8 @@ export class HealthService {
     return { status: usable.length < runtimes.length ? 'degraded' : 'up', message };
   }
 
-  private checkModels(): ComponentHealthDto {
-    return this.config.features.sentimentAnalysis
-      ? { status: 'disabled', message: 'sentiment analysis is not part of this build yet' }
-      : { status: 'disabled', message: 'ENABLE_SENTIMENT_ANALYSIS=false' };
+  private checkModels(): ModelsHealthDto {
+    return modelsHealth(this.models.list(), this.models.enabled);
   }
 
   private checkWebsocket(): ComponentHealthDto {

@@ -11,5 +11,6 @@ import { FearGreedStore } from './fear-greed.store';
   imports: [TypeOrmModule.forFeature([FearGreedDay]), ProvidersModule],
   controllers: [FearGreedController],
   providers: [FearGreedStore, FearGreedService, FearGreedCollector],
+  exports: [FearGreedStore],
 })
 export class FearGreedModule {}

@@ -4,6 +4,7 @@ import { CacheService } from '../core/cache';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
 import { AllProvidersFailedError } from '../providers/registry/provider-attempt';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
+import { SentimentAnalyzer } from '../sentiment/engine/sentiment-analyzer.service';
 import { CoinTagger } from './coin-tagger';
 import { NewsFeedState } from './entities/news-feed.entity';
 import { type FeedItem, parseFeed } from './feed-parser';
@@ -12,6 +13,7 @@ import { NewsStore, type NewNewsItem } from './news.store';
 
 /** Feeds fetched at once: polite to the outlets, and one slow feed does not hold the rest. */
 const CONCURRENT_FEEDS = 3;
+const SCORING_BATCH = 64;
 
 export interface FeedOutcome {
   feed: string;
@@ -37,6 +39,7 @@ export class NewsIngestService {
     private readonly store: NewsStore,
     private readonly cache: CacheService,
     private readonly realtime: RealtimePublisher,
+    private readonly analyzer: SentimentAnalyzer,
     @InjectConfig() private readonly config: AppConfig,
   ) {
     this.tagger = new CoinTagger(config.catalogue.coins);
@@ -126,6 +129,7 @@ export class NewsIngestService {
         timestamp: fetchedAt,
       });
     }
+    await scoreHeadlines(this.analyzer, fresh);
     await this.store.insert(fresh);
     if (fresh.length > 0) {
       this.realtime.publish(
@@ -137,10 +141,28 @@ export class NewsIngestService {
           source: item.source,
           published_at: item.publishedAt.toISOString(),
           symbols: item.symbols,
+          sentiment: item.sentiment
+            ? { label: item.sentiment, score: item.sentimentScore, model: item.sentimentModel }
+            : null,
         })),
       );
     }
     return fresh.length;
+  }
+}
+
+/** Headlines scored before they are stored; unscored ones wait for the hourly sentiment job. */
+async function scoreHeadlines(analyzer: SentimentAnalyzer, items: NewNewsItem[]): Promise<void> {
+  for (let i = 0; i < items.length; i += SCORING_BATCH) {
+    const batch = items.slice(i, i + SCORING_BATCH);
+    const results = await analyzer.tryAnalyze(batch.map((item) => item.title));
+    results?.forEach((result, j) =>
+      Object.assign(batch[j], {
+        sentiment: result.label,
+        sentimentScore: result.score,
+        sentimentModel: result.model,
+      }),
+    );
   }
 }
 

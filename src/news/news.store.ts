@@ -1,10 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import { In, IsNull, MoreThanOrEqual, Not, type Repository } from 'typeorm';
 import { NewsFeedState } from './entities/news-feed.entity';
 import { NewsItem } from './entities/news-item.entity';
 
-export type NewNewsItem = Omit<NewsItem, 'id' | 'sentiment' | 'sentimentScore' | 'sentimentModel'>;
+export type NewNewsItem = Omit<NewsItem, 'id' | 'sentiment' | 'sentimentScore' | 'sentimentModel'> &
+  Partial<Pick<NewsItem, 'sentiment' | 'sentimentScore' | 'sentimentModel'>>;
+
+export interface ItemSentiment {
+  sentiment: string;
+  sentimentScore: number;
+  sentimentModel: string;
+}
+
+/** The columns sentiment aggregates read. */
+export type ScoredNewsRow = Pick<
+  NewsItem,
+  'id' | 'title' | 'url' | 'source' | 'symbols' | 'publishedAt' | 'sentiment' | 'sentimentScore'
+>;
 
 export interface NewsQuery {
   page: number;
@@ -76,6 +89,42 @@ export class NewsStore {
 
   byId(id: number): Promise<NewsItem | null> {
     return this.items.findOneBy({ id });
+  }
+
+  /** Items not scored yet, newest first (the hourly sentiment job catches them up). */
+  unscored(limit: number): Promise<Pick<NewsItem, 'id' | 'title'>[]> {
+    return this.items.find({
+      select: { id: true, title: true },
+      where: { sentiment: IsNull() },
+      order: { publishedAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+  }
+
+  async saveSentiment(id: number, sentiment: ItemSentiment): Promise<void> {
+    await this.items.update({ id }, sentiment);
+  }
+
+  /** Scored items published since `since`, oldest first. */
+  scoredSince(since: Date): Promise<ScoredNewsRow[]> {
+    return this.items.find({
+      select: {
+        id: true,
+        title: true,
+        url: true,
+        source: true,
+        symbols: true,
+        publishedAt: true,
+        sentiment: true,
+        sentimentScore: true,
+      },
+      where: { sentiment: Not(IsNull()), publishedAt: MoreThanOrEqual(since) },
+      order: { publishedAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  async countUnscoredSince(since: Date): Promise<number> {
+    return this.items.countBy({ sentiment: IsNull(), publishedAt: MoreThanOrEqual(since) });
   }
 
   feedStates(): Promise<NewsFeedState[]> {

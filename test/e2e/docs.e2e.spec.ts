@@ -44,6 +44,7 @@ describe('API documentation', () => {
     assert.equal(body.components.securitySchemes['api-key'].name, 'X-API-Key');
     assert.deepEqual(Object.keys(body.paths).sort(), [
       '/',
+      '/api/analyze/text',
       '/api/auth/keys',
       '/api/auth/keys/{id}',
       '/api/auth/me',
@@ -67,6 +68,7 @@ describe('API documentation', () => {
       '/api/market',
       '/api/market/snapshots',
       '/api/metrics',
+      '/api/models',
       '/api/news',
       '/api/news/sources',
       '/api/news/{id}',
@@ -83,7 +85,13 @@ describe('API documentation', () => {
       '/api/providers/{id}',
       '/api/providers/{id}/check',
       '/api/providers/{id}/health',
+      '/api/sentiment',
+      '/api/sentiment/analyze',
+      '/api/sentiment/batch',
+      '/api/sentiment/coins/{symbol}',
+      '/api/sentiment/crypto-analysis',
       '/api/sentiment/fear-greed',
+      '/api/sentiment/history',
       '/api/trending',
       '/metrics',
     ]);

@@ -90,6 +90,23 @@ const xxe = () => `<?xml version="1.0"?>
 <item><title>Leak &secret;</title><link>https://xxe.example/leak</link></item>
 </channel></rss>`;
 
+/** Clear-cut good and bad news, for the sentiment scoring tests. */
+const mood = () =>
+  rss(
+    'Market Mood',
+    [
+      ['Bitcoin surges to a record high as ETF inflows accelerate', 'btc-record', 1],
+      ['Bitcoin price crashes as panic selling deepens losses', 'btc-crash', 2],
+      ['Exchange hacked, millions in Ethereum stolen; withdrawals frozen', 'eth-hack', 3],
+      ['Solana rallies as developers celebrate a great upgrade', 'sol-rally', 4],
+    ]
+      .map(
+        ([title, slug, hours]) =>
+          `<item><title>${title}</title><link>https://mood.example/${slug}</link><pubDate>${hoursAgo(Number(hours)).toUTCString()}</pubDate></item>`,
+      )
+      .join('\n'),
+  );
+
 const feed = (body: string): RouteResult => ({
   reply: { body, contentType: 'application/rss+xml; charset=utf-8' },
   empty: rss('empty', ''),
@@ -107,6 +124,7 @@ export const FEEDS: Record<string, () => RouteResult> = {
     reply: { body: atom(), contentType: 'application/atom+xml' },
   }),
   '/laughs': () => feed(laughs()),
+  '/mood': () => feed(mood()),
   '/xxe': () => feed(xxe()),
   '/cut': () => feed(wire().slice(0, 300)),
   '/blocked': () => ({

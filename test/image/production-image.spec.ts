@@ -21,7 +21,7 @@ describe('production image replay', () => {
     workDir = mkdtempSync(join(tmpdir(), 'cdt-image-'));
     const appDir = join(workDir, 'app');
     execFileSync('npx', ['nest', 'build', '-p', 'tsconfig.build.json'], { cwd: REPO_ROOT });
-    for (const entry of ['dist', 'config', 'package.json', 'package-lock.json']) {
+    for (const entry of ['dist', 'config', 'models', 'package.json', 'package-lock.json']) {
       cpSync(join(REPO_ROOT, entry), join(appDir, entry), { recursive: true });
     }
     // Hard links keep this fast; npm prune only unlinks, so the repository's copy is untouched.
@@ -79,6 +79,25 @@ describe('production image replay', () => {
       components: { database: { status: string } };
     };
     assert.equal(health.components.database.status, 'up');
+  });
+
+  it('scores text with the bundled model in the worker thread of the compiled build', async () => {
+    let ready = false;
+    for (let i = 0; i < 100 && !ready; i++) {
+      const models = (await (await fetch(`${baseUrl}/api/models`)).json()) as {
+        data: { status: string }[];
+      };
+      ready = models.data.every((m) => m.status === 'ready');
+      await new Promise((r) => setTimeout(r, ready ? 0 : 100));
+    }
+    const res = await fetch(`${baseUrl}/api/sentiment/analyze`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'A wonderful, great result' }),
+    });
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as { label: string; model: string };
+    assert.deepEqual([body.label, body.model], ['POSITIVE', 'cdt-sentiment-binary']);
   });
 });
 

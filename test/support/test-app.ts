@@ -34,6 +34,8 @@ export async function createTestEnvironment(
       LOG_LEVEL: 'silent',
       // Collectors are started explicitly by the tests that exercise them.
       ENABLE_BACKGROUND_TASKS: 'false',
+      // Each app would start an inference worker; the sentiment tests switch it on.
+      ENABLE_SENTIMENT_ANALYSIS: 'false',
       // Anonymous test clients make many requests; the auth tests set their own limits.
       FREE_TIER_LIMIT: '1000000/minute,10000000/day',
       ...(postgres ? { DATABASE_URL: postgres.url } : {}),

@@ -39,7 +39,15 @@ export interface AppConfig {
     corsOrigins: '*' | string[];
     bodyLimit: string;
   };
-  paths: { dataDir: string; configDir: string; modelsDir: string; backupsDir: string };
+  paths: {
+    dataDir: string;
+    configDir: string;
+    /** Where hub models are cached and looked up (MODELS_DIR). */
+    modelsDir: string;
+    /** The models the project trains and ships (models/ in the repository and the image). */
+    bundledModelsDir: string;
+    backupsDir: string;
+  };
   database: DatabaseConfig & { retentionDays: number; skipMigrations: boolean };
   redisUrl?: string;
   security: {
@@ -90,8 +98,14 @@ export interface AppConfig {
   catalogue: { providers: ProviderDefinition[]; coins: KnownCoin[] };
   models: {
     sentimentModel: string;
+    /** `bundled`, a hub id or a folder; unset: crypto analysis uses the three-class model. */
     zeroShotModel?: string;
+    financialModel: string;
+    /** The period GET /api/sentiment sums up. */
+    windowHours: number;
     allowRemote: boolean;
+    /** The hub (or a mirror) models are downloaded from, ending in `/`. */
+    remoteHost: string;
     dtype: (typeof MODEL_DTYPES)[number];
   };
   realtime: {
@@ -112,6 +126,7 @@ export interface AppConfig {
     fearGreed: string;
     cleanup: string;
     backup: string;
+    sentiment: string;
   };
   /** Tickers or ids the collectors follow (WATCHLIST); empty: the 20 largest by market cap. */
   watchlist: string[];

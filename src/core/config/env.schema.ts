@@ -93,8 +93,11 @@ export const envSchema = z.object({
 
   SENTIMENT_MODEL: stringVar('bundled'),
   ZERO_SHOT_MODEL: optionalStringVar(),
+  FINANCIAL_SENTIMENT_MODEL: stringVar('bundled'),
+  SENTIMENT_WINDOW_HOURS: intVar(24, 1, 24 * 90),
   MODELS_DIR: optionalStringVar(),
   HF_ALLOW_REMOTE_MODELS: boolVar(false),
+  HF_REMOTE_HOST: urlVar('https://huggingface.co/', HTTP),
   SENTIMENT_DTYPE: enumVar(MODEL_DTYPES, 'q8'),
 
   WEBSOCKET_HEARTBEAT_INTERVAL: intVar(10, 1, 3600),
@@ -111,6 +114,7 @@ export const envSchema = z.object({
   SCHEDULE_FEAR_GREED: optionalStringVar(),
   SCHEDULE_CLEANUP: optionalStringVar(),
   SCHEDULE_BACKUP: optionalStringVar(),
+  SCHEDULE_SENTIMENT: optionalStringVar(),
   WATCHLIST: optionalStringVar(),
 
   TRUST_PROXY: trustProxyVar(),

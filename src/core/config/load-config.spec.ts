@@ -259,6 +259,7 @@ describe('loadConfig', () => {
       fearGreed: '5 * * * *',
       cleanup: '0 3 * * *',
       backup: '0 2 * * *',
+      sentiment: '15 * * * *',
     });
     assert.deepEqual(config.watchlist, ['btc', 'wrapped-bitcoin']);
     assert.deepEqual(loadConfig(BASE, { cwd: CWD }).watchlist, []);

@@ -97,6 +97,7 @@ function buildConfig(env: Env, cwd: string, problems: string[]): AppConfig {
       dataDir,
       configDir,
       modelsDir: env.MODELS_DIR ? resolve(cwd, env.MODELS_DIR) : join(dataDir, 'models'),
+      bundledModelsDir: join(cwd, 'models'),
       backupsDir: join(dataDir, 'backups'),
     },
     database: {
@@ -150,7 +151,10 @@ function buildConfig(env: Env, cwd: string, problems: string[]): AppConfig {
     models: {
       sentimentModel: env.SENTIMENT_MODEL,
       zeroShotModel: env.ZERO_SHOT_MODEL,
+      financialModel: env.FINANCIAL_SENTIMENT_MODEL,
+      windowHours: env.SENTIMENT_WINDOW_HOURS,
       allowRemote: env.HF_ALLOW_REMOTE_MODELS,
+      remoteHost: env.HF_REMOTE_HOST.endsWith('/') ? env.HF_REMOTE_HOST : `${env.HF_REMOTE_HOST}/`,
       dtype: env.SENTIMENT_DTYPE,
     },
     realtime: {
@@ -177,6 +181,7 @@ const JOB_CRONS = [
   ['fearGreed', 'SCHEDULE_FEAR_GREED', '5 * * * *'],
   ['cleanup', 'SCHEDULE_CLEANUP', '0 3 * * *'],
   ['backup', 'SCHEDULE_BACKUP', '0 2 * * *'],
+  ['sentiment', 'SCHEDULE_SENTIMENT', '15 * * * *'],
 ] as const satisfies readonly (readonly [keyof AppConfig['schedule'], keyof Env, string])[];
 
 const scheduleFileSchema = z.partialRecord(z.enum(JOB_CRONS.map(([key]) => key)), z.string());

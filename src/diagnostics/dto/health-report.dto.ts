@@ -23,14 +23,33 @@ export class ComponentHealthDto {
   message!: string;
 }
 
+export class ModelHealthDto {
+  /** @example "cdt-sentiment-binary" */
+  name!: string;
+
+  /** sentiment, financial or zero-shot. @example "sentiment" */
+  kind!: string;
+
+  /** pending, loading, ready, failed or disabled. @example "ready" */
+  status!: string;
+
+  /** Why it failed to load. */
+  error!: string | null;
+}
+
+export class ModelsHealthDto extends ComponentHealthDto {
+  /** Each model with its load status (loading, ready or failed with the reason). */
+  models!: ModelHealthDto[];
+}
+
 export class HealthComponentsDto {
   database!: DatabaseHealthDto;
 
   /** down when no enabled provider is usable. */
   providers!: ComponentHealthDto;
 
-  /** Sentiment models. */
-  models!: ComponentHealthDto;
+  /** Sentiment models: degraded while loading or when a configured model failed (a bundled one stands in), down when nothing can score. */
+  models!: ModelsHealthDto;
 
   /** Real-time connections and the upstream price stream. */
   websocket!: ComponentHealthDto;

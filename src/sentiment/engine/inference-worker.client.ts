@@ -1,0 +1,103 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type {
+  InferenceRequest,
+  InferenceResponse,
+  InferenceResult,
+  WorkerSettings,
+} from './inference-protocol';
+
+interface Pending {
+  resolve: (result: InferenceResult) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+/** Loading a hub model may download hundreds of MB when remote models are allowed. */
+const LOAD_TIMEOUT_MS = 10 * 60_000;
+const RUN_TIMEOUT_MS = 60_000;
+
+/** The service side of the inference worker thread: one request, one promise. */
+export class InferenceWorkerClient {
+  private worker?: Worker;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(
+    private readonly settings: WorkerSettings,
+    private readonly onStopped: (reason: string) => void,
+  ) {}
+
+  get running(): boolean {
+    return this.worker !== undefined;
+  }
+
+  request(request: InferenceRequest): Promise<InferenceResult> {
+    const worker = this.worker ?? this.start();
+    const id = this.nextId++;
+    const timeoutMs = request.op === 'load' ? LOAD_TIMEOUT_MS : RUN_TIMEOUT_MS;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => this.settle(id, new Error(`inference timed out after ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      this.pending.set(id, { resolve, reject, timer });
+      worker.postMessage({ id, request });
+    });
+  }
+
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.failPending('inference worker stopped');
+    await worker?.terminate();
+  }
+
+  private start(): Worker {
+    const worker = new Worker(join(__dirname, 'inference.worker.js'), {
+      workerData: this.settings,
+    });
+    worker.on('message', (response: InferenceResponse) =>
+      response.ok
+        ? this.settle(response.id, undefined, response.result)
+        : this.settle(response.id, new Error(response.error)),
+    );
+    worker.on('error', (error: Error) =>
+      this.stopped(worker, `inference worker failed: ${error.message}`),
+    );
+    worker.on('exit', (code) => this.stopped(worker, `inference worker exited with code ${code}`));
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(id: number, error?: Error, result?: InferenceResult): void {
+    const pending = this.pending.get(id);
+    if (!pending) {
+      return;
+    }
+    this.pending.delete(id);
+    clearTimeout(pending.timer);
+    if (error) {
+      pending.reject(error);
+    } else {
+      pending.resolve(result as InferenceResult);
+    }
+  }
+
+  /** Every waiting request fails with the reason; the next request starts a fresh worker. */
+  private stopped(worker: Worker, reason: string): void {
+    if (this.worker !== worker) {
+      return;
+    }
+    this.worker = undefined;
+    this.failPending(reason);
+    this.onStopped(reason);
+  }
+
+  private failPending(reason: string): void {
+    for (const id of [...this.pending.keys()]) {
+      this.settle(id, new Error(reason));
+    }
+  }
+}

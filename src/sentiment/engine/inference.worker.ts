@@ -1,0 +1,80 @@
+/**
+ * The inference worker thread: it owns every loaded pipeline, so tokenising and ONNX runs never
+ * block the event loop that serves HTTP and sockets.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { pipeline } from '@huggingface/transformers';
+import type {
+  InferenceRequest,
+  InferenceResponse,
+  InferenceResult,
+  LabelScore,
+  WorkerSettings,
+} from './inference-protocol';
+import { configureRuntime } from './runtime-settings';
+
+type Classifier = (input: string | string[], options?: object) => Promise<unknown>;
+type ZeroShot = (text: string, labels: string[]) => Promise<{ labels: string[]; scores: number[] }>;
+
+configureRuntime(workerData as WorkerSettings);
+
+const pipelines = new Map<string, unknown>();
+
+async function handle(request: InferenceRequest): Promise<InferenceResult> {
+  switch (request.op) {
+    case 'load':
+      return load(request.key, request.task, request.model, request.dtype);
+    case 'classify':
+      return classify(loaded<Classifier>(request.key), request.texts);
+    case 'zero-shot':
+      return zeroShot(loaded<ZeroShot>(request.key), request.text, request.labels);
+  }
+}
+
+async function load(key: string, task: string, model: string, dtype: string) {
+  const started = performance.now();
+  const options = { dtype } as Parameters<typeof pipeline>[2];
+  pipelines.set(key, await pipeline(task as 'text-classification', model, options));
+  return { loadMs: performance.now() - started };
+}
+
+function loaded<T>(key: string): T {
+  const found = pipelines.get(key);
+  if (!found) {
+    throw new Error(`model ${key} is not loaded`);
+  }
+  return found as T;
+}
+
+/** Every label's score per text (`top_k: null`), whatever shape the pipeline returns for one text. */
+async function classify(classifier: Classifier, texts: string[]): Promise<LabelScore[][]> {
+  const output = (await classifier(texts, { top_k: null })) as LabelScore[][] | LabelScore[];
+  return texts.length === 1 && !Array.isArray(output[0])
+    ? [output as LabelScore[]]
+    : (output as LabelScore[][]);
+}
+
+async function zeroShot(
+  classifier: ZeroShot,
+  text: string,
+  labels: string[],
+): Promise<LabelScore[]> {
+  const output = await classifier(text, labels);
+  return output.labels.map((label, i) => ({ label, score: output.scores[i] }));
+}
+
+parentPort?.on('message', (message: { id: number; request: InferenceRequest }) => {
+  handle(message.request).then(
+    (result) => reply({ id: message.id, ok: true, result }),
+    (error: unknown) =>
+      reply({
+        id: message.id,
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      }),
+  );
+});
+
+function reply(response: InferenceResponse): void {
+  parentPort?.postMessage(response);
+}
