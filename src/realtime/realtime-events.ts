@@ -1,3 +1,5 @@
+import type { SentimentSummaryDto } from '../sentiment/dto/sentiment-summary.dto';
+
 /** Server → client events and their payloads (both transports carry the same ones). */
 export interface PriceEvent {
   symbol: string;
@@ -20,7 +22,8 @@ export interface ServerEvents {
   price: PriceEvent;
   market: unknown;
   news: unknown;
-  sentiment: unknown;
+  /** The mood summary of GET /api/sentiment, after each sentiment job run. */
+  sentiment: SentimentSummaryDto;
   providers: unknown;
   stats: StatsEvent;
 }

@@ -2,8 +2,10 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { type AppConfig, InjectConfig } from '../core/config';
 import { JobScheduler } from '../core/jobs';
 import { NewsStore } from '../news/news.store';
+import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { ModelManager } from './engine/model-manager.service';
 import { SentimentAnalyzer } from './engine/sentiment-analyzer.service';
+import { SentimentService } from './sentiment.service';
 
 const BATCH = 64;
 /** Per run: enough for days of news; the rest waits for the next run. */
@@ -11,7 +13,8 @@ const MAX_PER_RUN = 2_000;
 
 /**
  * Hourly (SCHEDULE_SENTIMENT) and once the models have loaded at start: scores every stored
- * headline that has no sentiment yet (stored while the models were loading or failed).
+ * headline that has no sentiment yet (stored while the models were loading or failed), then
+ * sends the mood summary on the real-time `sentiment` channel.
  */
 @Injectable()
 export class NewsScoringJob implements OnApplicationBootstrap {
@@ -20,6 +23,8 @@ export class NewsScoringJob implements OnApplicationBootstrap {
     private readonly models: ModelManager,
     private readonly analyzer: SentimentAnalyzer,
     private readonly news: NewsStore,
+    private readonly sentiment: SentimentService,
+    private readonly realtime: RealtimePublisher,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -30,13 +35,19 @@ export class NewsScoringJob implements OnApplicationBootstrap {
     this.jobs.schedule({
       name: 'sentiment',
       cron: this.config.schedule.sentiment,
-      run: () => this.scoreUnscored(),
+      run: () => this.run(),
       runAtStart: true,
     });
   }
 
   /** How many headlines were scored. */
-  async scoreUnscored(): Promise<number> {
+  async run(): Promise<number> {
+    const scored = await this.scoreUnscored();
+    this.realtime.publish('sentiment', 'sentiment', await this.sentiment.summary());
+    return scored;
+  }
+
+  private async scoreUnscored(): Promise<number> {
     await this.models.settled();
     const pending = await this.news.unscored(MAX_PER_RUN);
     let scored = 0;

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { NewsIngestService } from '../../src/news/news-ingest.service';
 import { NewsStore } from '../../src/news/news.store';
+import { RealtimePublisher } from '../../src/realtime/realtime.publisher';
 import { NewsScoringJob } from '../../src/sentiment/news-scoring.job';
 import { ModelManager } from '../../src/sentiment/engine/model-manager.service';
 import { type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
@@ -202,6 +203,8 @@ describe('sentiment: bundled models through the worker, scored news, market mood
     assert.ok(history.data.some((d: { date: string }) => d.date === today) || total > 0);
     await api().get('/api/sentiment/history?days=91').expect(400);
 
+    const scoredBefore = (await api().get('/api/sentiment').expect(200)).body.counts
+      .total as number;
     const now = new Date();
     await t.running.app.get(NewsStore).insert(
       [
@@ -220,7 +223,11 @@ describe('sentiment: bundled models through the worker, scored news, market mood
       })),
     );
     assert.equal((await api().get('/api/sentiment').expect(200)).body.counts.unscored, 2);
-    assert.equal(await t.running.app.get(NewsScoringJob).scoreUnscored(), 2);
+    assert.equal(await t.running.app.get(NewsScoringJob).run(), 2);
+    const published = t.running.app.get(RealtimePublisher).snapshot('sentiment');
+    assert.equal(published?.event, 'sentiment');
+    const mood = published?.data as { counts: { total: number; unscored: number } };
+    assert.deepEqual([mood.counts.total, mood.counts.unscored], [scoredBefore + 2, 0]);
     const late = (await api().get('/api/news?source=late').expect(200)).body.data as NewsRow[];
     assert.deepEqual(late.map((n) => n.sentiment?.label).sort(), ['NEGATIVE', 'POSITIVE']);
     assert.equal((await api().get('/api/sentiment').expect(200)).body.counts.unscored, 0);
