@@ -1,3 +1,5 @@
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import { TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -86,13 +88,34 @@ export class HealthService {
       timeout: DATABASE_PING_TIMEOUT_MS,
       connection: this.dataSource,
     });
-    const { status, message } = result.database as { status: string; message?: string };
+    const ping = result.database as { status: string; message?: string };
+    const { status, message } = ping.status === 'up' ? await this.checkDatabaseFile() : ping;
     return {
       status: status === 'up' ? 'up' : 'down',
       dialect: this.dataSource.options.type,
       response_time_ms: Math.round(performance.now() - started),
       ...(message ? { message } : {}),
     };
+  }
+
+  /**
+   * The open SQLite connection keeps reading a file whose permissions changed, but a restart,
+   * a backup or a second connection would not: the file must stay readable and writable.
+   */
+  private async checkDatabaseFile(): Promise<{ status: string; message?: string }> {
+    const { database } = this.config;
+    if (database.type !== 'sqlite') {
+      return { status: 'up' };
+    }
+    try {
+      await access(database.file, constants.R_OK | constants.W_OK);
+      return { status: 'up' };
+    } catch (error) {
+      return {
+        status: 'down',
+        message: `cannot read and write ${database.file}: ${(error as Error).message}`,
+      };
+    }
   }
 
   private checkProviders(): ComponentHealthDto {
