@@ -1,15 +1,36 @@
-import { Controller, Get, HttpCode, NotFoundException, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../auth/require-tier.decorator';
 import type { UpstreamProvider } from '../providers/entities/upstream-provider.entity';
 import { type DiscoveryRun, DiscoveryService } from './discovery.service';
-import { DiscoveryResultsDto, DiscoveryRunDto, DiscoveryRunQueryDto } from './discovery.dto';
+import { DiscoveredProviders } from './discovered-providers.service';
+import {
+  DiscoveredNameDto,
+  DiscoveryResultDto,
+  DiscoveryResultsDto,
+  DiscoveryRunDto,
+  DiscoveryRunQueryDto,
+  EnabledDiscoveredDto,
+  EnableDiscoveredDto,
+} from './discovery.dto';
 
 @ApiTags('operations')
 @Controller('api/discovery')
 @AdminOnly()
 export class DiscoveryController {
-  constructor(private readonly discovery: DiscoveryService) {}
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly enabler: DiscoveredProviders,
+  ) {}
 
   @Post('run')
   @HttpCode(200)
@@ -29,6 +50,23 @@ export class DiscoveryController {
       throw new NotFoundException('Discovery has not run yet: POST /api/discovery/run');
     }
     return toRunDto(run);
+  }
+
+  @Post('results/:name/enable')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Enable a validated provider whose catalogue entry has a quote path into a prices pool (after a live BTC quote)',
+  })
+  async enable(
+    @Param() { name }: DiscoveredNameDto,
+    @Body() body: EnableDiscoveredDto,
+  ): Promise<EnabledDiscoveredDto> {
+    const { provider, pool } = await this.enabler.enable(name, body.pool_id);
+    return {
+      provider: toResultDto(provider),
+      pool: { id: pool.id, name: pool.name, members: pool.members.map((m) => m.provider) },
+    };
   }
 
   @Get('results')
@@ -51,7 +89,7 @@ function toRunDto(run: DiscoveryRun): DiscoveryRunDto {
   };
 }
 
-function toResultDto(row: UpstreamProvider) {
+function toResultDto(row: UpstreamProvider): DiscoveryResultDto {
   return {
     name: row.name,
     category: row.category,
@@ -61,5 +99,7 @@ function toResultDto(row: UpstreamProvider) {
     latency_ms: row.latencyMs,
     requires_key: row.requiresKey,
     checked_at: row.lastCheck?.toISOString() ?? null,
+    quotes: row.adapterSpec !== null,
+    enabled: row.enabled,
   };
 }

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Matches, Min } from 'class-validator';
 
 export class DiscoveryRunQueryDto {
   /** Answer at once with the run id and let the run go on. @example true */
@@ -60,6 +60,45 @@ export class DiscoveryResultDto {
 
   /** ISO 8601. */
   checked_at!: string | null;
+
+  /** Whether its catalogue entry says how to ask for a quote, so it can be enabled. @example true */
+  quotes!: boolean;
+
+  /** Enabled into a prices pool by an admin. @example false */
+  enabled!: boolean;
+}
+
+export class DiscoveredNameDto {
+  /** A discovered provider's name. @example "coinbase" */
+  @Matches(/^[a-z][a-z0-9-]{1,59}$/, {
+    message: 'name must be a discovered provider name (a-z, 0-9, -)',
+  })
+  name!: string;
+}
+
+export class EnableDiscoveredDto {
+  /** The prices pool to join; default: the active prices pool. @example 1 */
+  @IsOptional()
+  @IsInt({ message: 'pool_id must be an integer' })
+  @Min(1, { message: 'pool_id must be at least 1' })
+  pool_id?: number;
+}
+
+export class EnabledPoolDto {
+  /** @example 1 */
+  id!: number;
+
+  /** @example "prices" */
+  name!: string;
+
+  /** Its providers in order, the new one last. @example ["coingecko","binance","coinbase"] */
+  members!: string[];
+}
+
+export class EnabledDiscoveredDto {
+  provider!: DiscoveryResultDto;
+
+  pool!: EnabledPoolDto;
 }
 
 export class DiscoveryResultsDto {

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UpstreamProvider } from '../providers/entities/upstream-provider.entity';
+import { ProvidersModule } from '../providers/providers.module';
+import { DiscoveredProviders } from './discovered-providers.service';
 import { DiscoveryController } from './discovery.controller';
 import { DiscoveryService } from './discovery.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UpstreamProvider])],
+  imports: [TypeOrmModule.forFeature([UpstreamProvider]), ProvidersModule],
   controllers: [DiscoveryController],
-  providers: [DiscoveryService],
+  providers: [DiscoveryService, DiscoveredProviders],
 })
 export class DiscoveryModule {}

@@ -173,11 +173,12 @@ export class DiscoveryService implements OnApplicationBootstrap {
       status: outcome.status,
       healthScore: outcome.status === 'validated' ? 100 : 0,
       lastCheck: new Date(),
-      enabled: false,
+      enabled: row.enabled === true && outcome.status === 'validated',
       requiresKey: candidate.needsKey,
       lastError: outcome.reason,
       source: 'discovery',
       latencyMs: outcome.latencyMs,
+      adapterSpec: candidate.quote ?? null,
     });
     await this.providers.save(row);
   }

@@ -1,5 +1,10 @@
 import { Inject, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
-import { type AppConfig, InjectConfig, type ProviderCategory } from '../core/config';
+import {
+  type AppConfig,
+  InjectConfig,
+  type ProviderCategory,
+  type ProviderDefinition,
+} from '../core/config';
 import { baseUrlOf } from './provider-base-url';
 import { PROVIDER_ADAPTERS } from './provider-adapters';
 import { ProviderStore } from './provider.store';
@@ -53,6 +58,28 @@ export class ProviderDirectory implements OnModuleInit {
         ),
       );
     }
+  }
+
+  /** Adds a provider found at run time (an enabled discovered one) next to the catalogue's. */
+  register(params: {
+    definition: ProviderDefinition;
+    adapter: UpstreamAdapter;
+    dbId: number;
+    settings: ProviderSettings;
+  }): ProviderRuntime {
+    const { breakerThreshold, breakerCooldownMs, breakerMaxCooldownMs } = this.config.resilience;
+    const runtime = new ProviderRuntime(params.definition, params.adapter, params.settings, {
+      threshold: breakerThreshold,
+      cooldownMs: breakerCooldownMs,
+      maxCooldownMs: breakerMaxCooldownMs,
+    });
+    this.runtimes.set(params.definition.id, runtime);
+    this.dbIds.set(params.definition.id, params.dbId);
+    return runtime;
+  }
+
+  has(id: string): boolean {
+    return this.runtimes.has(id);
   }
 
   all(): ProviderRuntime[] {

@@ -35,6 +35,6 @@ import { ProviderRegistry } from './registry/provider-registry';
     ProvidersService,
     ProviderMetrics,
   ],
-  exports: [ProviderRegistry, ProviderDirectory, ApiCallRecorder],
+  exports: [ProviderRegistry, ProviderDirectory, PoolService, ApiCallRecorder],
 })
 export class ProvidersModule {}

@@ -1,27 +1,16 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
-import { REPO_ROOT } from '../support/test-app';
+import { configWithCatalogue } from '../support/config-dir';
 
 interface Result {
   name: string;
   status: string;
   reason: string | null;
   latency_ms: number | null;
-}
-
-/** A config folder whose own discovery catalogue is the given list. */
-function configWith(catalogue: object[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cdt-discovery-'));
-  cpSync(join(REPO_ROOT, 'config'), dir, { recursive: true });
-  writeFileSync(join(dir, 'discovery-catalogue.json'), JSON.stringify(catalogue));
-  return dir;
 }
 
 const entry = (
@@ -98,7 +87,7 @@ describe('provider discovery', () => {
     t = await startFakeBackedApp((fake) => {
       fakeBase = fake.baseUrl;
       return {
-        CONFIG_DIR: configWith([]),
+        CONFIG_DIR: configWithCatalogue([]),
         DISCOVERY_CATALOGUE_URLS: catalogueUrl,
         // The opt-in: the fake upstream and the catalogue server live on 127.0.0.1.
         DISCOVERY_ALLOW_ADDRESSES: '127.0.0.1',
@@ -156,7 +145,7 @@ describe('provider discovery', () => {
   it('never reaches loopback without the opt-in', async () => {
     const fakeBase = t.fake.baseUrl;
     const strict = await startFakeBackedApp({
-      CONFIG_DIR: configWith([
+      CONFIG_DIR: configWithCatalogue([
         entry('loopback', `${fakeBase}/coingecko/api/v3`, '/ping', { type: 'object' }),
         entry(
           'localhost-name',

@@ -58,6 +58,7 @@ describe('API documentation', () => {
       '/api/diagnostics/last',
       '/api/diagnostics/run',
       '/api/discovery/results',
+      '/api/discovery/results/{name}/enable',
       '/api/discovery/run',
       '/api/discovery/status',
       '/api/health',

@@ -72,6 +72,7 @@ describe('persistence', () => {
         { name: 'DefiNewsFearGreed1764700000000' },
         { name: 'ApiKeys1764800000000' },
         { name: 'DiscoveredProviders1764900000000' },
+        { name: 'DiscoveredAdapters1765000000000' },
       ]);
       const drift = await dataSource.driver.createSchemaBuilder().log();
       assert.deepEqual(
@@ -113,7 +114,7 @@ describe('persistence', () => {
       assert.equal(found.marketCap, null);
       assert.equal(found.change24h, -1.25);
       assert.deepEqual(found.timestamp, new Date('2026-11-28T01:00:00.000Z'));
-      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 7);
+      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 8);
     } finally {
       await second.close();
     }

@@ -98,6 +98,24 @@ export const tiersFileSchema = z.object(
 export type TiersFile = z.output<typeof tiersFileSchema>;
 
 /** One candidate data API for discovery: where to probe it and what a good answer looks like. */
+/** A dotted path into a JSON answer: `data.amount`, `0.last` (array index), `result.XXBTZUSD.c.0`. */
+const JSON_PATH = /^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$-]+)*$/;
+
+/**
+ * A per-coin quote endpoint: `{SYMBOL}` / `{symbol}` in the path become the ticker in upper or
+ * lower case; the paths say where the numbers are (strings of digits are accepted).
+ */
+export const quoteSpecSchema = z.object({
+  path: z
+    .string()
+    .startsWith('/')
+    .includes('{', { message: 'the path must contain {SYMBOL} or {symbol}' }),
+  price: z.string().regex(JSON_PATH),
+  volume24h: z.string().regex(JSON_PATH).optional(),
+  change24h: z.string().regex(JSON_PATH).optional(),
+});
+export type QuoteSpec = z.output<typeof quoteSpecSchema>;
+
 export const discoveryCandidateSchema = z.object({
   name: z.string().regex(/^[a-z][a-z0-9-]{1,59}$/),
   category: z.enum(PROVIDER_CATEGORIES),
@@ -109,6 +127,8 @@ export const discoveryCandidateSchema = z.object({
     keys: z.array(z.string()).optional(),
   }),
   needsKey: z.boolean(),
+  /** How to ask it for one coin's price, so an admin can enable it into a prices pool. */
+  quote: quoteSpecSchema.optional(),
 });
 export type DiscoveryCandidate = z.output<typeof discoveryCandidateSchema>;
 export const discoveryCatalogueSchema = z.array(discoveryCandidateSchema);

@@ -12,6 +12,7 @@ export { loadEnvFile } from './env-file';
 export { loadConfig, SQLITE_FILE_NAME } from './load-config';
 export {
   type DiscoveryCandidate,
+  type QuoteSpec,
   discoveryCatalogueSchema,
   type KnownCoin,
   PROVIDER_CATEGORIES,

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { QuoteSpec } from '../../core/config';
 import { DoubleColumn, EpochMsColumn } from '../../core/database/columns';
 
 /** An upstream data provider as the registry sees it: where it lives and how healthy it is. */
@@ -51,4 +52,8 @@ export class UpstreamProvider {
   /** The last discovery probe's time; null for catalogue providers. */
   @Column({ name: 'latency_ms', type: 'integer', nullable: true })
   latencyMs!: number | null;
+
+  /** Discovered providers: how to ask for a quote (the catalogue entry's `quote`), if it says. */
+  @Column({ name: 'adapter_spec', type: 'simple-json', nullable: true })
+  adapterSpec!: QuoteSpec | null;
 }

@@ -118,6 +118,35 @@ export class PoolService implements OnApplicationBootstrap {
     this.pools = await this.store.list();
   }
 
+  /**
+   * Puts a provider last in a pool of its category: the given one, else the category's active
+   * pool. A provider already in the pool stays where it is.
+   */
+  async addMember(params: {
+    provider: string;
+    category: ProviderCategory;
+    poolId?: number;
+  }): Promise<PoolView> {
+    const pool =
+      params.poolId === undefined ? this.activePool(params.category) : this.find(params.poolId);
+    if (!pool) {
+      throw new NotFoundException(
+        `No ${params.category} pool exists; create one with POST /api/pools`,
+      );
+    }
+    if (pool.category !== params.category) {
+      throw new BadRequestException(
+        `Pool ${pool.id} serves ${pool.category}, not ${params.category}`,
+      );
+    }
+    const dbId = this.directory.dbIdOf(params.provider);
+    if (!pool.members.some((m) => m.providerDbId === dbId)) {
+      await this.store.addMember(pool.id, dbId);
+      this.pools = await this.store.list();
+    }
+    return this.get(pool.id);
+  }
+
   /** Moves the pool's starting point one provider on (round-robin) and returns the new view. */
   rotate(id: number): PoolView {
     this.stateOf(this.find(id).id).rotation += 1;

@@ -57,6 +57,18 @@ export class PoolStore {
     });
   }
 
+  /** Appends a provider to a pool, after its current members. */
+  async addMember(poolId: number, providerDbId: number): Promise<void> {
+    const members = this.dataSource.getRepository(PoolMember);
+    const last = await members.findOne({ where: { poolId }, order: { position: 'DESC' } });
+    await members.insert({
+      poolId,
+      providerId: providerDbId,
+      weight: 1,
+      position: (last?.position ?? -1) + 1,
+    });
+  }
+
   async nameTaken(name: string): Promise<boolean> {
     return this.dataSource.getRepository(ProviderPool).existsBy({ name });
   }

@@ -9,6 +9,8 @@ import { ApiKeys1764800000000 as PostgresApiKeys } from './postgres/176480000000
 import { ApiKeys1764800000000 as SqliteApiKeys } from './sqlite/1764800000000-ApiKeys';
 import { DiscoveredProviders1764900000000 as PostgresDiscoveredProviders } from './postgres/1764900000000-DiscoveredProviders';
 import { DiscoveredProviders1764900000000 as SqliteDiscoveredProviders } from './sqlite/1764900000000-DiscoveredProviders';
+import { DiscoveredAdapters1765000000000 as PostgresDiscoveredAdapters } from './postgres/1765000000000-DiscoveredAdapters';
+import { DiscoveredAdapters1765000000000 as SqliteDiscoveredAdapters } from './sqlite/1765000000000-DiscoveredAdapters';
 import { Init1764300000000 as SqliteInit } from './sqlite/1764300000000-Init';
 import { PoolMembers1764400000000 as SqlitePoolMembers } from './sqlite/1764400000000-PoolMembers';
 import { TrendingCoins1764500000000 as SqliteTrendingCoins } from './sqlite/1764500000000-TrendingCoins';
@@ -25,6 +27,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteDefiNewsFearGreed,
   SqliteApiKeys,
   SqliteDiscoveredProviders,
+  SqliteDiscoveredAdapters,
 ];
 export const POSTGRES_MIGRATIONS = [
   PostgresInit,
@@ -34,4 +37,5 @@ export const POSTGRES_MIGRATIONS = [
   PostgresDefiNewsFearGreed,
   PostgresApiKeys,
   PostgresDiscoveredProviders,
+  PostgresDiscoveredAdapters,
 ];

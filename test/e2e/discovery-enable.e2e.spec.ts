@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import request from 'supertest';
+import { configWithCatalogue } from '../support/config-dir';
+import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
+
+const QUOTES: Record<string, object> = {
+  '/quote/BTC-USD': { data: { amount: '65000.5', vol: '1234.5' } },
+  '/quote/ETH-USD': { data: { amount: '3500.25', vol: '99' } },
+};
+const PRICE_PROVIDERS = ['coingecko', 'binance', 'kraken', 'coincap', 'cryptocompare'];
+
+/** An exchange-like API the catalogue describes: one quote per coin at /quote/<SYMBOL>-USD. */
+function exchange(): Promise<Server> {
+  const server = createServer((req, res) => {
+    const body = QUOTES[req.url ?? ''];
+    res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body ?? { error: 'unknown pair' }));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+describe('enabling a discovered provider into the prices pool', () => {
+  let server: Server;
+  let t: FakeBackedApp;
+  const admin = (path: string) => request(t.running.url).post(path).set('X-API-Key', ADMIN_KEY);
+
+  before(async () => {
+    server = await exchange();
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const candidate = (name: string, extra: object) => ({
+      name,
+      category: 'prices',
+      baseUrl: base,
+      probePath: '/quote/BTC-USD',
+      expect: { type: 'object', keys: ['data'] },
+      needsKey: false,
+      ...extra,
+    });
+    const quote = { path: '/quote/{SYMBOL}-USD', price: 'data.amount', volume24h: 'data.vol' };
+    t = await startFakeBackedApp({
+      CONFIG_DIR: configWithCatalogue([
+        candidate('fake-exchange', { quote }),
+        candidate('no-quote', {}),
+        candidate('wrong-path', { quote: { ...quote, price: 'data.nothing' } }),
+        candidate('broken', { probePath: '/missing', quote }),
+      ]),
+      DISCOVERY_ALLOW_ADDRESSES: '127.0.0.1',
+    });
+    await admin('/api/discovery/run?background=false').expect(200);
+  });
+
+  after(async () => {
+    await t.stop();
+    server.close();
+  });
+
+  it('refuses what cannot serve, with the reason', async () => {
+    await request(t.running.url).post('/api/discovery/results/fake-exchange/enable').expect(401);
+    const refused: [string, number, RegExp][] = [
+      ['broken', 409, /broken was rejected \(HTTP 404\)/],
+      ['no-quote', 409, /no quote endpoint/],
+      ['wrong-path', 422, /wrong-path did not quote BTC: no price at "data.nothing"/],
+      ['nobody', 404, /No discovered provider "nobody"/],
+    ];
+    for (const [name, status, message] of refused) {
+      const { body } = await admin(`/api/discovery/results/${name}/enable`).send({}).expect(status);
+      assert.match(body.message, message);
+    }
+  });
+
+  it('enables a validated one after a live quote and serves prices through it on failover', async () => {
+    const { body } = await admin('/api/discovery/results/fake-exchange/enable')
+      .send({})
+      .expect(200);
+    assert.equal(body.provider.enabled, true);
+    assert.equal(body.provider.quotes, true);
+    assert.equal(body.pool.name, 'prices');
+    assert.equal(body.pool.members.at(-1), 'fake-exchange');
+    for (const provider of PRICE_PROVIDERS) {
+      t.fake.inject(provider, { type: 'reset' });
+    }
+    const prices = (await request(t.running.url).get('/api/prices?symbols=BTC,ETH').expect(200))
+      .body;
+    assert.equal(prices.meta.provider, 'fake-exchange');
+    const bySymbol = Object.fromEntries(prices.data.map((q: { symbol: string }) => [q.symbol, q]));
+    assert.equal(bySymbol.BTC.price, 65000.5);
+    assert.equal(bySymbol.BTC.volume_24h, 1234.5);
+    assert.equal(bySymbol.ETH.price, 3500.25);
+  });
+
+  it('comes back enabled after a restart', async () => {
+    await t.restart();
+    const providers = (await request(t.running.url).get('/api/providers').expect(200)).body as {
+      id: string;
+      enabled: boolean;
+    }[];
+    assert.equal(providers.find((p) => p.id === 'fake-exchange')?.enabled, true);
+    const prices = (await request(t.running.url).get('/api/prices?symbols=ETH').expect(200)).body;
+    assert.equal(prices.meta.provider, 'fake-exchange');
+    assert.equal(prices.data[0].price, 3500.25);
+  });
+});
