@@ -74,4 +74,12 @@ describe('GET /api/jobs and POST /api/jobs/:name/run', () => {
       t.fake.clear();
     }
   });
+
+  it("keeps each job's last run across a restart", async () => {
+    const before = (await jobs()).find((j) => j.name === 'prices')?.last_run;
+    assert.ok(before);
+    await t.restart();
+    const after = (await jobs()).find((j) => j.name === 'prices')?.last_run;
+    assert.deepEqual(after, before);
+  });
 });

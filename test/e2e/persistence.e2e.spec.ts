@@ -20,6 +20,7 @@ const TABLES = [
   'defi_protocols',
   'defi_tvl_daily',
   'fear_greed',
+  'job_runs',
   'market_snapshots',
   'news',
   'news_feeds',
@@ -73,6 +74,7 @@ describe('persistence', () => {
         { name: 'ApiKeys1764800000000' },
         { name: 'DiscoveredProviders1764900000000' },
         { name: 'DiscoveredAdapters1765000000000' },
+        { name: 'JobRuns1765100000000' },
       ]);
       const drift = await dataSource.driver.createSchemaBuilder().log();
       assert.deepEqual(
@@ -114,7 +116,7 @@ describe('persistence', () => {
       assert.equal(found.marketCap, null);
       assert.equal(found.change24h, -1.25);
       assert.deepEqual(found.timestamp, new Date('2026-11-28T01:00:00.000Z'));
-      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 8);
+      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 9);
     } finally {
       await second.close();
     }

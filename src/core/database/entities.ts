@@ -14,6 +14,7 @@ import { ApiCall } from '../../providers/entities/api-call.entity';
 import { PoolMember } from '../../providers/entities/pool-member.entity';
 import { ProviderPool } from '../../providers/entities/provider-pool.entity';
 import { UpstreamProvider } from '../../providers/entities/upstream-provider.entity';
+import { JobRunRecord } from '../jobs/job-run.entity';
 
 /**
  * Every entity, listed as classes (not globs) so the app, the TypeORM CLI and the tests load
@@ -36,4 +37,5 @@ export const ENTITIES = [
   ApiCall,
   UserRequest,
   ApiKey,
+  JobRunRecord,
 ];

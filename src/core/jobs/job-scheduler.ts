@@ -1,8 +1,9 @@
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException, type OnModuleInit } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { type AppConfig, InjectConfig } from '../config';
 import { MetricsService } from '../metrics/metrics.service';
+import { JobRunStore } from './job-run.store';
 
 export interface JobDefinition {
   /** Unique job name, e.g. "news". */
@@ -44,24 +45,32 @@ interface JobEntry {
  * Every background job, in one place: its cron (registered with @nestjs/schedule when
  * ENABLE_BACKGROUND_TASKS is on), its runs (scheduled or triggered) and their outcome. A run
  * never overlaps another run of the same job: a trigger while one is running gets that run.
+ * Each job's last run is stored, so it survives a restart.
  */
 @Injectable()
-export class JobScheduler {
+export class JobScheduler implements OnModuleInit {
   private readonly logger = new Logger(JobScheduler.name);
   private readonly jobs = new Map<string, JobEntry>();
+  private stored = new Map<string, JobRun>();
 
   constructor(
     private readonly registry: SchedulerRegistry,
     private readonly metrics: MetricsService,
+    private readonly store: JobRunStore,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
+
+  /** Runs before any module's onApplicationBootstrap, where jobs are scheduled. */
+  async onModuleInit(): Promise<void> {
+    this.stored = await this.store.lastRuns();
+  }
 
   get enabled(): boolean {
     return this.config.features.backgroundTasks;
   }
 
   schedule(definition: JobDefinition): void {
-    const entry: JobEntry = { definition, lastRun: null };
+    const entry: JobEntry = { definition, lastRun: this.stored.get(definition.name) ?? null };
     this.jobs.set(definition.name, entry);
     if (!this.enabled) {
       return;
@@ -131,6 +140,9 @@ export class JobScheduler {
       rows,
       error,
     };
+    await this.store.save(name, entry.lastRun).catch((failure: Error) => {
+      this.logger.warn(`${name}: could not store its run: ${failure.message}`);
+    });
     return entry.lastRun;
   }
 }

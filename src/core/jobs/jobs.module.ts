@@ -1,6 +1,13 @@
 import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { JobRunRecord } from './job-run.entity';
+import { JobRunStore } from './job-run.store';
 import { JobScheduler } from './job-scheduler';
 
 @Global()
-@Module({ providers: [JobScheduler], exports: [JobScheduler] })
+@Module({
+  imports: [TypeOrmModule.forFeature([JobRunRecord])],
+  providers: [JobScheduler, JobRunStore],
+  exports: [JobScheduler],
+})
 export class JobsModule {}

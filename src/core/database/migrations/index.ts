@@ -11,6 +11,8 @@ import { DiscoveredProviders1764900000000 as PostgresDiscoveredProviders } from 
 import { DiscoveredProviders1764900000000 as SqliteDiscoveredProviders } from './sqlite/1764900000000-DiscoveredProviders';
 import { DiscoveredAdapters1765000000000 as PostgresDiscoveredAdapters } from './postgres/1765000000000-DiscoveredAdapters';
 import { DiscoveredAdapters1765000000000 as SqliteDiscoveredAdapters } from './sqlite/1765000000000-DiscoveredAdapters';
+import { JobRuns1765100000000 as PostgresJobRuns } from './postgres/1765100000000-JobRuns';
+import { JobRuns1765100000000 as SqliteJobRuns } from './sqlite/1765100000000-JobRuns';
 import { Init1764300000000 as SqliteInit } from './sqlite/1764300000000-Init';
 import { PoolMembers1764400000000 as SqlitePoolMembers } from './sqlite/1764400000000-PoolMembers';
 import { TrendingCoins1764500000000 as SqliteTrendingCoins } from './sqlite/1764500000000-TrendingCoins';
@@ -28,6 +30,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteApiKeys,
   SqliteDiscoveredProviders,
   SqliteDiscoveredAdapters,
+  SqliteJobRuns,
 ];
 export const POSTGRES_MIGRATIONS = [
   PostgresInit,
@@ -38,4 +41,5 @@ export const POSTGRES_MIGRATIONS = [
   PostgresApiKeys,
   PostgresDiscoveredProviders,
   PostgresDiscoveredAdapters,
+  PostgresJobRuns,
 ];
