@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import { PriceFeed } from '../../src/realtime/feed/price-feed.service';
 import { rawText } from '../../src/realtime/raw-text';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
+import { connected, until } from '../support/waiting';
 
 interface Price {
   symbol: string;
@@ -37,24 +38,6 @@ function next<T>(
     };
     socket.on(event, handler);
   });
-}
-
-/** Resolves on connect, rejects with the server's reason on connect_error. */
-function connected(socket: Socket): Promise<void> {
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-}
-
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) {
-      throw new Error('condition not met in time');
-    }
-    await sleep(20);
-  }
 }
 
 describe('real-time prices over Socket.IO and /ws', () => {
@@ -221,6 +204,26 @@ describe('real-time prices over Socket.IO and /ws', () => {
     const back = next<Price>(socket, 'price', (p) => p.price === 222.22);
     t.fake.binanceStream.pushTicker('SOLUSDT', 222.22);
     assert.equal((await back).provider, 'binance');
+    socket.disconnect();
+  });
+
+  it('twenty symbols subscribed in a burst share one stream connection and one snapshot poll', async () => {
+    const symbols = ['BTC', 'ETH', 'XRP', 'BNB', 'SOL', 'USDC', 'DOGE', 'TRX', 'ADA', 'LINK'];
+    symbols.push('AVAX', 'XLM', 'SUI', 'BCH', 'HBAR', 'LTC', 'DOT', 'TON', 'SHIB', 'UNI');
+    await until(() => t.fake.binanceStream.subscribedStreams().length === 0);
+    const socket = await connect(ADMIN_KEY);
+    const connectionsBefore = t.fake.binanceStream.connections;
+    const pollsBefore = t.fake.count('coingecko:/api/v3/simple/price');
+    const acks = await Promise.all(
+      symbols.map((s) => socket.emitWithAck('subscribe', { channels: [`prices:${s}`] })),
+    );
+    assert.ok(acks.every((a: { ok: boolean }) => a.ok));
+    const streams = symbols.map((s) => `${s.toLowerCase()}usdt@miniTicker`);
+    await until(() => streams.every((s) => t.fake.binanceStream.subscribedStreams().includes(s)));
+    await sleep(300);
+    assert.ok(t.fake.binanceStream.connections - connectionsBefore <= 2);
+    assert.ok(t.fake.count('coingecko:/api/v3/simple/price') - pollsBefore <= 2);
+    assert.equal(t.fake.binanceStream.overLimit, 0);
     socket.disconnect();
   });
 });

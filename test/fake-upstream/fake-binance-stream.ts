@@ -1,18 +1,27 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocket, WebSocketServer } from 'ws';
+import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import { rawText } from '../../src/realtime/raw-text';
 import { priceOf } from './market-data';
+
+/** Binance's limit on what a client sends: pings, pongs and JSON messages alike. */
+const MAX_INCOMING_PER_SECOND = 5;
 
 /**
  * Binance's combined market streams (`/stream?streams=btcusdt@miniTicker/...`) on the fake
- * upstream, at `/binance-ws/stream`. Tests push ticks and can drop every stream and refuse new
- * ones, as a flaky exchange connection would.
+ * upstream, at `/binance-ws/stream`, with SUBSCRIBE / UNSUBSCRIBE messages and Binance's limit of
+ * 5 incoming messages a second (past it the connection is cut). Tests push ticks, can drop every
+ * stream and refuse new ones, as a flaky exchange connection would, or silence the open ones.
  */
 export class FakeBinanceStream {
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly clients = new Map<WebSocket, Set<string>>();
+  /** Connections that stopped answering (silence()); kept only to be closed at the end. */
+  private readonly silenced = new Set<WebSocket>();
   private refusing = false;
   connections = 0;
+  /** Connections cut for sending more than Binance allows. */
+  overLimit = 0;
 
   attach(server: Server): void {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -25,6 +34,9 @@ export class FakeBinanceStream {
         const streams = new Set((url.searchParams.get('streams') ?? '').split('/').filter(Boolean));
         this.connections += 1;
         this.clients.set(ws, streams);
+        const allowed = this.rateLimiter(ws);
+        ws.on('ping', allowed);
+        ws.on('message', (raw) => allowed() && control(ws, streams, raw));
         ws.on('close', () => this.clients.delete(ws));
       });
     });
@@ -64,9 +76,39 @@ export class FakeBinanceStream {
   /** Closes every stream and refuses new connections until allow(). */
   drop(): void {
     this.refusing = true;
-    for (const ws of this.clients.keys()) {
+    for (const ws of [...this.clients.keys(), ...this.silenced]) {
       ws.terminate();
     }
+  }
+
+  /**
+   * The open streams go quiet without closing, as over a dead path: no ticks, and pings go
+   * unanswered. New connections work as usual.
+   */
+  silence(): void {
+    for (const ws of this.clients.keys()) {
+      ws.pause();
+      this.silenced.add(ws);
+    }
+    this.clients.clear();
+  }
+
+  /** Counts what a client sends in the last second; past the limit it cuts the connection. */
+  private rateLimiter(ws: WebSocket): () => boolean {
+    const arrivals: number[] = [];
+    return () => {
+      const now = Date.now();
+      arrivals.push(now);
+      while (arrivals[0] <= now - 1000) {
+        arrivals.shift();
+      }
+      if (arrivals.length <= MAX_INCOMING_PER_SECOND) {
+        return true;
+      }
+      this.overLimit += 1;
+      ws.terminate();
+      return false;
+    };
   }
 
   allow(): void {
@@ -77,4 +119,19 @@ export class FakeBinanceStream {
     this.drop();
     this.wss.close();
   }
+}
+
+/** SUBSCRIBE / UNSUBSCRIBE `{method, params: [stream…], id}`, answered `{result: null, id}`. */
+function control(ws: WebSocket, streams: Set<string>, raw: RawData): void {
+  const { method, params, id } = JSON.parse(rawText(raw)) as {
+    method: string;
+    params: string[];
+    id: number;
+  };
+  if (method === 'SUBSCRIBE') {
+    params.forEach((stream) => streams.add(stream));
+  } else if (method === 'UNSUBSCRIBE') {
+    params.forEach((stream) => streams.delete(stream));
+  }
+  ws.send(JSON.stringify({ result: null, id }));
 }

@@ -13,10 +13,17 @@ import { RealtimePublisher } from '../realtime.publisher';
 import { BinanceStreamClient, type StreamTick } from './binance-stream.client';
 
 /**
+ * Changes to the followed symbols are gathered this long, so a burst of subscriptions makes one
+ * stream update and one snapshot poll rather than one per symbol.
+ */
+const FOLLOW_DEBOUNCE_MS = 300;
+
+/**
  * Where real-time prices come from: Binance's market streams for the followed symbols that
  * trade there, and REST polling through the provider registry every REALTIME_POLL_SECONDS for
- * the rest, and for all of them while no stream is up. Newly followed symbols are fetched at
- * once, so subscribers get a snapshot. Nothing here is stored: collection has its own jobs.
+ * the rest, and for all of them while no stream is up. Newly followed symbols are fetched in one
+ * batch once a burst of changes settles, so subscribers get a snapshot. Nothing here is stored:
+ * collection has its own jobs.
  */
 @Injectable()
 export class PriceFeed implements OnApplicationBootstrap, OnModuleDestroy {
@@ -25,6 +32,9 @@ export class PriceFeed implements OnApplicationBootstrap, OnModuleDestroy {
   private symbols: string[] = [];
   private streamUp = false;
   private pollTimer?: NodeJS.Timeout;
+  private followTimer?: NodeJS.Timeout;
+  /** Symbols newly followed since the last change was applied. */
+  private readonly added = new Set<string>();
 
   constructor(
     private readonly hub: RealtimeHub,
@@ -40,23 +50,32 @@ export class PriceFeed implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
-    this.hub.onSymbolsChanged((symbols, added) => {
-      this.symbols = symbols;
-      this.stream.follow(this.streamable(symbols).map((c) => c.binancePair as string));
-      this.schedulePolling();
-      if (added.length > 0) {
-        void this.poll(added);
-      }
+    this.hub.onSymbolsChanged((_symbols, added) => {
+      added.forEach((symbol) => this.added.add(symbol));
+      this.followTimer ??= setTimeout(() => this.follow(), FOLLOW_DEBOUNCE_MS);
     });
   }
 
   onModuleDestroy(): void {
     this.stream.stop();
     clearInterval(this.pollTimer);
+    clearTimeout(this.followTimer);
   }
 
   get streaming(): boolean {
     return this.streamUp;
+  }
+
+  private follow(): void {
+    this.followTimer = undefined;
+    this.symbols = this.hub.followedSymbols();
+    const added = this.symbols.filter((symbol) => this.added.has(symbol));
+    this.added.clear();
+    this.stream.follow(this.streamable(this.symbols).map((c) => c.binancePair as string));
+    this.schedulePolling();
+    if (added.length > 0) {
+      void this.poll(added);
+    }
   }
 
   private streamable(symbols: string[]): KnownCoin[] {

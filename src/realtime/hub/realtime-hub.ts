@@ -5,6 +5,7 @@ import { CoinCatalogue } from '../../market/coins/coin-catalogue';
 import { parseChannel, symbolOf } from '../channels';
 import type { ServerEventName, SubscriptionAck } from '../realtime-events';
 import { RealtimePublisher } from '../realtime.publisher';
+import { Tally } from './tally';
 
 /** One client connection, whichever transport carries it. */
 export interface RealtimeConnection {
@@ -37,7 +38,7 @@ const MAX_CHANNELS_PER_MESSAGE = 100;
 @Injectable()
 export class RealtimeHub implements OnModuleDestroy {
   private readonly states = new Map<string, ConnectionState>();
-  private readonly perTracker = new Map<string, number>();
+  private readonly perTracker = new Tally();
   private readonly symbolListeners = new Set<(symbols: string[], added: string[]) => void>();
   private readonly stopListening: () => void;
   messagesSent = 0;
@@ -62,11 +63,10 @@ export class RealtimeHub implements OnModuleDestroy {
   /** Registers a connection, or says why its tier allows no more. */
   admit(connection: RealtimeConnection): string | undefined {
     const { tracker, tier } = connection.caller;
-    const open = this.perTracker.get(tracker) ?? 0;
-    if (tier.maxConnections !== null && open >= tier.maxConnections) {
+    if (tier.maxConnections !== null && this.perTracker.get(tracker) >= tier.maxConnections) {
       return `The ${tier.name} tier allows ${tier.maxConnections} real-time connections at once`;
     }
-    this.perTracker.set(tracker, open + 1);
+    this.perTracker.increment(tracker);
     this.states.set(connection.id, {
       connection,
       channels: new Set(),
@@ -83,8 +83,7 @@ export class RealtimeHub implements OnModuleDestroy {
     }
     this.states.delete(connection.id);
     state.prices.forEach((p) => clearTimeout(p.timer));
-    const tracker = connection.caller.tracker;
-    this.perTracker.set(tracker, (this.perTracker.get(tracker) ?? 1) - 1);
+    this.perTracker.decrement(connection.caller.tracker);
     if (state.channels.size > 0) {
       this.symbolsChanged([]);
     }

@@ -9,6 +9,7 @@ import type { Caller } from '../../auth/caller';
 import { type AppConfig, InjectConfig } from '../../core/config';
 import { type RealtimeConnection, RealtimeHub } from '../hub/realtime-hub';
 import { ClientAddress } from './client-address';
+import { pathOf, queryParam } from './request-target';
 
 export const PLAIN_WS_PATH = '/ws';
 const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -24,6 +25,7 @@ interface ClientMessage {
  * `{"action":"subscribe"|"unsubscribe","channels":[…]}`, `{"action":"ping"}`, and
  * `{"action":"auth","token":"…"}` as the first message (or `?token=` on the URL); events arrive
  * as `{"event":"price","data":{…}}`, acks as `{"event":"subscribed","data":{ok,subscribed,rejected}}`.
+ * `{"event":"ready","data":{tier}}` follows each admission: on connecting, and again after `auth`.
  */
 @Injectable()
 export class PlainWsServer implements OnModuleDestroy {
@@ -41,8 +43,8 @@ export class PlainWsServer implements OnModuleDestroy {
 
   attach(server: Server): void {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      if (new URL(req.url ?? '/', 'http://host').pathname === PLAIN_WS_PATH) {
-        this.wss.handleUpgrade(req, socket, head, (ws) => void this.open(ws, req));
+      if (pathOf(req.url) === PLAIN_WS_PATH) {
+        this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, req));
       }
     });
     const { heartbeatIntervalSeconds, heartbeatTimeoutSeconds } = this.config.realtime;
@@ -60,37 +62,50 @@ export class PlainWsServer implements OnModuleDestroy {
   }
 
   /**
-   * Credentials come on the URL (`?token=`) or as a first `auth` message; a first message of
-   * any other kind makes the client anonymous (free tier). Messages are handled in order once
-   * the client is admitted.
+   * A client is admitted as it connects, so idle sockets count toward its tier's connection
+   * limit: with the `?token=` credentials, else anonymously (free tier by address). A first
+   * `auth` message trades the anonymous admission for its credentials'. Messages are handled in
+   * order, each after the admission before it.
    */
   private open(ws: WebSocket, req: IncomingMessage): void {
     const ip = this.address.of(req);
-    const token = new URL(req.url ?? '/', 'http://host').searchParams.get('token') ?? undefined;
+    const token = queryParam(req.url, 'token');
     this.lastSeen.set(ws, Date.now());
     ws.on('pong', () => this.lastSeen.set(ws, Date.now()));
-    let admitted = token ? this.admit(ws, token, ip) : undefined;
+    // A protocol error (e.g. a frame over maxPayload): ws is already closing the socket, and
+    // 'close' cleans up; unlistened, the error would be thrown and end the process.
+    ws.on('error', (error) => this.logger.debug(`/ws client: ${error.message}`));
+    let admitted = this.admit(ws, token, ip);
+    let first = true;
     ws.on('message', (raw) => {
       const message = parse(rawText(raw));
       if (!message) {
         return send(ws, 'error', { message: 'messages are JSON objects with an "action"' });
       }
-      if (!admitted) {
-        const credential =
-          message.action === 'auth' && typeof message.token === 'string'
-            ? message.token
-            : undefined;
-        admitted = this.admit(ws, credential, ip);
-        if (message.action === 'auth') {
-          return;
-        }
+      const credential = first && !token && message.action === 'auth' ? message.token : undefined;
+      first = false;
+      if (typeof credential === 'string') {
+        admitted = admitted.then(
+          (anonymous) => anonymous && this.reauthenticate(ws, anonymous, credential, ip),
+        );
+        return;
       }
       void admitted.then((connection) => connection && this.handle(ws, connection, message));
     });
     ws.on('close', () => {
       this.lastSeen.delete(ws);
-      void admitted?.then((connection) => connection && this.hub.remove(connection));
+      void admitted.then((connection) => connection && this.hub.remove(connection));
     });
+  }
+
+  private reauthenticate(
+    ws: WebSocket,
+    anonymous: RealtimeConnection,
+    credential: string,
+    ip: string,
+  ): Promise<RealtimeConnection | undefined> {
+    this.hub.remove(anonymous);
+    return this.admit(ws, credential, ip);
   }
 
   private async admit(
@@ -130,7 +145,9 @@ export class PlainWsServer implements OnModuleDestroy {
       case 'ping':
         return send(ws, 'pong', { ts: Date.now() });
       case 'auth':
-        return send(ws, 'error', { message: 'send credentials first, before any other message' });
+        return send(ws, 'error', {
+          message: 'credentials go in the first message: {"action":"auth","token":"…"}',
+        });
       default:
         return send(ws, 'error', { message: 'action must be subscribe, unsubscribe or ping' });
     }

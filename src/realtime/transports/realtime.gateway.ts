@@ -73,9 +73,16 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
         socket.disconnect(true);
       },
     };
+    // The client may have left while its credentials were checked: 'close' has fired already.
+    if (socket.conn.readyState !== 'open') {
+      return 'the client left during the handshake';
+    }
     const refused = this.hub.admit(connection);
     if (!refused) {
       (socket.data as SocketData).connection = connection;
+      // A client that leaves before `connection` never reaches handleDisconnect; the transport's
+      // close ends its admission either way (remove is a no-op for one already removed).
+      socket.conn.once('close', () => this.hub.remove(connection));
     }
     return refused;
   }

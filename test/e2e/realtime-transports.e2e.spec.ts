@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { connect as tcpConnect } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { io } from 'socket.io-client';
+import WebSocket from 'ws';
+import { Authenticator } from '../../src/auth/authenticator';
+import { RealtimeHub } from '../../src/realtime/hub/realtime-hub';
+import { rawText } from '../../src/realtime/raw-text';
+import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
+import { connected, until } from '../support/waiting';
+
+interface Event {
+  event: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Sends an upgrade request no WebSocket client would send, on a bare TCP socket; resolves with
+ * what came back once the server closes the socket.
+ */
+async function rawUpgrade(url: string, path: string): Promise<{ response: string; ms: number }> {
+  const { hostname, port } = new URL(url);
+  const started = Date.now();
+  const socket = tcpConnect(Number(port), hostname);
+  let response = '';
+  socket.on('data', (chunk: Buffer) => (response += chunk.toString()));
+  socket.on('error', () => undefined);
+  socket.write(
+    `GET ${path} HTTP/1.1\r\nHost: ${hostname}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+  );
+  await once(socket, 'close');
+  return { response, ms: Date.now() - started };
+}
+
+describe('real-time transports: hostile input, stray upgrades and connection counting', () => {
+  let t: FakeBackedApp;
+  const open: { close(): void }[] = [];
+  const wsUrl = (query = ''): string => `${t.running.url.replace(/^http/, 'ws')}/ws${query}`;
+  const hub = (): RealtimeHub => t.running.app.get(RealtimeHub);
+  // The test runner reports an uncaught error as a failure somewhere; outside tests each one
+  // would have ended the process, so the tests that provoke one check for it themselves.
+  const uncaught: Error[] = [];
+  const recordUncaught = (error: Error): number => uncaught.push(error);
+
+  /** A /ws client and every event it receives. */
+  const plain = async (query = ''): Promise<{ ws: WebSocket; events: Event[] }> => {
+    const ws = new WebSocket(wsUrl(query));
+    const events: Event[] = [];
+    ws.on('message', (raw) => events.push(JSON.parse(rawText(raw)) as Event));
+    ws.on('error', () => undefined);
+    open.push(ws);
+    await once(ws, 'open');
+    return { ws, events };
+  };
+
+  /** A normal /ws round trip: the server is up and answering. */
+  const answers = async (): Promise<void> => {
+    const { ws, events } = await plain();
+    ws.send(JSON.stringify({ action: 'ping' }));
+    await until(() => events.some((e) => e.event === 'pong'));
+    ws.close();
+    await once(ws, 'close');
+  };
+
+  before(async () => {
+    process.prependListener('uncaughtException', recordUncaught);
+    t = await startFakeBackedApp();
+  });
+
+  after(async () => {
+    process.off('uncaughtException', recordUncaught);
+    open.forEach((s) => s.close());
+    await t.stop();
+  });
+
+  it('an upgrade to an unparseable path such as //[ leaves the server up and /ws working', async () => {
+    await rawUpgrade(t.running.url, '//[');
+    await answers();
+    assert.deepEqual(uncaught, []);
+  });
+
+  it('an upgrade to a path nobody serves is answered 404 and closed at once', async () => {
+    const { response, ms } = await rawUpgrade(t.running.url, '/nope');
+    assert.ok(ms < 1000, `${ms} ms`);
+    assert.match(response, /^HTTP\/1\.1 404 /);
+    await answers();
+  });
+
+  it('a /ws message over 64 KiB closes that client with 1009 and nothing else', async () => {
+    const { ws } = await plain();
+    const closed = once(ws, 'close');
+    ws.send(JSON.stringify({ action: 'ping', pad: 'x'.repeat(70 * 1024) }));
+    const [code] = (await closed) as [number];
+    assert.equal(code, 1009);
+    await answers();
+    assert.deepEqual(uncaught, []);
+    await until(() => hub().stats().connections === 0);
+  });
+
+  it('idle /ws sockets count toward the free tier: the sixth from one address is refused', async () => {
+    const idle = await Promise.all([1, 2, 3, 4, 5].map(() => plain()));
+    await until(() => idle.every(({ events }) => events[0]?.event === 'ready'));
+    assert.equal(hub().stats().connections, 5);
+    const { ws, events } = await plain();
+    const [code] = (await once(ws, 'close')) as [number];
+    assert.equal(code, 4003);
+    assert.deepEqual(events, [
+      { event: 'error', data: { message: 'The free tier allows 5 real-time connections at once' } },
+    ]);
+    idle.forEach(({ ws: socket }) => socket.close());
+    await until(() => hub().stats().connections === 0);
+  });
+
+  it('a first auth message trades the anonymous admission for the key’s tier', async () => {
+    const { ws, events } = await plain();
+    await until(() => events.length === 1);
+    ws.send(JSON.stringify({ action: 'auth', token: ADMIN_KEY }));
+    ws.send(JSON.stringify({ action: 'subscribe', channels: ['market'] }));
+    await until(() => events.some((e) => e.event === 'subscribed'));
+    assert.deepEqual(
+      events.map((e) => e.event === 'ready' && e.data.tier),
+      ['free', 'admin', false],
+    );
+    assert.equal(hub().stats().connections, 1);
+    ws.close();
+    await until(() => hub().stats().connections === 0);
+  });
+
+  it('Socket.IO clients that leave during the handshake or after it free their admission', async () => {
+    const authenticator = t.running.app.get(Authenticator);
+    const identify = authenticator.identify.bind(authenticator);
+    // A slow credential check (a busy database) keeps the handshake open while the client leaves.
+    authenticator.identify = async (...args) => {
+      await sleep(100);
+      return identify(...args);
+    };
+    try {
+      for (let i = 0; i < 3; i += 1) {
+        const socket = io(t.running.url, {
+          transports: ['websocket'],
+          reconnection: false,
+          auth: { token: ADMIN_KEY },
+        });
+        socket.on('connect_error', () => undefined);
+        await until(() => socket.io.engine?.readyState === 'open');
+        await sleep(20);
+        socket.io.engine.close();
+      }
+      await sleep(300);
+      assert.equal(hub().stats().connections, 0);
+    } finally {
+      authenticator.identify = identify;
+    }
+    const socket = io(t.running.url, { transports: ['websocket'], reconnection: false });
+    await connected(socket);
+    assert.equal(hub().stats().connections, 1);
+    socket.disconnect();
+    await until(() => hub().stats().connections === 0);
+  });
+});
