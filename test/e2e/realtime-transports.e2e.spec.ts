@@ -114,18 +114,21 @@ describe('real-time transports: hostile input, stray upgrades and connection cou
     await until(() => hub().stats().connections === 0);
   });
 
-  it('a first auth message trades the anonymous admission for the key’s tier', async () => {
-    const { ws, events } = await plain();
-    await until(() => events.length === 1);
-    ws.send(JSON.stringify({ action: 'auth', token: ADMIN_KEY }));
-    ws.send(JSON.stringify({ action: 'subscribe', channels: ['market'] }));
-    await until(() => events.some((e) => e.event === 'subscribed'));
-    assert.deepEqual(
-      events.map((e) => e.event === 'ready' && e.data.tier),
-      ['free', 'admin', false],
-    );
-    assert.equal(hub().stats().connections, 1);
-    ws.close();
+  it('a first auth message admits with the key’s tier, never the free tier’s limit', async () => {
+    const keyed = await Promise.all([1, 2, 3, 4, 5, 6].map(() => plain()));
+    for (const { ws } of keyed) {
+      ws.send(JSON.stringify({ action: 'auth', token: ADMIN_KEY }));
+      ws.send(JSON.stringify({ action: 'subscribe', channels: ['market'] }));
+    }
+    await until(() => keyed.every(({ events }) => events.some((e) => e.event === 'subscribed')));
+    for (const { events } of keyed) {
+      assert.deepEqual(
+        events.map((e) => e.event === 'ready' && e.data.tier),
+        ['admin', false],
+      );
+    }
+    assert.equal(hub().stats().connections, 6);
+    keyed.forEach(({ ws }) => ws.close());
     await until(() => hub().stats().connections === 0);
   });
 

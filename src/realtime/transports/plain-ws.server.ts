@@ -13,6 +13,8 @@ import { pathOf, queryParam } from './request-target';
 
 export const PLAIN_WS_PATH = '/ws';
 const MAX_MESSAGE_BYTES = 64 * 1024;
+/** How long a client without ?token= has to send its credentials before it counts as anonymous. */
+const AUTH_GRACE_MS = 2_000;
 
 interface ClientMessage {
   action?: unknown;
@@ -25,7 +27,7 @@ interface ClientMessage {
  * `{"action":"subscribe"|"unsubscribe","channels":[…]}`, `{"action":"ping"}`, and
  * `{"action":"auth","token":"…"}` as the first message (or `?token=` on the URL); events arrive
  * as `{"event":"price","data":{…}}`, acks as `{"event":"subscribed","data":{ok,subscribed,rejected}}`.
- * `{"event":"ready","data":{tier}}` follows each admission: on connecting, and again after `auth`.
+ * `{"event":"ready","data":{tier}}` follows the admission.
  */
 @Injectable()
 export class PlainWsServer implements OnModuleDestroy {
@@ -62,10 +64,11 @@ export class PlainWsServer implements OnModuleDestroy {
   }
 
   /**
-   * A client is admitted as it connects, so idle sockets count toward its tier's connection
-   * limit: with the `?token=` credentials, else anonymously (free tier by address). A first
-   * `auth` message trades the anonymous admission for its credentials'. Messages are handled in
-   * order, each after the admission before it.
+   * A client with `?token=` is admitted as it connects. Without it, the admission waits for the
+   * first message, which may be `{"action":"auth","token":"…"}`, and at most AUTH_GRACE_MS: an
+   * idle socket is then admitted anonymously (free tier by address), so idle sockets still count
+   * toward the connection limit while a keyed client is never judged by the free tier's.
+   * Messages are handled in order, each after the admission.
    */
   private open(ws: WebSocket, req: IncomingMessage): void {
     const ip = this.address.of(req);
@@ -75,37 +78,35 @@ export class PlainWsServer implements OnModuleDestroy {
     // A protocol error (e.g. a frame over maxPayload): ws is already closing the socket, and
     // 'close' cleans up; unlistened, the error would be thrown and end the process.
     ws.on('error', (error) => this.logger.debug(`/ws client: ${error.message}`));
-    let admitted = this.admit(ws, token, ip);
-    let first = true;
+    let admitted = token ? this.admit(ws, token, ip) : undefined;
+    const grace = admitted
+      ? undefined
+      : setTimeout(() => {
+          admitted ??= this.admit(ws, undefined, ip);
+        }, AUTH_GRACE_MS);
     ws.on('message', (raw) => {
       const message = parse(rawText(raw));
       if (!message) {
         return send(ws, 'error', { message: 'messages are JSON objects with an "action"' });
       }
-      const credential = first && !token && message.action === 'auth' ? message.token : undefined;
-      first = false;
-      if (typeof credential === 'string') {
-        admitted = admitted.then(
-          (anonymous) => anonymous && this.reauthenticate(ws, anonymous, credential, ip),
-        );
-        return;
+      if (!admitted) {
+        clearTimeout(grace);
+        const credential =
+          message.action === 'auth' && typeof message.token === 'string'
+            ? message.token
+            : undefined;
+        admitted = this.admit(ws, credential, ip);
+        if (credential !== undefined) {
+          return;
+        }
       }
       void admitted.then((connection) => connection && this.handle(ws, connection, message));
     });
     ws.on('close', () => {
+      clearTimeout(grace);
       this.lastSeen.delete(ws);
-      void admitted.then((connection) => connection && this.hub.remove(connection));
+      void admitted?.then((connection) => connection && this.hub.remove(connection));
     });
-  }
-
-  private reauthenticate(
-    ws: WebSocket,
-    anonymous: RealtimeConnection,
-    credential: string,
-    ip: string,
-  ): Promise<RealtimeConnection | undefined> {
-    this.hub.remove(anonymous);
-    return this.admit(ws, credential, ip);
   }
 
   private async admit(
