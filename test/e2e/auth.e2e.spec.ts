@@ -188,6 +188,34 @@ describe('auth: keys, tokens and tiers', () => {
       .expect(200);
   });
 
+  it('tier depth: candles, Fear & Greed days and DeFi history are held to the history depth too', async () => {
+    const deep = [
+      ['/api/ohlcv?symbol=BTC&interval=1d&limit=30', 30],
+      ['/api/ohlcv?symbol=BTC&interval=1h&limit=169', 8],
+      ['/api/sentiment/fear-greed?limit=30', 30],
+      ['/api/defi/tvl-chart?days=30', 30],
+      ['/api/defi/protocols/aave-v3?days=30', 30],
+    ] as const;
+    for (const [path, days] of deep) {
+      const res = await api().get(path).expect(403);
+      assert.deepEqual(
+        [res.body.statusCode, res.body.error, res.body.message],
+        [
+          403,
+          'Forbidden',
+          `The free tier allows 7 days of history (asked for ${days}); the pro tier allows 90`,
+        ],
+        path,
+      );
+    }
+    await api().get('/api/ohlcv?symbol=BTC&interval=1h&limit=168').expect(200);
+    await api().get('/api/sentiment/fear-greed').expect(200);
+    await api().get('/api/defi/protocols/aave-v3').expect(200);
+    const { key } = await createKey(t, 'pro');
+    await api().get('/api/ohlcv?symbol=BTC&interval=1d&limit=30').set('X-API-Key', key).expect(200);
+    await api().get('/api/sentiment/fear-greed?limit=30').set('X-API-Key', key).expect(200);
+  });
+
   it('writes the request log and last use off the request path', async () => {
     const { id, key } = await createKey(t, 'pro', 'logged');
     await api().get('/api/auth/me').set('X-API-Key', key).expect(200);
