@@ -4,6 +4,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
@@ -315,6 +316,51 @@ describe('auth: rate limits by tier', () => {
     } finally {
       await proxied.stop();
     }
+  });
+});
+
+describe('auth: refused requests', () => {
+  let t: FakeBackedApp;
+  const api = () => request(t.running.url);
+
+  before(async () => {
+    t = await startFakeBackedApp({ FREE_TIER_LIMIT: '3/second,5/day', PRO_TIER_LIMIT: '3/minute' });
+  });
+
+  after(async () => {
+    await t.stop();
+  });
+
+  it('a request refused by one window does not count against the others', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      await api().get('/api/auth/me').expect(200);
+    }
+    for (let i = 0; i < 2; i += 1) {
+      const limited = await api().get('/api/auth/me').expect(429);
+      assert.equal(limited.headers['x-ratelimit-limit'], '3');
+      assert.equal(limited.headers['retry-after'], '1');
+    }
+    await sleep(1_100);
+    const next = await api().get('/api/auth/me').expect(200);
+    assert.deepEqual(
+      [next.headers['x-ratelimit-limit'], next.headers['x-ratelimit-remaining']],
+      ['5', '1'],
+      'the day window counted only the four accepted requests',
+    );
+  });
+
+  it('Retry-After is the time left in the window, the same as X-RateLimit-Reset', async () => {
+    const { key } = await createKey(t, 'pro');
+    await api().get('/api/auth/me').set('X-API-Key', key).expect(200);
+    await sleep(1_500);
+    await api().get('/api/auth/me').set('X-API-Key', key).expect(200);
+    const last = await api().get('/api/auth/me').set('X-API-Key', key).expect(200);
+    const reset = Number(last.headers['x-ratelimit-reset']);
+    const limited = await api().get('/api/auth/me').set('X-API-Key', key).expect(429);
+    const retryAfter = Number(limited.headers['retry-after']);
+    assert.ok(retryAfter >= 1 && retryAfter <= reset && reset <= 59, `${retryAfter} ${reset}`);
+    assert.equal(limited.headers['x-ratelimit-reset'], String(retryAfter));
+    assert.equal(limited.body.retry_after, retryAfter);
   });
 });
 
