@@ -14,7 +14,7 @@ import { UserRequest } from '../../src/auth/entities/user-request.entity';
 import { ApiKeyService } from '../../src/auth/keys/api-key.service';
 import { RequestLogService } from '../../src/auth/request-log/request-log.service';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
-import { REPO_ROOT } from '../support/test-app';
+import { REPO_ROOT, startApp } from '../support/test-app';
 import { HotPath } from '../../src/core/web/hot-path/hot-path';
 
 const FREE_LIMITS = { FREE_TIER_LIMIT: '30/minute,1000/day' };
@@ -316,6 +316,37 @@ describe('auth: rate limits by tier', () => {
     } finally {
       await proxied.stop();
     }
+  });
+});
+
+describe('auth: rotating ADMIN_API_KEY', () => {
+  let t: FakeBackedApp;
+
+  before(async () => {
+    t = await startFakeBackedApp();
+  });
+
+  after(async () => {
+    await t.stop();
+  });
+
+  it('tokens issued for the old ADMIN_API_KEY stop working; a restart with the same key keeps them', async () => {
+    const tokenFor = async (apiKey: string) =>
+      (await request(t.running.url).post('/api/auth/token').send({ api_key: apiKey }).expect(200))
+        .body.access_token as string;
+    const keysWith = (token: string) =>
+      request(t.running.url).get('/api/auth/keys').set('Authorization', `Bearer ${token}`);
+    const old = await tokenFor(ADMIN_KEY);
+    await keysWith(old).expect(200);
+    await t.restart();
+    await keysWith(old).expect(200);
+
+    const rotated = 'rotated-admin-key-0123456789abcdef0123';
+    await t.running.close();
+    t.running = await startApp(t.environment, { ADMIN_API_KEY: rotated });
+    const refused = await keysWith(old).expect(401);
+    assert.equal(refused.body.message, 'Invalid or expired token');
+    await keysWith(await tokenFor(rotated)).expect(200);
   });
 });
 
