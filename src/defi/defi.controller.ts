@@ -11,6 +11,7 @@ import {
   DefiQueryDto,
   DefiResponseDto,
   ProtocolDetailResponseDto,
+  ProtocolQueryDto,
   ProtocolSlugDto,
   TvlChartQueryDto,
   TvlChartResponseDto,
@@ -65,7 +66,12 @@ export class DefiController {
   @ApiOperation({
     summary: "One protocol's newest TVL and its stored history; 404 for an unknown slug",
   })
-  protocol(@Param() { slug }: ProtocolSlugDto): Promise<ProtocolDetailResponseDto> {
-    return this.defi.protocol(slug);
+  protocol(
+    @Param() { slug }: ProtocolSlugDto,
+    @Query() query: ProtocolQueryDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<ProtocolDetailResponseDto> {
+    this.tiers.requireHistoryDays(caller, query.days);
+    return this.defi.protocol(slug, query.days);
   }
 }

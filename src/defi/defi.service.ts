@@ -68,16 +68,19 @@ export class DefiService {
     };
   }
 
-  /** The newest row of a protocol (stored, else from the live list) and its stored history. */
-  async protocol(slug: string): Promise<ProtocolDetailResponseDto> {
+  /** The newest row of a protocol (stored, else from the live list) and `days` of its history. */
+  async protocol(slug: string, days: number): Promise<ProtocolDetailResponseDto> {
     const rows = await this.store.protocolRows(slug);
     const newest = rows.at(-1);
+    const since = Date.now() - days * DAY_MS;
     const current = newest ? toProtocol(newest) : await this.liveProtocol(slug);
     return {
       data: {
         ...toProtocolDto(current),
         as_of: (newest?.timestamp ?? new Date()).toISOString(),
-        history: rows.map((r) => ({ timestamp: r.timestamp.toISOString(), tvl: r.tvl })),
+        history: rows
+          .filter((r) => r.timestamp.getTime() >= since)
+          .map((r) => ({ timestamp: r.timestamp.toISOString(), tvl: r.tvl })),
       },
     };
   }

@@ -1,5 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Caller, CurrentCaller } from '../auth/caller';
+import { TierLimits } from '../auth/tier-limits';
 import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
 import { FearGreedQueryDto, FearGreedResponseDto } from './dto/fear-greed.dto';
 import { FearGreedService } from './fear-greed.service';
@@ -7,12 +9,19 @@ import { FearGreedService } from './fear-greed.service';
 @ApiTags('sentiment')
 @Controller('api/sentiment/fear-greed')
 export class FearGreedController {
-  constructor(private readonly fearGreed: FearGreedService) {}
+  constructor(
+    private readonly fearGreed: FearGreedService,
+    private readonly tiers: TierLimits,
+  ) {}
 
   @Get()
   @HotResponse()
   @ApiOperation({ summary: 'The Crypto Fear & Greed Index: current value and daily history' })
-  index(@Query() query: FearGreedQueryDto): Promise<FearGreedResponseDto> {
+  index(
+    @Query() query: FearGreedQueryDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<FearGreedResponseDto> {
+    this.tiers.requireHistoryDays(caller, query.limit);
     return this.fearGreed.index(query.limit);
   }
 }

@@ -1,15 +1,20 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { type Caller, CurrentCaller } from '../auth/caller';
+import { TierLimits } from '../auth/tier-limits';
 import { sendCsv } from '../core/web/csv';
 import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
-import { OhlcvQueryDto, OhlcvResponseDto } from './dto/ohlcv.dto';
+import { candleSpanDays, OhlcvQueryDto, OhlcvResponseDto } from './dto/ohlcv.dto';
 import { OhlcvService } from './ohlcv.service';
 
 @ApiTags('market')
 @Controller('api/ohlcv')
 export class OhlcvController {
-  constructor(private readonly ohlcv: OhlcvService) {}
+  constructor(
+    private readonly ohlcv: OhlcvService,
+    private readonly tiers: TierLimits,
+  ) {}
 
   @Get()
   @HotResponse()
@@ -20,8 +25,10 @@ export class OhlcvController {
   @ApiOkResponse({ type: OhlcvResponseDto, description: 'JSON, or text/csv with format=csv' })
   async candles(
     @Query() query: OhlcvQueryDto,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) res: Response,
   ): Promise<OhlcvResponseDto | string> {
+    this.tiers.requireHistoryDays(caller, candleSpanDays(query));
     const result = await this.ohlcv.candles(query);
     return query.format === 'csv'
       ? sendCsv({

@@ -169,6 +169,7 @@ describe('adapter fault matrix', () => {
     config = loadConfig(
       {
         ...fake.env(),
+        NODE_ENV: 'test',
         DATA_DIR: '/tmp/unused',
         COINCAP_API_KEY: 'test-coincap',
         CRYPTOCOMPARE_API_KEY: 'test-cc',

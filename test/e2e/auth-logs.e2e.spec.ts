@@ -39,6 +39,7 @@ describe('auth: keys and tokens never reach the logs', () => {
         LOG_LEVEL: 'debug',
         ADMIN_API_KEY: ADMIN_KEY,
         ENABLE_BACKGROUND_TASKS: 'false',
+        NODE_ENV: 'test',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -4,6 +4,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
@@ -13,7 +14,7 @@ import { UserRequest } from '../../src/auth/entities/user-request.entity';
 import { ApiKeyService } from '../../src/auth/keys/api-key.service';
 import { RequestLogService } from '../../src/auth/request-log/request-log.service';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
-import { REPO_ROOT } from '../support/test-app';
+import { REPO_ROOT, startApp } from '../support/test-app';
 import { HotPath } from '../../src/core/web/hot-path/hot-path';
 
 const FREE_LIMITS = { FREE_TIER_LIMIT: '30/minute,1000/day' };
@@ -188,6 +189,34 @@ describe('auth: keys, tokens and tiers', () => {
       .expect(200);
   });
 
+  it('tier depth: candles, Fear & Greed days and DeFi history are held to the history depth too', async () => {
+    const deep = [
+      ['/api/ohlcv?symbol=BTC&interval=1d&limit=30', 30],
+      ['/api/ohlcv?symbol=BTC&interval=1h&limit=169', 8],
+      ['/api/sentiment/fear-greed?limit=30', 30],
+      ['/api/defi/tvl-chart?days=30', 30],
+      ['/api/defi/protocols/aave-v3?days=30', 30],
+    ] as const;
+    for (const [path, days] of deep) {
+      const res = await api().get(path).expect(403);
+      assert.deepEqual(
+        [res.body.statusCode, res.body.error, res.body.message],
+        [
+          403,
+          'Forbidden',
+          `The free tier allows 7 days of history (asked for ${days}); the pro tier allows 90`,
+        ],
+        path,
+      );
+    }
+    await api().get('/api/ohlcv?symbol=BTC&interval=1h&limit=168').expect(200);
+    await api().get('/api/sentiment/fear-greed').expect(200);
+    await api().get('/api/defi/protocols/aave-v3').expect(200);
+    const { key } = await createKey(t, 'pro');
+    await api().get('/api/ohlcv?symbol=BTC&interval=1d&limit=30').set('X-API-Key', key).expect(200);
+    await api().get('/api/sentiment/fear-greed?limit=30').set('X-API-Key', key).expect(200);
+  });
+
   it('writes the request log and last use off the request path', async () => {
     const { id, key } = await createKey(t, 'pro', 'logged');
     await api().get('/api/auth/me').set('X-API-Key', key).expect(200);
@@ -287,6 +316,82 @@ describe('auth: rate limits by tier', () => {
     } finally {
       await proxied.stop();
     }
+  });
+});
+
+describe('auth: rotating ADMIN_API_KEY', () => {
+  let t: FakeBackedApp;
+
+  before(async () => {
+    t = await startFakeBackedApp();
+  });
+
+  after(async () => {
+    await t.stop();
+  });
+
+  it('tokens issued for the old ADMIN_API_KEY stop working; a restart with the same key keeps them', async () => {
+    const tokenFor = async (apiKey: string) =>
+      (await request(t.running.url).post('/api/auth/token').send({ api_key: apiKey }).expect(200))
+        .body.access_token as string;
+    const keysWith = (token: string) =>
+      request(t.running.url).get('/api/auth/keys').set('Authorization', `Bearer ${token}`);
+    const old = await tokenFor(ADMIN_KEY);
+    await keysWith(old).expect(200);
+    await t.restart();
+    await keysWith(old).expect(200);
+
+    const rotated = 'rotated-admin-key-0123456789abcdef0123';
+    await t.running.close();
+    t.running = await startApp(t.environment, { ADMIN_API_KEY: rotated });
+    const refused = await keysWith(old).expect(401);
+    assert.equal(refused.body.message, 'Invalid or expired token');
+    await keysWith(await tokenFor(rotated)).expect(200);
+  });
+});
+
+describe('auth: refused requests', () => {
+  let t: FakeBackedApp;
+  const api = () => request(t.running.url);
+
+  before(async () => {
+    t = await startFakeBackedApp({ FREE_TIER_LIMIT: '3/second,5/day', PRO_TIER_LIMIT: '3/minute' });
+  });
+
+  after(async () => {
+    await t.stop();
+  });
+
+  it('a request refused by one window does not count against the others', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      await api().get('/api/auth/me').expect(200);
+    }
+    for (let i = 0; i < 2; i += 1) {
+      const limited = await api().get('/api/auth/me').expect(429);
+      assert.equal(limited.headers['x-ratelimit-limit'], '3');
+      assert.equal(limited.headers['retry-after'], '1');
+    }
+    await sleep(1_100);
+    const next = await api().get('/api/auth/me').expect(200);
+    assert.deepEqual(
+      [next.headers['x-ratelimit-limit'], next.headers['x-ratelimit-remaining']],
+      ['5', '1'],
+      'the day window counted only the four accepted requests',
+    );
+  });
+
+  it('Retry-After is the time left in the window, the same as X-RateLimit-Reset', async () => {
+    const { key } = await createKey(t, 'pro');
+    await api().get('/api/auth/me').set('X-API-Key', key).expect(200);
+    await sleep(1_500);
+    await api().get('/api/auth/me').set('X-API-Key', key).expect(200);
+    const last = await api().get('/api/auth/me').set('X-API-Key', key).expect(200);
+    const reset = Number(last.headers['x-ratelimit-reset']);
+    const limited = await api().get('/api/auth/me').set('X-API-Key', key).expect(429);
+    const retryAfter = Number(limited.headers['retry-after']);
+    assert.ok(retryAfter >= 1 && retryAfter <= reset && reset <= 59, `${retryAfter} ${reset}`);
+    assert.equal(limited.headers['x-ratelimit-reset'], String(retryAfter));
+    assert.equal(limited.body.retry_after, retryAfter);
   });
 });
 

@@ -3,7 +3,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import request from 'supertest';
 import { CacheService } from '../../src/core/cache';
-import { HOT_TTL_MS, HotPath } from '../../src/core/web/hot-path/hot-path';
+import { HOT_PATH_GATE, type HotPathGate } from '../../src/core/web/hot-path/hot-path-gate';
+import { HOT_TTL_MS } from '../../src/core/web/hot-path/hot-entries';
+import { HotPath } from '../../src/core/web/hot-path/hot-path';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 
 describe('hot path: cached answers replayed in front of the framework', () => {
@@ -76,5 +78,22 @@ describe('hot path: cached answers replayed in front of the framework', () => {
     await api().get('/api/prices?symbols=B$C').expect(400);
     await api().get('/api/health/live').expect(200);
     assert.equal(hits(), before);
+  });
+
+  it('a failing gate falls through to the framework instead of leaving the request hanging', async () => {
+    const gate = t.running.app.get<HotPathGate>(HOT_PATH_GATE);
+    await api().get(PATH).expect(200);
+    await api().get(PATH).expect(200);
+    const before = hits();
+    gate.charge = () => Promise.reject(new Error('counter store down'));
+    try {
+      const res = await api().get(PATH).timeout(5_000).expect(200);
+      assert.equal(res.body.meta.cached, true);
+      assert.equal(hits(), before, 'answered by the framework');
+    } finally {
+      delete (gate as Partial<HotPathGate>).charge;
+    }
+    await api().get(PATH).expect(200);
+    assert.equal(hits(), before + 1, 'replays again once the gate works');
   });
 });

@@ -52,11 +52,13 @@ describe('start-up refuses bad configuration', () => {
     assert.match(stderr, /DATABASE_URL: expected postgres:\/\/.* got scheme "mysql"/);
   });
 
-  it('NODE_ENV=production without secrets stops the start naming both secrets', async () => {
-    const { code, stderr } = await runMain({ ...environment.env, NODE_ENV: 'production' });
-    assert.equal(code, 1);
-    assert.match(stderr, /JWT_SECRET_KEY: required when NODE_ENV=production/);
-    assert.match(stderr, /API_KEY_SALT: required when NODE_ENV=production/);
+  it('NODE_ENV=production, or no NODE_ENV, without secrets stops the start naming both secrets', async () => {
+    for (const nodeEnv of ['production', '']) {
+      const { code, stderr } = await runMain({ ...environment.env, NODE_ENV: nodeEnv });
+      assert.equal(code, 1, `NODE_ENV="${nodeEnv}"`);
+      assert.match(stderr, /JWT_SECRET_KEY: required unless NODE_ENV=development or test/);
+      assert.match(stderr, /API_KEY_SALT: required unless NODE_ENV=development or test/);
+    }
   });
 
   it('lists every bad variable in one message', async () => {

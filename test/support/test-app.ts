@@ -31,6 +31,8 @@ export async function createTestEnvironment(
     env: {
       DATA_DIR: dataDir,
       CONFIG_DIR: join(REPO_ROOT, 'config'),
+      // The built-in development secrets are only used when asked for.
+      NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
       // Collectors are started explicitly by the tests that exercise them.
       ENABLE_BACKGROUND_TASKS: 'false',

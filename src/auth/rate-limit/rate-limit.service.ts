@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
+import type { RateLimit } from '../../core/config';
 import type { Caller } from '../caller';
 
 export interface RateDecision {
@@ -26,45 +27,94 @@ export class RateLimitExceededException extends HttpException {
   }
 }
 
+/** A storage that can take a hit back (WindowCounterStorage can; a shared store may not). */
+export interface RefundableStorage extends ThrottlerStorage {
+  refund?(key: string, ttl: number, limit: number, blockDuration: number): Promise<void>;
+}
+
+type StorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+
+/**
+ * No block beyond the window: a caller over a limit waits for the window to end, not for a
+ * block started at the refused request (which locked callers out for up to twice the window and
+ * made Retry-After disagree with X-RateLimit-Reset).
+ */
+const BLOCK_DURATION_MS = 0;
+
 /**
  * Counts a request against every window of the caller's tier in @nestjs/throttler's storage
  * (the in-memory store, or a shared one across replicas). One counter per caller and window,
- * across all endpoints; the framework's guard and the hot path both count here.
+ * across all endpoints; the framework's guard and the hot path both count here. Windows are
+ * counted shortest first and a refused request counts against no other window: the ones after
+ * the refusing window are not asked, the ones before it are refunded.
  */
 @Injectable()
 export class RateLimitService {
-  constructor(@Inject(ThrottlerStorage) private readonly storage: ThrottlerStorage) {}
+  constructor(@Inject(ThrottlerStorage) private readonly storage: RefundableStorage) {}
 
   async consume(caller: Caller): Promise<RateDecision> {
-    let tightest: { limit: number; remaining: number; reset: number } | undefined;
-    let retryAfter: number | undefined;
-    for (const { limit, windowSeconds } of caller.tier.limits) {
-      const ttlMs = windowSeconds * 1000;
+    const counted: { window: RateLimit; remaining: number; reset: number }[] = [];
+    // The configuration sorts a tier's limits by window, shortest first.
+    for (const window of caller.tier.limits) {
       const record = await this.storage.increment(
-        `rate:${windowSeconds}:${caller.tracker}`,
-        ttlMs,
-        limit,
-        ttlMs,
-        `${windowSeconds}s`,
+        keyOf(window, caller),
+        window.windowSeconds * 1000,
+        window.limit,
+        BLOCK_DURATION_MS,
+        `${window.windowSeconds}s`,
       );
-      const remaining = Math.max(0, limit - record.totalHits);
-      if (!tightest || remaining < tightest.remaining) {
-        tightest = { limit, remaining, reset: record.timeToExpire };
-      }
       if (record.isBlocked) {
-        retryAfter = Math.max(retryAfter ?? 0, record.timeToBlockExpire, 1);
+        await this.refund(
+          caller,
+          counted.map((c) => c.window),
+        );
+        return refused(window, record);
       }
+      const remaining = Math.max(0, window.limit - record.totalHits);
+      counted.push({ window, remaining, reset: record.timeToExpire });
     }
-    const headers: Record<string, string> = tightest
-      ? {
-          'X-RateLimit-Limit': String(tightest.limit),
-          'X-RateLimit-Remaining': String(tightest.remaining),
-          'X-RateLimit-Reset': String(tightest.reset),
-        }
-      : {};
-    if (retryAfter !== undefined) {
-      headers['Retry-After'] = String(retryAfter);
-    }
-    return { headers, retryAfter };
+    const tightest = counted.reduce<(typeof counted)[number] | undefined>(
+      (best, c) => (!best || c.remaining < best.remaining ? c : best),
+      undefined,
+    );
+    return { headers: tightest ? limitHeaders(tightest.window, tightest) : {} };
   }
+
+  private async refund(caller: Caller, windows: RateLimit[]): Promise<void> {
+    for (const window of windows) {
+      await this.storage.refund?.(
+        keyOf(window, caller),
+        window.windowSeconds * 1000,
+        window.limit,
+        BLOCK_DURATION_MS,
+      );
+    }
+  }
+}
+
+function keyOf(window: RateLimit, caller: Caller): string {
+  return `rate:${window.windowSeconds}:${caller.tracker}`;
+}
+
+function limitHeaders(
+  window: RateLimit,
+  state: { remaining: number; reset: number },
+): Record<string, string> {
+  return {
+    'X-RateLimit-Limit': String(window.limit),
+    'X-RateLimit-Remaining': String(state.remaining),
+    'X-RateLimit-Reset': String(state.reset),
+  };
+}
+
+/** The refusing window's headers; the wait is until that window ends. */
+function refused(window: RateLimit, record: StorageRecord): RateDecision {
+  const retryAfter = Math.max(record.timeToBlockExpire, record.timeToExpire, 1);
+  return {
+    headers: {
+      ...limitHeaders(window, { remaining: 0, reset: retryAfter }),
+      'Retry-After': String(retryAfter),
+    },
+    retryAfter,
+  };
 }

@@ -1,5 +1,6 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RefundableStorage } from './rate-limit.service';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -9,7 +10,7 @@ type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>
  * default storage keeps one timestamp per hit and filters them on every request, which a
  * 50,000-a-day tier cannot afford.
  */
-export class WindowCounterStorage implements ThrottlerStorage {
+export class WindowCounterStorage implements RefundableStorage {
   private readonly limiters = new Map<string, RateLimiterMemory>();
 
   async increment(
@@ -38,6 +39,11 @@ export class WindowCounterStorage implements ThrottlerStorage {
         timeToBlockExpire: seconds(rejection.msBeforeNext),
       };
     }
+  }
+
+  /** Takes back one hit of a request another window refused; the window's expiry stays. */
+  async refund(key: string, ttl: number, limit: number, blockDuration: number): Promise<void> {
+    await this.limiter(ttl, limit, blockDuration).reward(key, 1);
   }
 
   private limiter(ttl: number, limit: number, blockDuration: number): RateLimiterMemory {

@@ -1,26 +1,42 @@
+import { createHmac } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { LRUCache } from 'lru-cache';
 import { type AppConfig, InjectConfig } from '../../core/config';
-import type { KeyRef } from '../caller';
+import { ENV_ADMIN_KEY_ID, type KeyRef } from '../caller';
 
 interface TokenClaims {
   sub: string;
   exp: number;
+  /** Tokens for ADMIN_API_KEY: which value of it they were issued for (see adminFingerprint). */
+  akf?: string;
 }
 
 const VERIFIED_TTL_MS = 60_000;
 
-/** HS256 JWTs naming the key they were issued for; the tier is read from the key at each use. */
+/**
+ * HS256 JWTs naming the key they were issued for; the tier is read from the key at each use.
+ * ADMIN_API_KEY has no row to revoke, so its tokens carry a fingerprint of the key's value and
+ * stop working when the key is rotated.
+ */
 @Injectable()
 export class TokenService {
   private readonly jwt: JwtService;
+  private readonly adminFingerprint?: string;
   private readonly verified = new LRUCache<string, { key: KeyRef; expiresAt: number }>({
     max: 10_000,
   });
 
   constructor(@InjectConfig() private readonly config: AppConfig) {
     this.jwt = new JwtService({ secret: config.security.jwtSecret });
+    const adminKey = config.security.adminApiKey;
+    // Keyed, and cut to 96 bits: the token (readable by its holder) says nothing about the key.
+    this.adminFingerprint = adminKey
+      ? createHmac('sha256', config.security.jwtSecret)
+          .update(`admin-key:${adminKey}`)
+          .digest('base64url')
+          .slice(0, 16)
+      : undefined;
   }
 
   get expiresInSeconds(): number {
@@ -28,10 +44,11 @@ export class TokenService {
   }
 
   issue(keyId: KeyRef): string {
-    return this.jwt.sign(
-      { sub: String(keyId) },
-      { algorithm: 'HS256', expiresIn: this.expiresInSeconds },
-    );
+    const claims: Omit<TokenClaims, 'exp'> =
+      keyId === ENV_ADMIN_KEY_ID
+        ? { sub: keyId, akf: this.adminFingerprint }
+        : { sub: String(keyId) };
+    return this.jwt.sign(claims, { algorithm: 'HS256', expiresIn: this.expiresInSeconds });
   }
 
   /**
@@ -45,8 +62,8 @@ export class TokenService {
       return known.expiresAt > Date.now() ? known.key : undefined;
     }
     try {
-      const { sub, exp } = this.jwt.verify<TokenClaims>(token, { algorithms: ['HS256'] });
-      const key = /^\d+$/.test(sub) ? Number(sub) : sub === 'env-admin' ? 'env-admin' : undefined;
+      const { sub, exp, akf } = this.jwt.verify<TokenClaims>(token, { algorithms: ['HS256'] });
+      const key = /^\d+$/.test(sub) ? Number(sub) : this.adminKeyRef(sub, akf);
       if (key !== undefined) {
         const expiresAt = exp * 1000;
         this.verified.set(
@@ -59,5 +76,11 @@ export class TokenService {
     } catch {
       return undefined;
     }
+  }
+
+  /** The env admin key, if the token was issued for its current value. */
+  private adminKeyRef(sub: string, fingerprint: string | undefined): KeyRef | undefined {
+    const current = sub === ENV_ADMIN_KEY_ID && this.adminFingerprint !== undefined;
+    return current && fingerprint === this.adminFingerprint ? ENV_ADMIN_KEY_ID : undefined;
   }
 }

@@ -14,16 +14,17 @@ function withFeeds(): string {
   writeFileSync(join(dir, 'feeds.json'), JSON.stringify(FEEDS));
   return dir;
 }
-const BASE = { CONFIG_DIR: withFeeds(), DATA_DIR: join(CWD, 'data') };
+const FILES = { CONFIG_DIR: withFeeds(), DATA_DIR: join(CWD, 'data') };
+const BASE = { ...FILES, NODE_ENV: 'development' };
 const PROD_SECRETS = {
   NODE_ENV: 'production',
   JWT_SECRET_KEY: 'k'.repeat(40),
   API_KEY_SALT: 's'.repeat(40),
 };
 
-function problemsOf(env: Record<string, string>): string[] {
+function problemsOf(env: Record<string, string>, base: Record<string, string> = BASE): string[] {
   try {
-    loadConfig({ ...BASE, ...env }, { cwd: CWD });
+    loadConfig({ ...base, ...env }, { cwd: CWD });
   } catch (error) {
     assert.ok(error instanceof ConfigError);
     return error.problems;
@@ -140,23 +141,26 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('refuses to start in production without secrets', () => {
-    assert.deepEqual(problemsOf({ NODE_ENV: 'production' }), [
-      'JWT_SECRET_KEY: required when NODE_ENV=production (a random string of 32+ characters)',
-      'API_KEY_SALT: required when NODE_ENV=production (a random string of 32+ characters)',
-    ]);
+  it('refuses to start in production, or with NODE_ENV unset, without secrets', () => {
+    const missing = [
+      'JWT_SECRET_KEY: required unless NODE_ENV=development or test (a random string of 32+ characters)',
+      'API_KEY_SALT: required unless NODE_ENV=development or test (a random string of 32+ characters)',
+    ];
+    assert.deepEqual(problemsOf({ NODE_ENV: 'production' }), missing);
+    assert.deepEqual(problemsOf({}, FILES), missing);
+    const unset = loadConfig({ ...FILES, ...PROD_SECRETS, NODE_ENV: '' }, { cwd: CWD });
+    assert.equal(unset.environment, 'production');
   });
 
   it('refuses default, example and short secrets in production (ENVIRONMENT works too)', () => {
     assert.deepEqual(
-      problemsOf({
-        ENVIRONMENT: 'production',
-        JWT_SECRET_KEY: 'change-me',
-        API_KEY_SALT: 'short',
-      }),
+      problemsOf(
+        { ENVIRONMENT: 'production', JWT_SECRET_KEY: 'change-me', API_KEY_SALT: 'short' },
+        FILES,
+      ),
       [
-        'JWT_SECRET_KEY: a default or example value cannot be used when NODE_ENV=production',
-        'API_KEY_SALT: expected at least 32 characters when NODE_ENV=production, got 5',
+        'JWT_SECRET_KEY: a default or example value cannot be used unless NODE_ENV=development or test',
+        'API_KEY_SALT: expected at least 32 characters unless NODE_ENV=development or test, got 5',
       ],
     );
     const config = loadConfig({ ...BASE, ...PROD_SECRETS }, { cwd: CWD });
@@ -164,10 +168,16 @@ describe('loadConfig', () => {
     assert.equal(config.security.jwtSecret, PROD_SECRETS.JWT_SECRET_KEY);
   });
 
-  it('uses development secrets outside production', () => {
-    const config = loadConfig(BASE, { cwd: CWD });
-    assert.ok(config.security.jwtSecret.length >= 32);
-    assert.notEqual(config.security.jwtSecret, config.security.apiKeySalt);
+  it('uses development secrets only when NODE_ENV (or ENVIRONMENT) is development or test', () => {
+    for (const env of [
+      { NODE_ENV: 'development' },
+      { NODE_ENV: 'test' },
+      { ENVIRONMENT: 'test' },
+    ]) {
+      const config = loadConfig({ ...FILES, ...env }, { cwd: CWD });
+      assert.ok(config.security.jwtSecret.length >= 32);
+      assert.notEqual(config.security.jwtSecret, config.security.apiKeySalt);
+    }
   });
 
   it('NEWS_FEEDS replaces the feeds file, naming feeds by host', () => {

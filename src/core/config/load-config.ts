@@ -21,7 +21,10 @@ import { parseRateLimit, type RateLimit } from './env-parsers';
 import { ConfigError } from './config.error';
 import { type Env, envSchema } from './env.schema';
 
-/** Development fall-backs; production refuses them, as it refuses the `.env.example` values. */
+/**
+ * Fall-backs for NODE_ENV=development or test only; anywhere else (production, or NODE_ENV unset,
+ * which is how a forgotten variable looks) they are refused, as are the `.env.example` values.
+ */
 const DEV_SECRETS = {
   JWT_SECRET_KEY: 'dev-only-jwt-secret-not-for-production',
   API_KEY_SALT: 'dev-only-api-key-salt-not-for-production',
@@ -69,7 +72,8 @@ export function loadConfig(
 }
 
 function buildConfig(env: Env, cwd: string, problems: string[]): AppConfig {
-  const environment: RuntimeEnvironment = env.NODE_ENV ?? env.ENVIRONMENT ?? 'development';
+  // Unset is treated as production: development conveniences must be asked for.
+  const environment: RuntimeEnvironment = env.NODE_ENV ?? env.ENVIRONMENT ?? 'production';
   const dataDir = env.DATA_DIR ? resolve(cwd, env.DATA_DIR) : defaultDataDir(cwd);
   const configDir = resolve(cwd, env.CONFIG_DIR);
   const database = parseDatabaseUrl(env.DATABASE_URL, dataDir, env.DATABASE_POOL_SIZE, problems);
@@ -324,13 +328,14 @@ function secret(
   if (environment !== 'production') {
     return value ?? DEV_SECRETS[name];
   }
+  const outside = 'unless NODE_ENV=development or test';
   if (value === undefined) {
-    problems.push(`${name}: required when NODE_ENV=production (a random string of 32+ characters)`);
+    problems.push(`${name}: required ${outside} (a random string of 32+ characters)`);
   } else if (KNOWN_DEFAULT_SECRETS.has(value.toLowerCase())) {
-    problems.push(`${name}: a default or example value cannot be used when NODE_ENV=production`);
+    problems.push(`${name}: a default or example value cannot be used ${outside}`);
   } else if (value.length < MIN_SECRET_LENGTH) {
     problems.push(
-      `${name}: expected at least ${MIN_SECRET_LENGTH} characters when NODE_ENV=production, got ${value.length}`,
+      `${name}: expected at least ${MIN_SECRET_LENGTH} characters ${outside}, got ${value.length}`,
     );
   }
   return value ?? '';

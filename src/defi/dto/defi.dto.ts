@@ -91,6 +91,12 @@ export class ProtocolSlugDto {
   slug!: string;
 }
 
+export class ProtocolQueryDto {
+  /** How many days of stored history (1..365; the free tier goes 7 days back). @example 7 */
+  @OptionalIntField('days', 1, 365)
+  days: number = 7;
+}
+
 export class ProtocolTvlPointDto {
   /** When the collector stored the value (ISO 8601). */
   timestamp!: string;
@@ -103,7 +109,7 @@ export class ProtocolDetailDto extends DefiProtocolDto {
   /** When this row was fetched (ISO 8601). */
   as_of!: string;
 
-  /** The stored TVL of this protocol, oldest first (one point per collector run). */
+  /** The stored TVL of this protocol over `days`, oldest first (one point per collector run). */
   history!: ProtocolTvlPointDto[];
 }
 

@@ -2,9 +2,9 @@ import { ResponseMetaDto } from '../../core/web/response-meta.dto';
 import { OptionalIntField } from '../../core/web/int-field.decorator';
 
 export class FearGreedQueryDto {
-  /** Days of history, newest first (1..365). @example 30 */
+  /** Days of history, newest first (1..365; the free tier goes 7 days back). @example 7 */
   @OptionalIntField('limit', 1, 365)
-  limit: number = 30;
+  limit: number = 7;
 }
 
 export class FearGreedPointDto {

@@ -24,6 +24,22 @@ export class OhlcvQueryDto {
   format: ResponseFormat = 'json';
 }
 
+const CANDLE_MS: Record<CandleInterval, number> = {
+  '1m': 60_000,
+  '5m': 300_000,
+  '15m': 900_000,
+  '30m': 1_800_000,
+  '1h': 3_600_000,
+  '4h': 14_400_000,
+  '1d': 86_400_000,
+  '1w': 604_800_000,
+};
+
+/** How many days back `limit` candles of `interval` reach: what a tier's history depth limits. */
+export function candleSpanDays(query: Pick<OhlcvQueryDto, 'interval' | 'limit'>): number {
+  return Math.ceil((query.limit * CANDLE_MS[query.interval]) / 86_400_000);
+}
+
 export class CandleDto {
   /** Candle open time (ISO 8601). @example "2026-11-28T01:00:00.000Z" */
   open_time!: string;

@@ -1,15 +1,12 @@
 import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
-import { Inject, Injectable } from '@nestjs/common';
-import { LRUCache } from 'lru-cache';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import proxyAddr from 'proxy-addr';
 import { HOT_PATH_GATE, type HotPathGate } from './hot-path-gate';
+import { hotEntries } from './hot-entries';
 import { CacheService } from '../../cache';
 import { REQUEST_ID_HEADER, requestIdOf } from '../../logging/logging.module';
 
-/** How long a replayable answer is served as is: `age_seconds` lags by at most this. */
-export const HOT_TTL_MS = 1_000;
-const MAX_ENTRIES = 2_000;
 /** Headers that belong to one exchange, never replayed. */
 const PER_EXCHANGE = new Set([
   'x-request-id',
@@ -24,13 +21,6 @@ const PER_EXCHANGE = new Set([
 /** Conditional requests go the long way: the framework answers them with 304s. */
 const CONDITIONAL = ['cookie', 'if-none-match', 'if-modified-since'];
 const REPLAYABLE = Symbol('replayable');
-
-interface Entry {
-  headers: OutgoingHttpHeaders;
-  body: Buffer;
-  /** The route that produced it, for request metrics. */
-  route: string | undefined;
-}
 
 /** A request as Express leaves it, and as the hot path marks it for request metrics. */
 interface RoutedRequest extends IncomingMessage {
@@ -53,12 +43,14 @@ export function markReplayable(res: object): void {
  * CORS, compression, validation, controllers) produces an answer once; identical GETs within
  * HOT_TTL_MS get the same status, headers and bytes with their own request id and rate-limit
  * headers. Callers are identified and charged through the HotPathGate exactly as the guards do.
+ * Kept answers are bounded by their total size (hotEntries).
  * Keys include the caller's tier, the URL, Accept-Encoding and Origin, which are all that
  * those answers vary on.
  */
 @Injectable()
 export class HotPath {
-  private readonly entries = new LRUCache<string, Entry>({ max: MAX_ENTRIES, ttl: HOT_TTL_MS });
+  private readonly entries = hotEntries();
+  private readonly logger = new Logger(HotPath.name);
   hits = 0;
 
   constructor(
@@ -84,6 +76,11 @@ export class HotPath {
     });
   }
 
+  /**
+   * Replays a kept answer, or hands the request to the framework (recording what it writes).
+   * A failure here (the gate's counters, say) must not become an unhandled rejection and a hung
+   * request: it is logged and the framework answers, with its own guards and error shape.
+   */
   private async handle(params: {
     key: string;
     req: IncomingMessage;
@@ -92,15 +89,41 @@ export class HotPath {
     framework: Listener;
   }): Promise<void> {
     const { req, res, framework } = params;
-    const partition = await this.gate.admit(req, params.ip).catch(() => undefined);
-    if (partition !== undefined) {
-      const key = `${partition}\n${params.key}`;
-      if (await this.serve(key, req, res)) {
+    try {
+      if (await this.replay(params)) {
         return;
       }
-      this.capture(key, res);
+    } catch (error) {
+      this.logger.error(
+        `hot path failed for ${req.url ?? ''}; the framework answers: ${String(error)}`,
+        error instanceof Error ? error.stack : undefined,
+      );
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
     }
     framework(req, res);
+  }
+
+  /** True when a kept answer was sent; otherwise the framework's answer will be recorded. */
+  private async replay(params: {
+    key: string;
+    req: IncomingMessage;
+    res: ServerResponse;
+    ip: string;
+  }): Promise<boolean> {
+    const { req, res } = params;
+    const partition = await this.gate.admit(req, params.ip).catch(() => undefined);
+    if (partition === undefined) {
+      return false;
+    }
+    const key = `${partition}\n${params.key}`;
+    if (await this.serve(key, req, res)) {
+      return true;
+    }
+    this.capture(key, res);
+    return false;
   }
 
   private async serve(key: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
@@ -130,13 +153,18 @@ export class HotPath {
     return true;
   }
 
-  /** Records what the framework writes, and keeps it if the route marked it replayable. */
+  /**
+   * Records what the framework writes, for a route that marked its answer replayable. The mark
+   * is set before the body is written, so other answers (every other GET) are never buffered.
+   */
   private capture(key: string, res: ServerResponse): void {
     const chunks: Buffer[] = [];
-    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
-    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    let complete = true;
+    const replayable = () => (res as unknown as Record<symbol, boolean>)[REPLAYABLE] === true;
     const collect = (chunk: unknown, encoding: unknown) => {
-      if (typeof chunk === 'string') {
+      if (!replayable()) {
+        complete = false;
+      } else if (typeof chunk === 'string') {
         chunks.push(
           Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'),
         );
@@ -144,6 +172,8 @@ export class HotPath {
         chunks.push(Buffer.from(chunk));
       }
     };
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
       collect(chunk, rest[0]);
       return write(chunk, ...rest);
@@ -152,20 +182,17 @@ export class HotPath {
       if (chunk !== undefined && typeof chunk !== 'function') {
         collect(chunk, rest[0]);
       }
-      const replayable = (res as unknown as Record<symbol, boolean>)[REPLAYABLE] === true;
-      if (replayable && res.statusCode === 200) {
-        const routed = res.req as RoutedRequest;
-        const route = routed.route?.path
-          ? `${routed.baseUrl ?? ''}${routed.route.path}`
-          : undefined;
-        this.entries.set(key, {
-          headers: replayedHeaders(res),
-          body: Buffer.concat(chunks),
-          route,
-        });
+      if (complete && replayable() && res.statusCode === 200) {
+        this.keep(key, res, Buffer.concat(chunks));
       }
       return end(chunk, ...rest);
     }) as ServerResponse['end'];
+  }
+
+  private keep(key: string, res: ServerResponse, body: Buffer): void {
+    const routed = res.req as RoutedRequest;
+    const route = routed.route?.path ? `${routed.baseUrl ?? ''}${routed.route.path}` : undefined;
+    this.entries.set(key, { headers: replayedHeaders(res), body, route });
   }
 }
 

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { isPublicAddress, safeFetch, UnsafeTargetError } from './safe-fetch';
+
+describe('isPublicAddress', () => {
+  it('refuses IPv4-compatible (::/96) and IPv4-mapped IPv6 forms of non-public addresses', () => {
+    for (const address of [
+      '::7f00:1',
+      '::127.0.0.1',
+      '::a9fe:a9fe',
+      '::10.0.0.1',
+      '::8.8.8.8',
+      '::ffff:127.0.0.1',
+      '::ffff:169.254.169.254',
+      '::1',
+      '::',
+    ]) {
+      assert.equal(isPublicAddress(address), false, address);
+    }
+    for (const address of ['8.8.8.8', '::ffff:8.8.8.8', '2606:4700:4700::1111']) {
+      assert.equal(isPublicAddress(address), true, address);
+    }
+  });
+});
+
+describe('safeFetch', () => {
+  let server: Server;
+  let base: string;
+  const options = { timeoutMs: 300, maxBytes: 1_000_000, allowedAddresses: ['127.0.0.1'] };
+
+  before(async () => {
+    // Answers at once, then sends a byte every 50 ms for two seconds: never idle, never done.
+    server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const timer = setInterval(() => res.write(' '), 50);
+      setTimeout(() => {
+        clearInterval(timer);
+        res.end('{}');
+      }, 2_000);
+      res.on('close', () => clearInterval(timer));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  after(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('refuses an IPv4-compatible IPv6 literal for loopback', async () => {
+    await assert.rejects(safeFetch('http://[::7f00:1]:80/', options), UnsafeTargetError);
+  });
+
+  it('gives up at the deadline while the body is still trickling in', async () => {
+    const started = Date.now();
+    await assert.rejects(safeFetch(`${base}/slow`, options), /no answer within 300 ms/);
+    assert.ok(Date.now() - started < 1_500, `${Date.now() - started} ms`);
+  });
+
+  it('counts a DNS lookup that never answers against the same deadline', async () => {
+    const started = Date.now();
+    await assert.rejects(
+      safeFetch('http://never-resolves.example/', {
+        ...options,
+        resolve: () => new Promise(() => {}),
+      }),
+      /no answer within 300 ms/,
+    );
+    assert.ok(Date.now() - started < 1_500, `${Date.now() - started} ms`);
+  });
+});
