@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Caller, CurrentCaller } from '../auth/caller';
+import { TierLimits } from '../auth/tier-limits';
 import {
   AnalyzeBatchDto,
   AnalyzeTextDto,
@@ -23,6 +25,7 @@ export class SentimentController {
   constructor(
     private readonly sentiment: SentimentService,
     private readonly scoring: TextScoringService,
+    private readonly tiers: TierLimits,
   ) {}
 
   @Get()
@@ -36,7 +39,11 @@ export class SentimentController {
 
   @Get('history')
   @ApiOperation({ summary: 'Daily mood of the scored headlines, oldest day first' })
-  history(@Query() query: SentimentHistoryQueryDto): Promise<SentimentHistoryDto> {
+  history(
+    @Query() query: SentimentHistoryQueryDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<SentimentHistoryDto> {
+    this.tiers.requireHistoryDays(caller, query.days);
     return this.sentiment.history(query.days);
   }
 

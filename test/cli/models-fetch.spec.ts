@@ -42,6 +42,7 @@ describe('npm run models:fetch', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cdt-fetch-'));
   const env = (extra: Record<string, string>) => ({
     PATH: process.env.PATH,
+    NODE_ENV: 'test',
     DATA_DIR: dir,
     CONFIG_DIR: join(REPO_ROOT, 'config'),
     MODELS_DIR: join(dir, 'models'),

@@ -196,6 +196,7 @@ describe('auth: keys, tokens and tiers', () => {
       ['/api/sentiment/fear-greed?limit=30', 30],
       ['/api/defi/tvl-chart?days=30', 30],
       ['/api/defi/protocols/aave-v3?days=30', 30],
+      ['/api/sentiment/history?days=30', 30],
     ] as const;
     for (const [path, days] of deep) {
       const res = await api().get(path).expect(403);
@@ -212,9 +213,11 @@ describe('auth: keys, tokens and tiers', () => {
     await api().get('/api/ohlcv?symbol=BTC&interval=1h&limit=168').expect(200);
     await api().get('/api/sentiment/fear-greed').expect(200);
     await api().get('/api/defi/protocols/aave-v3').expect(200);
+    await api().get('/api/sentiment/history').expect(200);
     const { key } = await createKey(t, 'pro');
     await api().get('/api/ohlcv?symbol=BTC&interval=1d&limit=30').set('X-API-Key', key).expect(200);
     await api().get('/api/sentiment/fear-greed?limit=30').set('X-API-Key', key).expect(200);
+    await api().get('/api/sentiment/history?days=30').set('X-API-Key', key).expect(200);
   });
 
   it('writes the request log and last use off the request path', async () => {

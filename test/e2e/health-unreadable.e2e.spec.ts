@@ -39,6 +39,7 @@ describe(
         ...UNPRIVILEGED,
         env: {
           PATH: process.env.PATH ?? '',
+          NODE_ENV: 'test',
           PORT: String(port),
           HOST: '127.0.0.1',
           DATA_DIR: dataDir,

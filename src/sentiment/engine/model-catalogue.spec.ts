@@ -8,7 +8,12 @@ import { modelsHealth } from './models-health';
 
 const config = (env: Record<string, string> = {}) =>
   loadConfig(
-    { DATA_DIR: '/tmp/cdt-catalogue', CONFIG_DIR: join(process.cwd(), 'config'), ...env },
+    {
+      NODE_ENV: 'test',
+      DATA_DIR: '/tmp/cdt-catalogue',
+      CONFIG_DIR: join(process.cwd(), 'config'),
+      ...env,
+    },
     { cwd: '/srv/app' },
   );
 
