@@ -142,6 +142,9 @@ describe('auth: keys, tokens and tiers', () => {
     const { id, key } = await createKey(t, 'pro');
     const token = (await api().post('/api/auth/token').send({ api_key: key }).expect(200)).body
       .access_token as string;
+    // Both credentials are recognised once here, so the checks below go through that memory.
+    await api().get('/api/auth/me').set('X-API-Key', key).expect(200);
+    await api().get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
     const changed = await api()
       .patch(`/api/auth/keys/${id}`)
       .set('X-API-Key', ADMIN_KEY)
@@ -150,6 +153,8 @@ describe('auth: keys, tokens and tiers', () => {
     assert.equal(changed.body.tier, 'enterprise');
     const me = await api().get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
     assert.equal(me.body.tier, 'enterprise');
+    const meByKey = await api().get('/api/auth/me').set('X-API-Key', key).expect(200);
+    assert.equal(meByKey.body.tier, 'enterprise');
     await api().delete(`/api/auth/keys/${id}`).set('X-API-Key', ADMIN_KEY).expect(200);
     const byKey = await api().get('/api/auth/me').set('X-API-Key', key).expect(401);
     assert.equal(byKey.body.message, 'Unknown or revoked API key');

@@ -145,10 +145,11 @@ export class HotPath {
       [REQUEST_ID_HEADER]: id,
     });
     res.end(entry.body);
-    // Logged like pino-http's line for the framework's answers, marked as replayed.
-    PinoLogger.root.info(
-      { req: { id, method: req.method, url: req.url }, res: { statusCode: 200 }, hot: true },
-      'request completed',
+    // A debug line, not pino-http's info line: at info it would cost a third of the replay's
+    // throughput. Each replayed request is still counted in metrics and in user_requests.
+    PinoLogger.root.debug(
+      { req: { id, method: req.method, url: req.url }, res, hot: true },
+      'request replayed',
     );
     return true;
   }
