@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     const body = Buffer.from(await first.arrayBuffer());
     const bare = await startProcess('dist-test/scripts/bench/bare-server.js', {
       BODY_BASE64: body.toString('base64'),
-      CONTENT_TYPE: first.headers.get('content-type') ?? 'application/json',
+      HEADERS_JSON: JSON.stringify(answerHeaders(first.headers)),
     });
     try {
       const bareResult = await load(bare.url + PRICES_PATH);
@@ -105,6 +105,12 @@ async function main(): Promise<void> {
     await fake.stop();
     await environment.dispose();
   }
+}
+
+/** The app's answer headers but those node:http writes itself, for the bare server to send too. */
+function answerHeaders(headers: Headers): Record<string, string> {
+  const own = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
+  return Object.fromEntries([...headers].filter(([name]) => !own.has(name)));
 }
 
 const f = (n: number) => n.toFixed(1);
@@ -129,7 +135,8 @@ p50 ${f(r.history.p50)} ms, p95 ${f(r.history.p95)} ms (goal: p95 under 30 ms; $
 
 **Cached prices against bare node:http.** \`GET ${PRICES_PATH}\` answered from the cache by the
 production build (its own process, NODE_ENV=production, info logging) and a bare \`node:http\`
-server returning the same ${r.bytes} bytes (its own process), each loaded by autocannon with
+server returning the same answer (the ${r.bytes}-byte body and the same headers, so the load
+generator parses the same bytes from both; its own process), each loaded by autocannon with
 ${LOAD.connections} connections for ${LOAD.duration} s from this process.
 
 | server | req/s | p50 ms | p99 ms |
