@@ -6,6 +6,7 @@ import { ApiCallRecorder } from './api-call.recorder';
 import { ApiCallStats } from './api-call.stats';
 import { ApiCall } from './entities/api-call.entity';
 import { UpstreamProvider } from './entities/upstream-provider.entity';
+import { ProviderHealthJob } from './health/provider-health.job';
 import { ProviderHealthFlusher } from './health/provider-health.flusher';
 import { PoolService } from './pools/pool.service';
 import { PoolStore } from './pools/pool.store';
@@ -27,6 +28,7 @@ import { ProviderRegistry } from './registry/provider-registry';
     ProviderStore,
     ProviderDirectory,
     ProviderHealthFlusher,
+    ProviderHealthJob,
     ApiCallRecorder,
     ApiCallStats,
     PoolStore,

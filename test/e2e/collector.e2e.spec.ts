@@ -38,6 +38,7 @@ describe('market collectors', () => {
       'coin-list',
       'defi',
       'fear-greed',
+      'health',
       'news',
       'prices',
       'stats-broadcast',

@@ -38,6 +38,7 @@ describe('GET /api/jobs and POST /api/jobs/:name/run', () => {
         ['coin-list', '20 0 * * *', false, false, null, null],
         ['defi', '10 * * * *', false, false, null, null],
         ['fear-greed', '5 * * * *', false, false, null, null],
+        ['health', '*/5 * * * *', false, false, null, null],
         ['news', '*/30 * * * *', false, false, null, null],
         ['prices', '*/5 * * * *', false, false, null, null],
         ['stats-broadcast', '*/5 * * * *', false, false, null, null],

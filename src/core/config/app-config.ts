@@ -127,6 +127,7 @@ export interface AppConfig {
     cleanup: string;
     backup: string;
     sentiment: string;
+    health: string;
   };
   /** Tickers or ids the collectors follow (WATCHLIST); empty: the 20 largest by market cap. */
   watchlist: string[];

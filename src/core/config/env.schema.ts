@@ -115,6 +115,7 @@ export const envSchema = z.object({
   SCHEDULE_CLEANUP: optionalStringVar(),
   SCHEDULE_BACKUP: optionalStringVar(),
   SCHEDULE_SENTIMENT: optionalStringVar(),
+  SCHEDULE_HEALTH: optionalStringVar(),
   WATCHLIST: optionalStringVar(),
 
   TRUST_PROXY: trustProxyVar(),

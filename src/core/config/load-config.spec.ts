@@ -270,6 +270,7 @@ describe('loadConfig', () => {
       cleanup: '0 3 * * *',
       backup: '0 2 * * *',
       sentiment: '15 * * * *',
+      health: '*/5 * * * *',
     });
     assert.deepEqual(config.watchlist, ['btc', 'wrapped-bitcoin']);
     assert.deepEqual(loadConfig(BASE, { cwd: CWD }).watchlist, []);
