@@ -184,9 +184,12 @@ describe('real-time prices over Socket.IO and /ws', () => {
   });
 
   it('switches to polling when the stream drops and back when it returns, keeping the subscription', async () => {
-    await sleep(100);
+    await until(() => !t.fake.binanceStream.subscribedStreams().includes('solusdt@miniTicker'));
     const socket = await connect();
+    // The snapshot is polled too: it must arrive before the drop, or it would pass for a poll.
+    const snapshot = next<Price>(socket, 'price', (p) => p.symbol === 'SOL');
     await socket.emitWithAck('subscribe', { channels: ['prices:SOL'] });
+    await snapshot;
     await until(() => t.fake.binanceStream.subscribedStreams().includes('solusdt@miniTicker'));
     await until(() => t.running.app.get(PriceFeed).streaming);
     t.fake.binanceStream.drop();
@@ -210,6 +213,7 @@ describe('real-time prices over Socket.IO and /ws', () => {
   it('twenty symbols subscribed in a burst share one stream connection and one snapshot poll', async () => {
     const symbols = ['BTC', 'ETH', 'XRP', 'BNB', 'SOL', 'USDC', 'DOGE', 'TRX', 'ADA', 'LINK'];
     symbols.push('AVAX', 'XLM', 'SUI', 'BCH', 'HBAR', 'LTC', 'DOT', 'TON', 'SHIB', 'UNI');
+    sockets.forEach((s) => s.disconnect());
     await until(() => t.fake.binanceStream.subscribedStreams().length === 0);
     const socket = await connect(ADMIN_KEY);
     const connectionsBefore = t.fake.binanceStream.connections;
