@@ -57,6 +57,7 @@ export class DiscoveredProviders implements OnApplicationBootstrap {
         `${name}'s catalogue entry has no quote endpoint, so it cannot serve prices`,
       );
     }
+    this.pools.targetPool({ category: 'prices', poolId });
     const adapter = this.adapter(row);
     try {
       await adapter.ping({
@@ -67,9 +68,8 @@ export class DiscoveredProviders implements OnApplicationBootstrap {
         `${name} did not quote BTC: ${(error as Error).message}`,
       );
     }
-    if (!this.directory.has(name)) {
-      this.register(row, adapter);
-    }
+    // Registered anew even when known: the quote path just proven may differ from the old one.
+    this.register(row, adapter);
     await this.directory.updateSettings(name, { enabled: true, priority: row.priority });
     const pool = await this.pools.addMember({ provider: name, category: 'prices', poolId });
     return { provider: await this.providers.findOneByOrFail({ name }), pool };

@@ -12,6 +12,13 @@ import { safeFetch, UnsafeTargetError } from './safe-fetch';
 const MAX_BODY_BYTES = 256 * 1024;
 /** Per-coin requests: a few coins at a time keeps a small free API within its limits. */
 const CONCURRENT_COINS = 3;
+/**
+ * One call quotes at most this many coins (the rest are reported missing): a request for many
+ * symbols would otherwise spend a free API's limit on one answer.
+ */
+export const MAX_COINS_PER_CALL = 10;
+/** One coin's answer can lack a price without saying anything about the others. */
+const COIN_LEVEL_KINDS: readonly ProviderError['kind'][] = ['not_found', 'bad_payload'];
 
 export interface DiscoveredQuoteOptions {
   id: string;
@@ -39,24 +46,31 @@ export class DiscoveredQuoteAdapter implements UpstreamAdapter, PriceSource {
     await this.quote({ symbol: 'BTC', name: 'Bitcoin', coingeckoId: 'bitcoin' }, ctx);
   }
 
+  /**
+   * The coins it could quote, in the order asked. A coin without a price is a gap, not a
+   * failure; a rate limit, timeout or network error stops further requests, and the call fails
+   * only when no coin was quoted.
+   */
   async getPrices({ coins, ctx }: { coins: KnownCoin[]; ctx: CallContext }): Promise<PriceQuote[]> {
-    const queue = coins.filter((coin) => !coin.sharesTicker);
-    const quotes: PriceQuote[] = [];
+    const queue = coins.filter((coin) => !coin.sharesTicker).slice(0, MAX_COINS_PER_CALL);
+    const quotes = new Map<string, PriceQuote>();
+    let failure: Error | undefined;
     const worker = async () => {
-      for (let coin = queue.shift(); coin; coin = queue.shift()) {
-        const quote = await this.quote(coin, ctx).catch((error: unknown) => {
-          if (error instanceof ProviderError && error.kind === 'not_found') {
-            return null;
+      for (let coin = queue.shift(); coin && failure === undefined; coin = queue.shift()) {
+        try {
+          quotes.set(coin.symbol, await this.quote(coin, ctx));
+        } catch (error) {
+          if (!(error instanceof ProviderError) || !COIN_LEVEL_KINDS.includes(error.kind)) {
+            failure ??= error as Error;
           }
-          throw error;
-        });
-        if (quote) {
-          quotes.push(quote);
         }
       }
     };
     await Promise.all(Array.from({ length: CONCURRENT_COINS }, worker));
-    return coins.flatMap((coin) => quotes.filter((q) => q.symbol === coin.symbol));
+    if (quotes.size === 0 && failure !== undefined) {
+      throw failure;
+    }
+    return coins.flatMap((coin) => quotes.get(coin.symbol) ?? []);
   }
 
   private async quote(coin: KnownCoin, ctx: CallContext): Promise<PriceQuote> {
@@ -92,6 +106,7 @@ export class DiscoveredQuoteAdapter implements UpstreamAdapter, PriceSource {
         timeoutMs: this.options.timeoutMs,
         maxBytes: MAX_BODY_BYTES,
         allowedAddresses: this.options.allowedAddresses,
+        signal: ctx.signal,
       });
     } catch (error) {
       const unsafe = error instanceof UnsafeTargetError;

@@ -173,12 +173,14 @@ export class DiscoveryService implements OnApplicationBootstrap {
       status: outcome.status,
       healthScore: outcome.status === 'validated' ? 100 : 0,
       lastCheck: new Date(),
-      enabled: row.enabled === true && outcome.status === 'validated',
+      // Enabling is an admin's decision and the running adapter uses the stored quote path:
+      // a re-run changes neither of an enabled provider; its status still shows the probe.
+      enabled: row.enabled === true,
       requiresKey: candidate.needsKey,
       lastError: outcome.reason,
       source: 'discovery',
       latencyMs: outcome.latencyMs,
-      adapterSpec: candidate.quote ?? null,
+      adapterSpec: row.enabled === true ? row.adapterSpec : (candidate.quote ?? null),
     });
     await this.providers.save(row);
   }

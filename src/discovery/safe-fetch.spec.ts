@@ -71,4 +71,19 @@ describe('safeFetch', () => {
     );
     assert.ok(Date.now() - started < 1_500, `${Date.now() - started} ms`);
   });
+
+  it("stops when the caller's signal aborts, before its own deadline", async () => {
+    const caller = new AbortController();
+    const fetching = safeFetch(`${base}/slow`, {
+      ...options,
+      timeoutMs: 5_000,
+      signal: caller.signal,
+    });
+    setTimeout(() => caller.abort(), 50);
+    await assert.rejects(fetching, /the request was cancelled/);
+    await assert.rejects(
+      safeFetch(`${base}/slow`, { ...options, signal: AbortSignal.abort() }),
+      /the request was cancelled/,
+    );
+  });
 });

@@ -14,6 +14,8 @@ export interface SafeFetchOptions {
   /** Tests only: non-public addresses still allowed (the fake upstream lives on 127.0.0.1). */
   allowedAddresses: readonly string[];
   maxRedirects?: number;
+  /** The caller's own deadline or cancellation, on top of timeoutMs. */
+  signal?: AbortSignal;
   /** Tests only: resolves host names in place of the system resolver. */
   resolve?: (host: string) => Promise<LookupAddress[]>;
 }
@@ -61,13 +63,23 @@ function canonical(address: string): string {
  * cap. The service can never be steered into its own network.
  */
 export async function safeFetch(raw: string, options: SafeFetchOptions): Promise<SafeFetchResult> {
-  const deadline = AbortSignal.timeout(options.timeoutMs);
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   const expired = new Promise<never>((_resolve, reject) => {
-    deadline.addEventListener('abort', () =>
-      reject(new Error(`no answer within ${options.timeoutMs} ms`)),
-    );
+    const fail = () =>
+      reject(
+        new Error(
+          timeout.aborted
+            ? `no answer within ${options.timeoutMs} ms`
+            : 'the request was cancelled',
+        ),
+      );
+    if (signal.aborted) {
+      fail();
+    }
+    signal.addEventListener('abort', fail, { once: true });
   });
-  return Promise.race([follow(new URL(raw), options, deadline), expired]);
+  return Promise.race([follow(new URL(raw), options, signal), expired]);
 }
 
 async function follow(

@@ -9,14 +9,30 @@ import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fa
 const QUOTES: Record<string, object> = {
   '/quote/BTC-USD': { data: { amount: '65000.5', vol: '1234.5' } },
   '/quote/ETH-USD': { data: { amount: '3500.25', vol: '99' } },
+  '/quote/SOL-USD': { data: { amount: 'n/a' } },
 };
+const TWENTY = ['BTC', 'SOL', 'ETH', 'XRP', 'BNB', 'USDC', 'DOGE', 'TRX', 'ADA', 'LINK'].concat([
+  'AVAX',
+  'XLM',
+  'SUI',
+  'BCH',
+  'HBAR',
+  'LTC',
+  'DOT',
+  'TON',
+  'SHIB',
+  'UNI',
+]);
+let quoteRequests = 0;
+let failing = false;
 const PRICE_PROVIDERS = ['coingecko', 'binance', 'kraken', 'coincap', 'cryptocompare'];
 
 /** An exchange-like API the catalogue describes: one quote per coin at /quote/<SYMBOL>-USD. */
 function exchange(): Promise<Server> {
   const server = createServer((req, res) => {
-    const body = QUOTES[req.url ?? ''];
-    res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
+    quoteRequests += 1;
+    const body = failing ? undefined : QUOTES[req.url ?? ''];
+    res.writeHead(failing ? 503 : body ? 200 : 404, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body ?? { error: 'unknown pair' }));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
@@ -71,6 +87,26 @@ describe('enabling a discovered provider into the prices pool', () => {
     }
   });
 
+  it('checks the pool before anything changes', async () => {
+    const pools = (await request(t.running.url).get('/api/pools').expect(200)).body as {
+      id: number;
+      category: string;
+    }[];
+    const news = pools.find((p) => p.category === 'news');
+    const { body } = await admin('/api/discovery/results/fake-exchange/enable')
+      .send({ pool_id: news?.id })
+      .expect(400);
+    assert.match(body.message, /serves news, not prices/);
+    await admin('/api/discovery/results/fake-exchange/enable').send({ pool_id: 9999 }).expect(404);
+    const providers = (await request(t.running.url).get('/api/providers').expect(200)).body as {
+      id: string;
+    }[];
+    assert.equal(
+      providers.some((p) => p.id === 'fake-exchange'),
+      false,
+    );
+  });
+
   it('enables a validated one after a live quote and serves prices through it on failover', async () => {
     const { body } = await admin('/api/discovery/results/fake-exchange/enable')
       .send({})
@@ -89,6 +125,44 @@ describe('enabling a discovered provider into the prices pool', () => {
     assert.equal(bySymbol.BTC.price, 65000.5);
     assert.equal(bySymbol.BTC.volume_24h, 1234.5);
     assert.equal(bySymbol.ETH.price, 3500.25);
+  });
+
+  it('quotes at most 10 coins a call; a coin without a price is missing, not a failure', async () => {
+    const before = quoteRequests;
+    const prices = (
+      await request(t.running.url)
+        .get(`/api/prices?symbols=${TWENTY.join(',')}`)
+        .set('X-API-Key', ADMIN_KEY)
+        .expect(200)
+    ).body;
+    assert.equal(prices.meta.provider, 'fake-exchange');
+    assert.deepEqual(
+      prices.data.map((q: { symbol: string; price: number }) => [q.symbol, q.price]),
+      [
+        ['BTC', 65000.5],
+        ['ETH', 3500.25],
+      ],
+    );
+    assert.equal(prices.meta.missing.length, 18);
+    assert.ok(prices.meta.missing.includes('SOL'));
+    assert.equal(quoteRequests - before, 10);
+  });
+
+  it('a discovery re-run leaves an enabled provider enabled, even when its probe fails', async () => {
+    failing = true;
+    try {
+      await admin('/api/discovery/run?background=false').expect(200);
+    } finally {
+      failing = false;
+    }
+    const results = (
+      await request(t.running.url)
+        .get('/api/discovery/results')
+        .set('X-API-Key', ADMIN_KEY)
+        .expect(200)
+    ).body.data as { name: string; status: string; enabled: boolean; quotes: boolean }[];
+    const row = results.find((r) => r.name === 'fake-exchange');
+    assert.deepEqual([row?.status, row?.enabled, row?.quotes], ['rejected', true, true]);
   });
 
   it('comes back enabled after a restart', async () => {

@@ -16,6 +16,7 @@ interface ModelInfo {
   error: string | null;
   active: boolean;
   fallback_for: string | null;
+  load_ms: number | null;
 }
 
 const MISSING = 'Xenova/distilbert-base-uncased-finetuned-sst-2-english';
@@ -62,6 +63,10 @@ describe('configured hub models: a missing one falls back, seeded ones load by i
     assert.deepEqual(
       [fallback.status, fallback.source, fallback.active, fallback.fallback_for],
       ['ready', 'bundled', true, MISSING],
+    );
+    assert.ok(
+      (fallback.load_ms ?? 0) > 0,
+      'loaded once: a second load of the same model reports 0 ms',
     );
     const { body } = await api()
       .post('/api/sentiment/analyze')

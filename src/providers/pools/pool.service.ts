@@ -122,11 +122,11 @@ export class PoolService implements OnApplicationBootstrap {
    * Puts a provider last in a pool of its category: the given one, else the category's active
    * pool. A provider already in the pool stays where it is.
    */
-  async addMember(params: {
-    provider: string;
-    category: ProviderCategory;
-    poolId?: number;
-  }): Promise<PoolView> {
+  /**
+   * The pool a provider of a category would join: the given one, or the category's active pool.
+   * Throws the 404 or 400 addMember would, so callers can check before any side effect.
+   */
+  targetPool(params: { category: ProviderCategory; poolId?: number }): PoolView {
     const pool =
       params.poolId === undefined ? this.activePool(params.category) : this.find(params.poolId);
     if (!pool) {
@@ -139,6 +139,15 @@ export class PoolService implements OnApplicationBootstrap {
         `Pool ${pool.id} serves ${pool.category}, not ${params.category}`,
       );
     }
+    return this.get(pool.id);
+  }
+
+  async addMember(params: {
+    provider: string;
+    category: ProviderCategory;
+    poolId?: number;
+  }): Promise<PoolView> {
+    const pool = this.find(this.targetPool(params).id);
     const dbId = this.directory.dbIdOf(params.provider);
     if (!pool.members.some((m) => m.providerDbId === dbId)) {
       await this.store.addMember(pool.id, dbId);

@@ -6,6 +6,7 @@ import type {
   InferenceResult,
   WorkerSettings,
 } from './inference-protocol';
+import { ModelUnavailableError } from './model-unavailable.error';
 
 interface Pending {
   resolve: (result: InferenceResult) => void;
@@ -16,12 +17,18 @@ interface Pending {
 /** Loading a hub model may download hundreds of MB when remote models are allowed. */
 const LOAD_TIMEOUT_MS = 10 * 60_000;
 const RUN_TIMEOUT_MS = 60_000;
+/**
+ * Requests waiting for the worker at most; past it callers get a 503 at once rather than a
+ * queue that grows for as long as the worker is slower than the arrivals.
+ */
+export const MAX_PENDING = 256;
 
 /** The service side of the inference worker thread: one request, one promise. */
 export class InferenceWorkerClient {
   private worker?: Worker;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private stopping = false;
 
   constructor(
     private readonly settings: WorkerSettings,
@@ -32,13 +39,34 @@ export class InferenceWorkerClient {
     return this.worker !== undefined;
   }
 
+  /** After stop() no worker starts again: the service is shutting down. */
+  get closed(): boolean {
+    return this.stopping;
+  }
+
+  /**
+   * Fails with ModelUnavailableError (a 503) when the worker is shut down, too busy or too
+   * slow. A request that timed out still runs to its end in the worker: ONNX runs cannot be
+   * cancelled, which is why the queue is bounded.
+   */
   request(request: InferenceRequest): Promise<InferenceResult> {
+    if (this.stopping) {
+      return Promise.reject(new ModelUnavailableError('the inference worker has shut down'));
+    }
+    if (this.pending.size >= MAX_PENDING) {
+      return Promise.reject(
+        new ModelUnavailableError(
+          `the inference worker is busy (${MAX_PENDING} requests waiting); try again shortly`,
+        ),
+      );
+    }
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     const timeoutMs = request.op === 'load' ? LOAD_TIMEOUT_MS : RUN_TIMEOUT_MS;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () => this.settle(id, new Error(`inference timed out after ${timeoutMs} ms`)),
+        () =>
+          this.settle(id, new ModelUnavailableError(`inference timed out after ${timeoutMs} ms`)),
         timeoutMs,
       );
       this.pending.set(id, { resolve, reject, timer });
@@ -47,6 +75,7 @@ export class InferenceWorkerClient {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     const worker = this.worker;
     this.worker = undefined;
     this.failPending('inference worker stopped');
@@ -97,7 +126,7 @@ export class InferenceWorkerClient {
 
   private failPending(reason: string): void {
     for (const id of [...this.pending.keys()]) {
-      this.settle(id, new Error(reason));
+      this.settle(id, new ModelUnavailableError(reason));
     }
   }
 }

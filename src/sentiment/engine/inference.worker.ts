@@ -33,6 +33,9 @@ async function handle(request: InferenceRequest): Promise<InferenceResult> {
 
 async function load(key: string, task: string, model: string, dtype: string) {
   const started = performance.now();
+  if (pipelines.has(key)) {
+    return { loadMs: 0 };
+  }
   const options = { dtype } as Parameters<typeof pipeline>[2];
   pipelines.set(key, await pipeline(task as 'text-classification', model, options));
   return { loadMs: performance.now() - started };

@@ -44,7 +44,8 @@ export class ModelManager implements OnApplicationBootstrap, OnModuleDestroy {
       this.states.forEach((state) => (state.status = 'disabled'));
       return;
     }
-    this.loading = this.loadAll(this.states);
+    // A copy: fallBack adds bundled models to the states while they are walked.
+    this.loading = this.loadAll([...this.states]);
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -129,6 +130,9 @@ export class ModelManager implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async loadAll(states: ModelState[]): Promise<void> {
     for (const state of states) {
+      if (this.worker.closed) {
+        return;
+      }
       await this.load(state);
       if (state.status === 'failed') {
         await this.fallBack(state);
