@@ -29,6 +29,18 @@ export class TierLimits {
     });
   }
 
+  /**
+   * The days of history to serve: `asked` when the tier allows it (else the 403), and when the
+   * caller did not say, `fallback` cut to the tier's depth, so a default never answers 403.
+   */
+  historyDays(caller: Caller, asked: number | undefined, fallback: number): number {
+    if (asked !== undefined) {
+      this.requireHistoryDays(caller, asked);
+      return asked;
+    }
+    return Math.min(fallback, caller.tier.historyDays ?? fallback);
+  }
+
   /** The same for how many days back history goes. */
   requireHistoryDays(caller: Caller, days: number): void {
     requireWithin({

@@ -7,6 +7,7 @@ import { sendCsv } from '../core/web/csv';
 import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
 import { DefiService } from './defi.service';
 import {
+  DEFAULT_CHART_DAYS,
   ChainsResponseDto,
   DefiQueryDto,
   DefiResponseDto,
@@ -43,12 +44,12 @@ export class DefiController {
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) res: Response,
   ): Promise<TvlChartResponseDto | string> {
-    this.tiers.requireHistoryDays(caller, query.days);
-    const result = await this.defi.tvlChart(query.days);
+    const days = this.tiers.historyDays(caller, query.days, DEFAULT_CHART_DAYS);
+    const result = await this.defi.tvlChart(days);
     return query.format === 'csv'
       ? sendCsv({
           res,
-          filename: `defi-tvl-${query.days}d`,
+          filename: `defi-tvl-${days}d`,
           columns: ['date', 'tvl'],
           rows: result.data,
         })

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CacheService, type CacheResult } from '../core/cache';
 import { type AppConfig, InjectConfig } from '../core/config';
-import { responseMeta } from '../core/web/response-meta';
+import { liveMeta, responseMeta, storedMeta } from '../core/web/response-meta';
+import type { ResponseMetaDto } from '../core/web/response-meta.dto';
+import { NO_BACKFILL, tryBackfill } from '../providers/registry/backfill';
 import type { ChainTvl, ProtocolTvl } from '../providers/provider.types';
 import {
   AllProvidersFailedError,
+  describeAttempts,
   type ProviderAttempt,
 } from '../providers/registry/provider-attempt';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
@@ -72,16 +75,22 @@ export class DefiService {
   async protocol(slug: string, days: number): Promise<ProtocolDetailResponseDto> {
     const rows = await this.store.protocolRows(slug);
     const newest = rows.at(-1);
+    const { protocol, meta } = newest
+      ? {
+          protocol: toProtocol(newest),
+          meta: storedMeta({ newest: newest.timestamp, stale: false, attempted: [] }),
+        }
+      : await this.liveProtocol(slug);
     const since = Date.now() - days * DAY_MS;
-    const current = newest ? toProtocol(newest) : await this.liveProtocol(slug);
     return {
       data: {
-        ...toProtocolDto(current),
-        as_of: (newest?.timestamp ?? new Date()).toISOString(),
+        ...toProtocolDto(protocol),
+        as_of: meta.asOf,
         history: rows
           .filter((r) => r.timestamp.getTime() >= since)
           .map((r) => ({ timestamp: r.timestamp.toISOString(), tvl: r.tvl })),
       },
+      meta,
     };
   }
 
@@ -90,42 +99,81 @@ export class DefiService {
     const to = startOfDay(new Date());
     const from = new Date(to.getTime() - (days - 1) * DAY_MS);
     const earliest = await this.store.earliestDaySince(from);
-    let backfilled: TvlChartResponseDto['meta']['backfilled'] = null;
-    if (!earliest || earliest.getTime() > from.getTime()) {
-      const { data, provider, attempted } = await this.registry.execute(
-        'defi',
-        (api, ctx) => api.getHistoricalTvl({ ctx }),
-        { what: 'DeFi TVL history' },
-      );
-      const wanted = data.filter((p) => p.date.getTime() >= from.getTime());
-      await this.store.upsertDays(wanted, provider);
-      backfilled = { provider, points: wanted.length, attempted };
-    }
+    const covered = earliest !== undefined && earliest.getTime() <= from.getTime();
+    const backfill = covered
+      ? NO_BACKFILL
+      : await tryBackfill(async () => {
+          const { data, provider, attempted } = await this.registry.execute(
+            'defi',
+            (api, ctx) => api.getHistoricalTvl({ ctx }),
+            { what: 'DeFi TVL history' },
+          );
+          const wanted = data.filter((p) => p.date.getTime() >= from.getTime());
+          await this.store.upsertDays(wanted, provider);
+          return { provider, points: wanted.length, attempted };
+        });
     const points = await this.store.daysBetween(from, to);
+    if (points.length === 0 && backfill.error) {
+      throw backfill.error;
+    }
     return {
       data: points.map((p) => ({ date: p.date.toISOString(), tvl: p.tvl })),
       meta: {
+        ...storedMeta({
+          newest: points.at(-1)?.date ?? null,
+          stale: backfill.failed !== null,
+          attempted: backfill.backfilled?.attempted ?? backfill.failed?.attempted ?? [],
+        }),
         points: points.length,
         from: points[0]?.date.toISOString() ?? null,
         to: points.at(-1)?.date.toISOString() ?? null,
-        backfilled,
+        backfilled: backfill.backfilled,
+        backfill_failed: backfill.failed,
       },
     };
   }
 
-  /** A collector run: the top protocols as one stored run, and the latest daily totals. */
+  /**
+   * A collector run: the top protocols as one stored run, and the latest daily totals. Each half
+   * runs whatever the other does; a stored run standing in for a failed fetch is never stored
+   * again (it would be history that never happened), so the run fails instead.
+   */
   async collect(): Promise<number> {
+    const outcomes = await Promise.allSettled([this.storeRun(), this.storeLatestDays()]);
+    let stored = 0;
+    const reasons: string[] = [];
+    for (const outcome of outcomes) {
+      if (outcome.status === 'fulfilled') {
+        stored += outcome.value;
+      } else {
+        reasons.push((outcome.reason as Error).message);
+      }
+    }
+    if (reasons.length > 0) {
+      throw new Error(`stored ${stored} rows, then failed: ${reasons.join('; ')}`);
+    }
+    return stored;
+  }
+
+  private async storeRun(): Promise<number> {
     this.cache.invalidate('defi:protocols');
-    const { value } = await this.protocolList();
-    const at = new Date();
-    const top = value.items.slice(0, STORED_PROTOCOLS);
-    await this.store.saveRun({ protocols: top, provider: value.provider, at });
+    const result = await this.protocolList();
+    const { items, provider, attempted } = result.value;
+    if (result.stale) {
+      throw new Error(`protocols not stored: ${describeAttempts(attempted)}`);
+    }
+    const top = items.slice(0, STORED_PROTOCOLS);
+    await this.store.saveRun({ protocols: top, provider, at: new Date() });
+    return top.length;
+  }
+
+  private async storeLatestDays(): Promise<number> {
     const { data, provider } = await this.registry.execute('defi', (api, ctx) =>
       api.getHistoricalTvl({ ctx }),
     );
     const recent = data.slice(-2);
     await this.store.upsertDays(recent, provider);
-    return top.length + recent.length;
+    return recent.length;
   }
 
   private protocolList(): Promise<CacheResult<Fetched<ProtocolTvl[]>>> {
@@ -155,18 +203,23 @@ export class DefiService {
   }
 
   /** From the cached list, else DeFi Llama's per-protocol TVL (whose 404 becomes ours). */
-  private async liveProtocol(slug: string): Promise<ProtocolTvl> {
-    const { value } = await this.protocolList();
-    const listed = value.items.find((p) => p.slug === slug);
+  private async liveProtocol(
+    slug: string,
+  ): Promise<{ protocol: ProtocolTvl; meta: ResponseMetaDto }> {
+    const list = await this.protocolList();
+    const listed = list.value.items.find((p) => p.slug === slug);
     if (listed) {
-      return listed;
+      return { protocol: listed, meta: responseMeta(list, list.value) };
     }
-    const { data: tvl } = await this.registry.execute(
-      'defi',
-      (api, ctx) => api.getProtocolTvl({ slug, ctx }),
-      { what: `Protocol "${slug}"`, isEmpty: () => false },
-    );
-    return {
+    const {
+      data: tvl,
+      provider,
+      attempted,
+    } = await this.registry.execute('defi', (api, ctx) => api.getProtocolTvl({ slug, ctx }), {
+      what: `Protocol "${slug}"`,
+      isEmpty: () => false,
+    });
+    const protocol: ProtocolTvl = {
       name: slug,
       slug,
       tvl,
@@ -177,6 +230,7 @@ export class DefiService {
       change1d: null,
       change7d: null,
     };
+    return { protocol, meta: liveMeta({ provider, attempted }) };
   }
 }
 

@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { type AppConfig, InjectConfig, type KnownCoin } from '../core/config';
 import { JobScheduler } from '../core/jobs';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
@@ -20,6 +20,8 @@ const DEFAULT_WATCHLIST_SIZE = 20;
  */
 @Injectable()
 export class MarketCollector implements OnApplicationBootstrap {
+  private readonly logger = new Logger(MarketCollector.name);
+
   constructor(
     private readonly jobs: JobScheduler,
     private readonly registry: ProviderRegistry,
@@ -67,16 +69,35 @@ export class MarketCollector implements OnApplicationBootstrap {
     return results.reduce((sum, r) => sum + r.data.length, 0);
   }
 
+  /** One coin's failure is logged and skipped; the run fails only when no coin got candles. */
   async collectCandles(): Promise<number> {
+    const coins = this.watchlist();
     let stored = 0;
-    for (const coin of this.watchlist()) {
-      const { data, provider } = await this.registry.execute('ohlcv', (api, ctx) =>
-        api.getCandles({ coin, interval: '1h', limit: CANDLES_PER_RUN, ctx }),
+    const failures: string[] = [];
+    for (const coin of coins) {
+      try {
+        stored += await this.collectCoinCandles(coin);
+      } catch (error) {
+        failures.push(`${coin.symbol}: ${(error as Error).message}`);
+      }
+    }
+    if (failures.length > 0) {
+      this.logger.warn(
+        `candles failed for ${failures.length} of ${coins.length} coins: ${failures.join('; ')}`,
       );
-      await this.candles.upsert({ symbol: coin.symbol, interval: '1h', candles: data, provider });
-      stored += data.length;
+    }
+    if (coins.length > 0 && failures.length === coins.length) {
+      throw new Error(`no candles for any coin: ${failures.join('; ')}`);
     }
     return stored;
+  }
+
+  private async collectCoinCandles(coin: KnownCoin): Promise<number> {
+    const { data, provider } = await this.registry.execute('ohlcv', (api, ctx) =>
+      api.getCandles({ coin, interval: '1h', limit: CANDLES_PER_RUN, ctx }),
+    );
+    await this.candles.upsert({ symbol: coin.symbol, interval: '1h', candles: data, provider });
+    return data.length;
   }
 
   async collectTrending(): Promise<number> {

@@ -12,7 +12,7 @@ import type {
 } from './dto/market.dto';
 import { MarketSnapshotStore } from './market-snapshot.store';
 import { toPriceDto } from './prices.service';
-import { responseMeta } from '../core/web/response-meta';
+import { responseMeta, storedMeta } from '../core/web/response-meta';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 
 const OVERVIEW_TOP = 10;
@@ -58,7 +58,6 @@ export class MarketService {
     };
   }
 
-  /** Fetches the overview now (a collector run), storing a snapshot. */
   /** A collector run: a fresh overview (stored as a snapshot), also sent on the `market` channel. */
   async refreshOverview(): Promise<MarketResponseDto> {
     this.cache.invalidate('market:overview');
@@ -97,7 +96,12 @@ export class MarketService {
         volume_24h: r.volume24h,
         btc_dominance: r.btcDominance,
       })),
-      meta: { points: rows.length, from: from.toISOString(), to: to.toISOString() },
+      meta: {
+        ...storedMeta({ newest: rows.at(-1)?.timestamp ?? null, stale: false, attempted: [] }),
+        points: rows.length,
+        from: from.toISOString(),
+        to: to.toISOString(),
+      },
     };
   }
 

@@ -5,7 +5,12 @@ import { type Caller, CurrentCaller } from '../auth/caller';
 import { TierLimits } from '../auth/tier-limits';
 import { sendCsv } from '../core/web/csv';
 import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
-import { candleSpanDays, OhlcvQueryDto, OhlcvResponseDto } from './dto/ohlcv.dto';
+import {
+  candleSpanDays,
+  defaultCandleLimit,
+  OhlcvQueryDto,
+  OhlcvResponseDto,
+} from './dto/ohlcv.dto';
 import { OhlcvService } from './ohlcv.service';
 
 @ApiTags('market')
@@ -28,8 +33,9 @@ export class OhlcvController {
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) res: Response,
   ): Promise<OhlcvResponseDto | string> {
-    this.tiers.requireHistoryDays(caller, candleSpanDays(query));
-    const result = await this.ohlcv.candles(query);
+    const limit = query.limit ?? defaultCandleLimit(query.interval, caller.tier.historyDays);
+    this.tiers.requireHistoryDays(caller, candleSpanDays({ interval: query.interval, limit }));
+    const result = await this.ohlcv.candles({ ...query, limit });
     return query.format === 'csv'
       ? sendCsv({
           res,

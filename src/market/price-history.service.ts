@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
 import { CoinCatalogue } from './coins/coin-catalogue';
-import type { BackfillDto } from '../core/web/response-meta.dto';
+import { storedMeta } from '../core/web/response-meta';
+import { NO_BACKFILL, tryBackfill } from '../providers/registry/backfill';
 import type { HistoryInterval, HistoryResponseDto } from './dto/history.dto';
 import { PriceHistoryStore } from './price-history.store';
 
@@ -43,29 +44,40 @@ export class PriceHistoryService {
       params.interval === 'auto' ? autoInterval(to.getTime() - from.getTime()) : params.interval;
     const bucketMs = BUCKETS[interval];
     const earliest = await this.store.earliest(coin.symbol, from);
-    let backfilled: BackfillDto | null = null;
     // Upstream history is hourly at best for most ranges: a first point up to that late still
     // counts as covered, or every query would backfill the same gap again.
     const tolerance = Math.max(bucketMs, SOURCE_GRANULARITY_MS);
-    if (!earliest || earliest.getTime() > from.getTime() + tolerance) {
-      const { data, provider, attempted } = await this.registry.execute(
-        'history',
-        (api, ctx) => api.getPriceHistory({ coin, from, to: earliest ?? to, ctx }),
-        { what: `${coin.symbol} price history` },
-      );
-      await this.store.saveHistory(coin.symbol, data, provider);
-      backfilled = { provider, points: data.length, attempted };
-    }
+    const covered = earliest !== null && earliest.getTime() <= from.getTime() + tolerance;
+    const backfill = covered
+      ? NO_BACKFILL
+      : await tryBackfill(async () => {
+          const { data, provider, attempted } = await this.registry.execute(
+            'history',
+            (api, ctx) => api.getPriceHistory({ coin, from, to: earliest ?? to, ctx }),
+            { what: `${coin.symbol} price history` },
+          );
+          await this.store.saveHistory(coin.symbol, data, provider);
+          return { provider, points: data.length, attempted };
+        });
     const points = await this.store.buckets({ symbol: coin.symbol, from, to, bucketMs });
+    if (points.length === 0 && backfill.error) {
+      throw backfill.error;
+    }
     return {
       data: points.map((p) => ({ timestamp: p.timestamp.toISOString(), price: p.price })),
       meta: {
+        ...storedMeta({
+          newest: points.at(-1)?.timestamp ?? null,
+          stale: backfill.failed !== null,
+          attempted: backfill.backfilled?.attempted ?? backfill.failed?.attempted ?? [],
+        }),
         symbol: coin.symbol,
         interval,
         points: points.length,
         from: from.toISOString(),
         to: to.toISOString(),
-        backfilled,
+        backfilled: backfill.backfilled,
+        backfill_failed: backfill.failed,
       },
     };
   }

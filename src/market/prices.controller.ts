@@ -13,7 +13,7 @@ import {
   PricesResponseDto,
   PriceVsQueryDto,
 } from './dto/prices.dto';
-import { HistoryQueryDto, HistoryResponseDto } from './dto/history.dto';
+import { DEFAULT_HISTORY_DAYS, HistoryQueryDto, HistoryResponseDto } from './dto/history.dto';
 import { PriceHistoryService } from './price-history.service';
 import { PricesService } from './prices.service';
 
@@ -66,10 +66,9 @@ export class PricesController {
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) res: Response,
   ): Promise<HistoryResponseDto | string> {
-    this.tiers.requireHistoryDays(caller, query.days);
     const result = await this.priceHistory.history({
       symbol,
-      days: query.days,
+      days: this.tiers.historyDays(caller, query.days, DEFAULT_HISTORY_DAYS),
       interval: query.interval,
     });
     return query.format === 'csv'

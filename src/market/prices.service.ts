@@ -12,7 +12,7 @@ import type {
   PricesResponseDto,
 } from './dto/prices.dto';
 import { median, spreadPct } from './consensus';
-import { responseMeta } from '../core/web/response-meta';
+import { liveMeta, responseMeta } from '../core/web/response-meta';
 import { PriceStore } from './price.store';
 import {
   AllProvidersFailedError,
@@ -47,12 +47,7 @@ export class PricesService {
       return {
         data: [],
         meta: {
-          provider: 'none',
-          attempted: [],
-          cached: false,
-          stale: false,
-          asOf: new Date().toISOString(),
-          age_seconds: 0,
+          ...liveMeta({ provider: 'none', attempted: [] }),
           unknown,
           missing: [],
         },

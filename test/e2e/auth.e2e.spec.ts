@@ -225,6 +225,26 @@ describe('auth: keys, tokens and tiers', () => {
     await api().get('/api/sentiment/history?days=30').set('X-API-Key', key).expect(200);
   });
 
+  it('tier depth: a default reaches as deep as the tier allows, never further (no 403 for asking nothing)', async () => {
+    const DAY_MS = 86_400_000;
+    const history = await api().get('/api/prices/history/BTC').expect(200);
+    const span = Date.parse(history.body.meta.to) - Date.parse(history.body.meta.from);
+    assert.equal(span, 7 * DAY_MS);
+    const daily = await api().get('/api/ohlcv?symbol=BTC&interval=1d').expect(200);
+    assert.equal(daily.body.data.length, 7);
+    const weekly = await api().get('/api/ohlcv?symbol=BTC&interval=1w').expect(200);
+    assert.equal(weekly.body.data.length, 1);
+    const hourly = await api().get('/api/ohlcv?symbol=BTC&interval=1h').expect(200);
+    assert.equal(hourly.body.data.length, 100);
+    const chart = await api().get('/api/defi/tvl-chart').expect(200);
+    assert.equal(chart.body.meta.points, 7);
+    const { key } = await createKey(t, 'pro');
+    const pro = await api().get('/api/defi/tvl-chart').set('X-API-Key', key).expect(200);
+    assert.equal(pro.body.meta.points, 30);
+    const proDaily = await api().get('/api/ohlcv?symbol=BTC&interval=1d').set('X-API-Key', key);
+    assert.equal(proDaily.body.data.length, 90);
+  });
+
   it('writes the request log and last use off the request path', async () => {
     const { id, key } = await createKey(t, 'pro', 'logged');
     await api().get('/api/auth/me').set('X-API-Key', key).expect(200);

@@ -107,6 +107,37 @@ describe('market collectors', () => {
     assert.equal(await collector.collectTrending(), 3);
     assert.equal(await repo(TrendingCoinRecord).count(), 3);
   });
+
+  it('a coin no candle source serves is skipped and the run goes on to the next', async () => {
+    const collector = t.running.app.get(MarketCollector);
+    await repo(Ohlcv).clear();
+    // BTC is asked first: one malformed answer from each candle source fails it everywhere.
+    for (const route of [
+      'binance',
+      'kraken:/0/public/OHLC',
+      'coingecko:/api/v3/coins/:id/ohlc',
+      'cryptocompare:/data/v2/histohour',
+    ]) {
+      t.fake.inject(route, { type: 'malformed' }, 1);
+    }
+    try {
+      assert.equal(await collector.collectCandles(), 2);
+      const rows = await repo(Ohlcv).find();
+      assert.deepEqual([...new Set(rows.map((r) => r.symbol))], ['ETH']);
+      assert.ok(rows.every((r) => r.provider === 'binance'));
+    } finally {
+      t.fake.clear();
+    }
+    t.fake.inject('binance', { type: 'status', status: 503 });
+    t.fake.inject('kraken', { type: 'status', status: 503 });
+    t.fake.inject('coingecko', { type: 'status', status: 503 });
+    t.fake.inject('cryptocompare', { type: 'status', status: 503 });
+    try {
+      await assert.rejects(collector.collectCandles(), /no candles for any coin: BTC: .*; ETH: /);
+    } finally {
+      t.fake.clear();
+    }
+  });
 });
 
 describe('ENABLE_BACKGROUND_TASKS=false', () => {

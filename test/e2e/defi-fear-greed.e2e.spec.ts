@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
+import { DataSource, LessThan } from 'typeorm';
 import { CacheService } from '../../src/core/cache';
 import { DefiService } from '../../src/defi/defi.service';
 import { DefiProtocol } from '../../src/defi/entities/defi-protocol.entity';
@@ -106,6 +106,9 @@ describe('DeFi TVL and the Fear & Greed index', () => {
     assert.equal(await defi.collect(), 3 + 2);
     assert.equal(await repo(DefiProtocol).count(), 6);
     const res = await api().get('/api/defi/protocols/aave-v3').expect(200);
+    assert.equal(res.body.meta.provider, 'database');
+    assert.equal(res.body.meta.asOf, res.body.data.as_of);
+    assert.equal(res.body.data.as_of, res.body.data.history[1].timestamp);
     assert.equal(res.body.data.name, 'Aave V3');
     assert.equal(res.body.data.tvl, 2.4e10);
     assert.equal(res.body.data.history.length, 2);
@@ -129,6 +132,49 @@ describe('DeFi TVL and the Fear & Greed index', () => {
     } finally {
       t.fake.clear();
     }
+  });
+
+  it('a collector run while DeFi Llama is down fails and stores nothing (no copied run)', async () => {
+    const before = await repo(DefiProtocol).count();
+    t.fake.inject('defillama', { type: 'status', status: 502 });
+    try {
+      await assert.rejects(
+        t.running.app.get(DefiService).collect(),
+        /stored 0 rows, then failed: protocols not stored: defillama \(upstream_5xx/,
+      );
+    } finally {
+      t.fake.clear();
+    }
+    assert.equal(await repo(DefiProtocol).count(), before);
+  });
+
+  it('tvl-chart serves the stored days, marked stale, when the backfill fails', async () => {
+    const days = repo(DefiTvlDay);
+    const stored = await days.find({ order: { day: 'ASC' } });
+    await days.delete({ day: LessThan(stored[10].day) });
+    t.fake.inject('defillama', { type: 'status', status: 502 });
+    try {
+      const res = await api().get('/api/defi/tvl-chart?days=30').expect(200);
+      assert.equal(res.body.meta.stale, true);
+      assert.equal(res.body.meta.provider, 'database');
+      assert.equal(res.body.meta.backfilled, null);
+      assert.match(res.body.meta.backfill_failed.message, /^No provider could serve defi: /);
+      assert.equal(res.body.meta.backfill_failed.attempted[0].provider, 'defillama');
+      assert.equal(res.body.meta.points, stored.length - 10);
+      assert.deepEqual(
+        res.body.data.map((p: { tvl: number }) => p.tvl),
+        stored.slice(10).map((d) => d.tvl),
+      );
+      await days.clear();
+      const none = await api().get('/api/defi/tvl-chart?days=30').expect(503);
+      assert.match(none.body.message, /defillama \(upstream_5xx/);
+    } finally {
+      t.fake.clear();
+    }
+    // Three failures in a row opened DeFi Llama's breaker; an operator's check closes it.
+    await api().post('/api/providers/defillama/check').expect(200);
+    await api().get('/api/defi/tvl-chart?days=30').expect(200);
+    assert.equal(await days.count(), 30, 'the next request backfills again');
   });
 
   it('GET /api/sentiment/fear-greed: numbers as numbers, times as ISO, one stored row per day', async () => {

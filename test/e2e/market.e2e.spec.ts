@@ -106,6 +106,8 @@ describe('GET /api/market and /api/coins/top', () => {
   it('lists stored snapshots, as JSON or as matching CSV', async () => {
     const json = await api().get('/api/market/snapshots?hours=1').expect(200);
     assert.equal(json.body.meta.points, 1);
+    assert.equal(json.body.meta.provider, 'database');
+    assert.equal(json.body.meta.asOf, json.body.data[0].timestamp);
     assert.equal(json.body.data.length, 1);
     assert.equal(typeof json.body.data[0].btc_price, 'number');
     const csv = await api().get('/api/market/snapshots?hours=1&format=csv').expect(200);

@@ -44,6 +44,10 @@ describe('GET /api/prices/history/:symbol', () => {
     const calls = t.fake.count('coingecko:/api/v3/coins/:id/market_chart');
     const res = await api().get('/api/prices/history/BTC?days=30&interval=1d').expect(200);
     assert.equal(res.body.meta.backfilled, null);
+    assert.deepEqual(
+      [res.body.meta.provider, res.body.meta.stale, res.body.meta.cached],
+      ['database', false, false],
+    );
     assert.equal(res.body.meta.interval, '1d');
     assert.ok(res.body.data.length >= 30 && res.body.data.length <= 31);
     assert.equal(t.fake.count('coingecko:/api/v3/coins/:id/market_chart'), calls);
@@ -69,5 +73,29 @@ describe('GET /api/prices/history/:symbol', () => {
     const interval = await api().get('/api/prices/history/BTC?interval=2h').expect(400);
     assert.equal(interval.body.message, 'interval must be one of 5m, 1h, 1d, auto');
     await api().get('/api/prices/history/NOPE').expect(404);
+  });
+
+  it('serves what is stored, marked stale, when no upstream can fill the gap', async () => {
+    t.fake.inject('coingecko', { type: 'status', status: 502 });
+    t.fake.inject('binance', { type: 'status', status: 502 });
+    try {
+      const stored = await api().get('/api/prices/history/BTC?days=30&interval=1d').expect(200);
+      const res = await api().get('/api/prices/history/BTC?days=60&interval=1d').expect(200);
+      assert.equal(res.body.meta.stale, true);
+      assert.equal(res.body.meta.backfilled, null);
+      assert.deepEqual(
+        res.body.meta.backfill_failed.attempted.map((a: { provider: string }) => a.provider),
+        ['coingecko', 'binance'],
+      );
+      assert.match(res.body.meta.backfill_failed.message, /^No provider could serve history: /);
+      // The windows start at different times: the oldest bucket may hold a point more or less.
+      const later = (data: unknown[]) => data.slice(-(stored.body.data.length - 1));
+      assert.ok(Math.abs(res.body.data.length - stored.body.data.length) <= 1);
+      assert.deepEqual(later(res.body.data), later(stored.body.data));
+      const none = await api().get('/api/prices/history/ETH?days=7').expect(503);
+      assert.match(none.body.message, /coingecko \(/);
+    } finally {
+      t.fake.clear();
+    }
   });
 });

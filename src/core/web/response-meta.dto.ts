@@ -31,3 +31,11 @@ export class BackfillDto {
 
   attempted!: ProviderAttemptDto[];
 }
+
+/** Says that the database covered less than asked and no upstream could fill the gap. */
+export class BackfillFailureDto {
+  /** Why the missing history could not be fetched. @example "No provider could serve BTC price history: coingecko (timeout: timed out)" */
+  message!: string;
+
+  attempted!: ProviderAttemptDto[];
+}

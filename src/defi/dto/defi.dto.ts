@@ -1,6 +1,6 @@
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { RESPONSE_FORMATS, type ResponseFormat } from '../../core/web/csv';
-import { BackfillDto, ResponseMetaDto } from '../../core/web/response-meta.dto';
+import { BackfillDto, BackfillFailureDto, ResponseMetaDto } from '../../core/web/response-meta.dto';
 import { OptionalIntField } from '../../core/web/int-field.decorator';
 
 export class DefiQueryDto {
@@ -44,10 +44,13 @@ export class DefiResponseDto {
   meta!: ResponseMetaDto;
 }
 
+/** Days of the TVL chart when the caller does not say (cut to the tier's depth). */
+export const DEFAULT_CHART_DAYS = 30;
+
 export class TvlChartQueryDto {
-  /** How many days back (1..365). @example 30 */
+  /** How many days back (1..365); default 30, or the tier's depth when less. @example 30 */
   @OptionalIntField('days', 1, 365)
-  days: number = 30;
+  days?: number;
 
   /** json (default) or csv (text/csv with a header row). @example "json" */
   @IsOptional()
@@ -63,7 +66,8 @@ export class TvlPointDto {
   tvl!: number;
 }
 
-export class TvlChartMetaDto {
+/** Read from the database (provider "database"); stale when a needed backfill failed. */
+export class TvlChartMetaDto extends ResponseMetaDto {
   /** @example 30 */
   points!: number;
 
@@ -75,6 +79,9 @@ export class TvlChartMetaDto {
 
   /** Set when days missing from the database were fetched and stored for this answer. */
   backfilled!: BackfillDto | null;
+
+  /** Set when days were missing and DeFi Llama could not fill them: the stored days are served, marked stale. */
+  backfill_failed!: BackfillFailureDto | null;
 }
 
 export class TvlChartResponseDto {
@@ -115,6 +122,9 @@ export class ProtocolDetailDto extends DefiProtocolDto {
 
 export class ProtocolDetailResponseDto {
   data!: ProtocolDetailDto;
+
+  /** provider "database" when the protocol has stored rows, else the live list's source. */
+  meta!: ResponseMetaDto;
 }
 
 export class ChainTvlDto {

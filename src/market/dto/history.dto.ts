@@ -1,15 +1,18 @@
 import { IsIn, IsOptional } from 'class-validator';
 import { RESPONSE_FORMATS, type ResponseFormat } from '../../core/web/csv';
-import { BackfillDto } from '../../core/web/response-meta.dto';
+import { BackfillDto, BackfillFailureDto, ResponseMetaDto } from '../../core/web/response-meta.dto';
 import { OptionalIntField } from '../../core/web/int-field.decorator';
 
 export const HISTORY_INTERVALS = ['5m', '1h', '1d', 'auto'] as const;
 export type HistoryInterval = (typeof HISTORY_INTERVALS)[number];
 
+/** Days of history when the caller does not say (cut to the tier's depth). */
+export const DEFAULT_HISTORY_DAYS = 30;
+
 export class HistoryQueryDto {
-  /** How far back, in days (1..90, the retention window). @example 30 */
+  /** How far back, in days (1..90, the retention window); default 30, or the tier's depth when less. @example 30 */
   @OptionalIntField('days', 1, 90)
-  days: number = 30;
+  days?: number;
 
   /** Point spacing; auto picks the finest giving at most about 1,000 points. @example "1h" */
   @IsOptional()
@@ -30,7 +33,8 @@ export class HistoryPointDto {
   price!: number;
 }
 
-export class HistoryMetaDto {
+/** Read from the database (provider "database"); stale when a needed backfill failed. */
+export class HistoryMetaDto extends ResponseMetaDto {
   /** @example "BTC" */
   symbol!: string;
 
@@ -48,6 +52,9 @@ export class HistoryMetaDto {
 
   /** Set when the database covered less than asked and history was fetched upstream. */
   backfilled!: BackfillDto | null;
+
+  /** Set when the database covered less than asked and no upstream could fill the gap: what is stored is served, marked stale. */
+  backfill_failed!: BackfillFailureDto | null;
 }
 
 export class HistoryResponseDto {

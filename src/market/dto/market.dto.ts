@@ -87,12 +87,15 @@ export class SnapshotDto {
   btc_dominance!: number | null;
 }
 
-export class SnapshotsMetaDto {
+/** Read from the database: provider "database", as of the newest snapshot. */
+export class SnapshotsMetaDto extends ResponseMetaDto {
   /** @example 288 */
   points!: number;
 
+  /** Start of the window asked for (ISO 8601). @example "2026-11-27T02:00:00.000Z" */
   from!: string;
 
+  /** End of the window, now (ISO 8601). @example "2026-11-28T02:00:00.000Z" */
   to!: string;
 }
 

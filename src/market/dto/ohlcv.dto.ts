@@ -14,9 +14,9 @@ export class OhlcvQueryDto {
   @IsIn(CANDLE_INTERVALS, { message: `interval must be one of ${CANDLE_INTERVALS.join(', ')}` })
   interval: CandleInterval = '1h';
 
-  /** Number of candles, newest last. @example 100 */
+  /** Number of candles, newest last; default 100, or as many as the tier's history depth holds when fewer. @example 100 */
   @OptionalIntField('limit', 1, 1000)
-  limit: number = 100;
+  limit?: number;
 
   /** json (default) or csv (text/csv with a header row). @example "json" */
   @IsOptional()
@@ -35,9 +35,21 @@ const CANDLE_MS: Record<CandleInterval, number> = {
   '1w': 604_800_000,
 };
 
+const DAY_MS = 86_400_000;
+const DEFAULT_CANDLES = 100;
+
 /** How many days back `limit` candles of `interval` reach: what a tier's history depth limits. */
-export function candleSpanDays(query: Pick<OhlcvQueryDto, 'interval' | 'limit'>): number {
-  return Math.ceil((query.limit * CANDLE_MS[query.interval]) / 86_400_000);
+export function candleSpanDays(query: { interval: CandleInterval; limit: number }): number {
+  return Math.ceil((query.limit * CANDLE_MS[query.interval]) / DAY_MS);
+}
+
+/** 100 candles, or as many as fit in the tier's history depth (at least one). */
+export function defaultCandleLimit(interval: CandleInterval, historyDays: number | null): number {
+  const fits =
+    historyDays === null
+      ? DEFAULT_CANDLES
+      : Math.floor((historyDays * DAY_MS) / CANDLE_MS[interval]);
+  return Math.max(1, Math.min(DEFAULT_CANDLES, fits));
 }
 
 export class CandleDto {
