@@ -73,7 +73,8 @@ export class NewsIngestService {
             lastModified: state.lastModified ?? undefined,
             ctx,
           }),
-        { isEmpty: () => false, what: `feed ${feed.name}` },
+        // Each feed is its own upstream: its failures must not open the breaker for the others.
+        { isEmpty: () => false, what: `feed ${feed.name}`, scope: feed.url },
       );
       const items = data.notModified ? [] : parseFeed(data.body);
       const stored = await this.serially(() => this.storeItems(feed, items));

@@ -198,3 +198,68 @@ describe('news: feeds fetched, parsed, de-duplicated, tagged and served', () => 
     assert.equal(sources.body.data[0].items_stored, 3);
   });
 });
+
+describe('news: failing feeds never stop a healthy one', () => {
+  /** Each failing feed and the error its first fetch records. */
+  const FAILING: Record<string, RegExp> = {
+    wire: /^upstream_5xx: /,
+    atom: /^timeout: /,
+    laughs: /^bad_payload: .*not a complete RSS or Atom document/,
+    cut: /^bad_payload: .*not a complete RSS or Atom document/,
+    blocked: /^geo_blocked: .*403/,
+    mood: /^rate_limited: /,
+  };
+  let t: FakeBackedApp;
+  const feedState = (feed: string) =>
+    t.running.app
+      .get(DataSource)
+      .getRepository(NewsFeedState)
+      .findOneByOrFail({ name: name(feed) });
+
+  before(async () => {
+    t = await startFakeBackedApp((fake) => ({
+      // Listed first, so at least three have failed before `ledger` is fetched.
+      NEWS_FEEDS: [...Object.keys(FAILING), 'ledger']
+        .map((feed) => `${fake.baseUrl}/feeds/${feed}`)
+        .join(','),
+      CIRCUIT_BREAKER_THRESHOLD: '3',
+    }));
+    t.fake.inject('feeds:/wire', { type: 'status', status: 500 });
+    t.fake.inject('feeds:/atom', { type: 'hang' });
+    t.fake.inject('feeds:/laughs', { type: 'html' });
+    t.fake.inject('feeds:/mood', { type: 'status', status: 429, retryAfter: 600 });
+  });
+
+  after(async () => {
+    await t.stop();
+  });
+
+  it('fetches the healthy feed on every run and records each failure in news_feeds', async () => {
+    const ingest = t.running.app.get(NewsIngestService);
+    for (let run = 1; run <= 4; run += 1) {
+      const outcomes = new Map((await ingest.ingestAll()).map((o) => [o.feed, o]));
+      const ledger = { feed: name('ledger'), stored: run === 1 ? 3 : 0 };
+      assert.deepEqual(outcomes.get(name('ledger')), ledger, `run ${run}`);
+      assert.equal(t.fake.count('feeds:/ledger'), run);
+      for (const [feed, firstError] of Object.entries(FAILING)) {
+        const error = outcomes.get(name(feed))?.error ?? '';
+        assert.match(error, run === 1 ? firstError : /./, `${feed}, run ${run}`);
+      }
+    }
+    const ledger = await feedState('ledger');
+    assert.equal(ledger.lastError, null);
+    assert.equal(ledger.itemsStored, 3);
+    // Three failures open a feed's own breaker; a 429 cools down that feed alone.
+    for (const feed of ['wire', 'atom', 'laughs', 'cut', 'blocked']) {
+      const state = await feedState(feed);
+      assert.equal(state.lastError, 'skipped: circuit open after repeated failures', feed);
+      assert.equal(state.lastSuccessAt, null);
+    }
+    assert.match((await feedState('mood')).lastError ?? '', /^skipped: rate limited upstream/);
+
+    const rss = (await request(t.running.url).get('/api/providers/rss').expect(200)).body;
+    assert.equal(rss.breaker, 'closed');
+    assert.equal(rss.cooling_down_seconds, 0);
+    assert.ok(rss.health.failures >= 15, 'every feed failure still counts toward health');
+  });
+});

@@ -26,6 +26,11 @@ export interface ExecuteOptions<T> {
   deadlineMs?: number;
   /** Only these providers, for answers in one provider's namespace (CoinGecko coin ids). */
   only?: readonly string[];
+  /**
+   * An endpoint with its own breaker and Retry-After at each provider (a news feed's URL), for
+   * providers that front many independent upstreams. Keep the set bounded: state is kept per key.
+   */
+  scope?: string;
 }
 
 const emptyArray = (value: unknown) => Array.isArray(value) && value.length === 0;
@@ -63,7 +68,10 @@ export class ProviderRegistry {
       const started = performance.now();
       try {
         const signal = AbortSignal.any([deadline, AbortSignal.timeout(callTimeoutMs)]);
-        const data = await runtime.call(() => this.nonEmpty(id, call(api, { signal }), isEmpty));
+        const data = await runtime.call(
+          () => this.nonEmpty(id, call(api, { signal }), isEmpty),
+          options.scope,
+        );
         attempted.push({ provider: id, outcome: 'ok', duration_ms: elapsed(started) });
         return { data, provider: id, attempted };
       } catch (error) {

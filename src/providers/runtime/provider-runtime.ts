@@ -32,6 +32,9 @@ export interface ProviderSettings {
   priority: number;
 }
 
+/** The provider as a whole; other scopes are endpoints behind one provider (news feeds). */
+const WHOLE = '';
+
 /** Why a provider was not called at all. */
 export class ProviderSkipped extends Error {
   constructor(readonly reason: string) {
@@ -42,13 +45,15 @@ export class ProviderSkipped extends Error {
 /**
  * Everything the registry knows about one provider at run time: its adapter, the operator's
  * settings, rolling health, a circuit breaker (cockatiel), the request budget from the catalogue
- * (rate-limiter-flexible token bucket) and any Retry-After cool-down.
+ * (rate-limiter-flexible token bucket) and any Retry-After cool-down. Breaker and cool-down are
+ * kept per scope: the provider as a whole, or one endpoint of a provider that fronts many
+ * independent upstreams (each news feed), so a broken feed never stops the healthy ones.
  */
 export class ProviderRuntime {
   readonly health = new ProviderHealth();
-  private breaker: CircuitBreakerPolicy;
+  private readonly breakers = new Map<string, CircuitBreakerPolicy>();
   private readonly budget: RateLimiterMemory;
-  private coolingUntil = 0;
+  private readonly coolingUntil = new Map<string, number>();
 
   constructor(
     readonly definition: ProviderDefinition,
@@ -56,7 +61,6 @@ export class ProviderRuntime {
     public settings: ProviderSettings,
     private readonly breakerOptions: BreakerOptions,
   ) {
-    this.breaker = this.newBreaker();
     this.budget = new RateLimiterMemory({
       points: definition.rateLimit.limit,
       duration: definition.rateLimit.windowSeconds,
@@ -75,7 +79,7 @@ export class ProviderRuntime {
   }
 
   get breakerState(): BreakerState {
-    switch (this.breaker.state) {
+    switch (this.breakers.get(WHOLE)?.state ?? CircuitState.Closed) {
       case CircuitState.Closed:
         return 'closed';
       case CircuitState.HalfOpen:
@@ -86,8 +90,8 @@ export class ProviderRuntime {
     }
   }
 
-  coolingDownMs(now = Date.now()): number {
-    return Math.max(0, this.coolingUntil - now);
+  coolingDownMs(scope = WHOLE): number {
+    return Math.max(0, (this.coolingUntil.get(scope) ?? 0) - Date.now());
   }
 
   score(): number {
@@ -108,22 +112,16 @@ export class ProviderRuntime {
   }
 
   /**
-   * Runs one upstream call under the breaker, the Retry-After cool-down and the budget, and
-   * records its outcome. Throws ProviderSkipped when the provider was not called at all.
+   * Runs one upstream call under the scope's breaker and Retry-After cool-down and the provider's
+   * budget, and records its outcome in the provider's health (so a whole-provider outage still
+   * shows). Throws ProviderSkipped when the provider was not called at all.
    */
-  async call<T>(work: () => Promise<T>): Promise<T> {
-    const unavailable = this.unavailableReason;
-    if (unavailable) {
-      throw new ProviderSkipped(unavailable);
-    }
-    const cooling = this.coolingDownMs();
-    if (cooling > 0) {
-      throw new ProviderSkipped(`rate limited upstream, retry in ${Math.ceil(cooling / 1000)} s`);
-    }
+  async call<T>(work: () => Promise<T>, scope = WHOLE): Promise<T> {
+    this.ensureCallable(scope);
     try {
-      return await this.breaker.execute(async () => {
+      return await this.breaker(scope).execute(async () => {
         await this.takeBudget();
-        return this.measure(work);
+        return this.measure(work, scope);
       });
     } catch (error) {
       if (error instanceof BrokenCircuitError) {
@@ -138,23 +136,28 @@ export class ProviderRuntime {
    * the budget or a Retry-After: those protect the deployment's IP.
    */
   async probe(timeoutMs: number): Promise<void> {
+    this.ensureCallable(WHOLE);
+    await this.takeBudget();
+    await this.measure(
+      () => this.adapter.ping({ ctx: { signal: AbortSignal.timeout(timeoutMs) } }),
+      WHOLE,
+    );
+  }
+
+  /** Closes every open breaker, each scope's too (operator's check or diagnostics auto-fix). */
+  resetBreaker(): void {
+    this.breakers.clear();
+  }
+
+  private ensureCallable(scope: string): void {
     const unavailable = this.unavailableReason;
     if (unavailable) {
       throw new ProviderSkipped(unavailable);
     }
-    const cooling = this.coolingDownMs();
+    const cooling = this.coolingDownMs(scope);
     if (cooling > 0) {
       throw new ProviderSkipped(`rate limited upstream, retry in ${Math.ceil(cooling / 1000)} s`);
     }
-    await this.takeBudget();
-    await this.measure(() =>
-      this.adapter.ping({ ctx: { signal: AbortSignal.timeout(timeoutMs) } }),
-    );
-  }
-
-  /** Closes an open breaker (operator's check or diagnostics auto-fix). */
-  resetBreaker(): void {
-    this.breaker = this.newBreaker();
   }
 
   private async takeBudget(): Promise<void> {
@@ -166,7 +169,7 @@ export class ProviderRuntime {
     }
   }
 
-  private async measure<T>(work: () => Promise<T>): Promise<T> {
+  private async measure<T>(work: () => Promise<T>, scope: string): Promise<T> {
     const started = performance.now();
     try {
       const value = await work();
@@ -175,7 +178,7 @@ export class ProviderRuntime {
     } catch (error) {
       const failure = error instanceof ProviderError ? error : undefined;
       if (failure?.kind === 'rate_limited') {
-        this.coolingUntil = Date.now() + (failure.retryAfterMs ?? 60_000);
+        this.coolingUntil.set(scope, Date.now() + (failure.retryAfterMs ?? 60_000));
       }
       if (!failure || failure.isHealthFailure || failure.kind === 'rate_limited') {
         this.health.record({
@@ -188,6 +191,16 @@ export class ProviderRuntime {
       }
       throw error;
     }
+  }
+
+  /** The scope's breaker, created closed on first use. */
+  private breaker(scope: string): CircuitBreakerPolicy {
+    let breaker = this.breakers.get(scope);
+    if (!breaker) {
+      breaker = this.newBreaker();
+      this.breakers.set(scope, breaker);
+    }
+    return breaker;
   }
 
   private newBreaker(): CircuitBreakerPolicy {
