@@ -2,11 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { CacheService } from '../core/cache';
 import { type AppConfig, InjectConfig, type KnownCoin } from '../core/config';
 import type { Candle, CandleInterval } from '../providers/provider.types';
+import {
+  AllProvidersFailedError,
+  type ProviderAttempt,
+} from '../providers/registry/provider-attempt';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
 import { CoinCatalogue } from './coins/coin-catalogue';
-import type { OhlcvResponseDto } from './dto/ohlcv.dto';
+import { CANDLE_MS, type OhlcvResponseDto } from './dto/ohlcv.dto';
 import { OhlcvStore } from './ohlcv.store';
 import { responseMeta } from '../core/web/response-meta';
+
+interface Fetched {
+  candles: Candle[];
+  provider: string;
+  attempted: ProviderAttempt[];
+}
 
 /** `BTCUSDT`, `BTC-USD`, `btc` → `BTC`: the coin, whatever quote the caller wrote. */
 export function baseSymbol(symbol: string): string {
@@ -41,7 +51,10 @@ export class OhlcvService {
     }
     const result = await this.cache.getOrLoad(
       `ohlcv:${coin.symbol}:${params.interval}:${params.limit}`,
-      { ttlSeconds: this.config.cacheTtlSeconds.ohlcv },
+      {
+        ttlSeconds: this.config.cacheTtlSeconds.ohlcv,
+        fallback: (error) => this.fromDatabase({ coin, ...params }, error),
+      },
       () => this.fetch(coin, params.interval, params.limit),
     );
     const { candles, provider, attempted } = result.value;
@@ -63,7 +76,33 @@ export class OhlcvService {
     };
   }
 
-  private async fetch(coin: KnownCoin, interval: CandleInterval, limit: number) {
+  /**
+   * When every source fails and nothing is cached (after a restart): the stored candles of the
+   * window asked for, served stale; none stored there means the 503 stands.
+   */
+  private async fromDatabase(
+    params: { coin: KnownCoin; interval: CandleInterval; limit: number },
+    error: unknown,
+  ): Promise<{ value: Fetched; storedAt: Date } | undefined> {
+    const candleMs = CANDLE_MS[params.interval];
+    const candles = await this.store.latest({
+      symbol: params.coin.symbol,
+      interval: params.interval,
+      limit: params.limit,
+      since: new Date(Date.now() - (params.limit + 1) * candleMs),
+    });
+    const newest = candles.at(-1);
+    if (!newest) {
+      return undefined;
+    }
+    const attempted = error instanceof AllProvidersFailedError ? error.attempted : [];
+    return {
+      value: { candles, provider: 'database', attempted },
+      storedAt: new Date(newest.openTime.getTime() + candleMs),
+    };
+  }
+
+  private async fetch(coin: KnownCoin, interval: CandleInterval, limit: number): Promise<Fetched> {
     const { data, provider, attempted } = await this.registry.execute(
       'ohlcv',
       (api, ctx) => api.getCandles({ coin, interval, limit, ctx }),

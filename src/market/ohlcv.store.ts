@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { MoreThanOrEqual, type Repository } from 'typeorm';
 import type { Candle, CandleInterval } from '../providers/provider.types';
 import { Ohlcv } from './entities/ohlcv.entity';
 
-/** Upserts candles into `ohlcv`: one row per symbol, interval and open time. */
+/** Candles in `ohlcv`: one row per symbol, interval and open time. */
 @Injectable()
 export class OhlcvStore {
   private readonly logger = new Logger(OhlcvStore.name);
@@ -39,5 +39,32 @@ export class OhlcvStore {
     } catch (error) {
       this.logger.warn(`could not store ${rows.length} candles: ${(error as Error).message}`);
     }
+  }
+
+  /** The newest `limit` stored candles opened since `since`, oldest first. */
+  async latest(params: {
+    symbol: string;
+    interval: CandleInterval;
+    limit: number;
+    since: Date;
+  }): Promise<(Candle & { provider: string })[]> {
+    const rows = await this.repo.find({
+      where: {
+        symbol: params.symbol,
+        interval: params.interval,
+        openTime: MoreThanOrEqual(params.since),
+      },
+      order: { openTime: 'DESC' },
+      take: params.limit,
+    });
+    return rows.reverse().map((r) => ({
+      openTime: r.openTime,
+      open: r.open,
+      high: r.high,
+      low: r.low,
+      close: r.close,
+      volume: r.volume,
+      provider: r.provider,
+    }));
   }
 }

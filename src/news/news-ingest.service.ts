@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type AppConfig, InjectConfig, type NewsFeed } from '../core/config';
-import { CacheService } from '../core/cache';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
 import { AllProvidersFailedError } from '../providers/registry/provider-attempt';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
@@ -37,7 +36,6 @@ export class NewsIngestService {
   constructor(
     private readonly registry: ProviderRegistry,
     private readonly store: NewsStore,
-    private readonly cache: CacheService,
     private readonly realtime: RealtimePublisher,
     private readonly analyzer: SentimentAnalyzer,
     @InjectConfig() private readonly config: AppConfig,
@@ -56,7 +54,6 @@ export class NewsIngestService {
       }
     };
     await Promise.all(Array.from({ length: CONCURRENT_FEEDS }, worker));
-    this.cache.invalidate('news:');
     return outcomes;
   }
 

@@ -94,6 +94,38 @@ describe('GET /api/ohlcv', () => {
     );
   });
 
+  it('falls back to CoinGecko OHLC, then CryptoCompare, as each earlier source fails', async () => {
+    t.fake.inject('binance', { type: 'status', status: 503 });
+    t.fake.inject('kraken', { type: 'status', status: 503 });
+    const gecko = await api().get('/api/ohlcv?symbol=BTC&interval=4h&limit=3').expect(200);
+    assert.equal(gecko.body.meta.provider, 'coingecko');
+    assert.deepEqual(
+      gecko.body.meta.attempted.map((a: { provider: string; outcome: string }) => a.outcome),
+      ['upstream_5xx', 'upstream_5xx', 'ok'],
+    );
+    assert.equal(gecko.body.data.length, 3);
+    assert.ok(gecko.body.data.every((c: { volume: unknown }) => c.volume === null));
+    t.fake.inject('coingecko', { type: 'status', status: 503 });
+    const compare = await api().get('/api/ohlcv?symbol=ETH&interval=1d&limit=3').expect(200);
+    assert.equal(compare.body.meta.provider, 'cryptocompare');
+    assert.equal(compare.body.data.length, 3);
+    assert.ok(compare.body.data.every((c: { volume: unknown }) => typeof c.volume === 'number'));
+  });
+
+  it('serves the stored candles, marked stale, when every source fails and nothing is cached', async () => {
+    const fresh = await api().get('/api/ohlcv?symbol=SOL&interval=1h&limit=5').expect(200);
+    t.running.app.get(CacheService).invalidate('ohlcv:');
+    for (const provider of ['binance', 'kraken', 'coingecko', 'cryptocompare']) {
+      t.fake.inject(provider, { type: 'status', status: 503 });
+    }
+    const res = await api().get('/api/ohlcv?symbol=SOL&interval=1h&limit=5').expect(200);
+    assert.deepEqual([res.body.meta.provider, res.body.meta.stale], ['database', true]);
+    assert.equal(res.body.meta.attempted.length, 4);
+    assert.deepEqual(res.body.data, fresh.body.data);
+    const none = await api().get('/api/ohlcv?symbol=SOL&interval=4h&limit=5').expect(503);
+    assert.match(none.body.message, /binance \(upstream_5xx/);
+  });
+
   it('rejects bad parameters with a 400 that says what is allowed, and 404s unknown coins', async () => {
     const interval = await api().get('/api/ohlcv?symbol=BTC&interval=2h').expect(400);
     assert.match(interval.body.message, /interval must be one of 1m, 5m, 15m, 30m, 1h, 4h, 1d, 1w/);

@@ -75,6 +75,23 @@ describe('GET /api/prices/history/:symbol', () => {
     await api().get('/api/prices/history/NOPE').expect(404);
   });
 
+  it('backfills from Binance klines when CoinGecko fails', async () => {
+    t.fake.inject('coingecko', { type: 'status', status: 503 });
+    try {
+      const res = await api().get('/api/prices/history/SOL?days=2&interval=1h').expect(200);
+      assert.equal(res.body.meta.backfilled.provider, 'binance');
+      assert.deepEqual(
+        res.body.meta.backfilled.attempted.map((a: { outcome: string }) => a.outcome),
+        ['upstream_5xx', 'ok'],
+      );
+      assert.ok(res.body.meta.backfilled.points >= 47, String(res.body.meta.backfilled.points));
+      assert.ok(res.body.data.length >= 47 && res.body.data.length <= 49);
+      assert.ok(res.body.data.every((p: { price: number }) => p.price > 0));
+    } finally {
+      t.fake.clear();
+    }
+  });
+
   it('serves what is stored, marked stale, when no upstream can fill the gap', async () => {
     t.fake.inject('coingecko', { type: 'status', status: 502 });
     t.fake.inject('binance', { type: 'status', status: 502 });

@@ -65,7 +65,6 @@ export const envSchema = z.object({
   CACHE_TTL_PRICES: intVar(300, 0, 86400),
   CACHE_TTL_OHLCV: intVar(900, 0, 86400),
   CACHE_TTL_DEFI: intVar(3600, 0, 86400),
-  CACHE_TTL_NEWS: intVar(1800, 0, 86400),
 
   COINGECKO_API_KEY: optionalStringVar(),
   COINGECKO_API_PLAN: optionalEnumVar(['demo', 'pro']),

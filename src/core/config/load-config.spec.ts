@@ -60,7 +60,7 @@ describe('loadConfig', () => {
       { limit: 50000, windowSeconds: 86400 },
     ]);
     assert.deepEqual(config.tiers.enterprise.limits, []);
-    assert.deepEqual(config.cacheTtlSeconds, { prices: 300, ohlcv: 900, defi: 3600, news: 1800 });
+    assert.deepEqual(config.cacheTtlSeconds, { prices: 300, ohlcv: 900, defi: 3600 });
     assert.deepEqual(config.upstreams.binance.baseUrls, [
       'https://api.binance.com',
       'https://data-api.binance.vision',
@@ -200,6 +200,18 @@ describe('loadConfig', () => {
       shared.upstreams.newsFeeds.map((f) => f.name),
       ['a.example/one', 'a.example/two', 'b.example'],
     );
+    const queried = loadConfig(
+      {
+        ...BASE,
+        NEWS_FEEDS:
+          'https://a.example/rss?c=btc,https://a.example/rss?c=eth,https://a.example/rss?c=eth',
+      },
+      { cwd: CWD },
+    );
+    assert.deepEqual(queried.upstreams.newsFeeds, [
+      { name: 'a.example/rss?c=btc', url: 'https://a.example/rss?c=btc' },
+      { name: 'a.example/rss?c=eth', url: 'https://a.example/rss?c=eth' },
+    ]);
   });
 
   it('reports an unreadable feeds file under CONFIG_DIR', () => {

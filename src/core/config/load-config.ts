@@ -137,7 +137,6 @@ function buildConfig(env: Env, cwd: string, problems: string[]): AppConfig {
       prices: env.CACHE_TTL_PRICES,
       ohlcv: env.CACHE_TTL_OHLCV,
       defi: env.CACHE_TTL_DEFI,
-      news: env.CACHE_TTL_NEWS,
     },
     resilience: {
       callTimeoutMs: env.PROVIDER_TIMEOUT_MS,
@@ -287,12 +286,22 @@ function buildUpstreams(env: Env, configDir: string, problems: string[]): AppCon
   };
 }
 
-/** NEWS_FEEDS are named by host, or by host and path where several share a host. */
+/**
+ * NEWS_FEEDS (each URL once) are named by host; where several share a host, by host and path;
+ * where those are shared too, by host, path and query. Names key the stored feed state.
+ */
 function nameFeeds(urls: readonly string[]): { name: string; url: string }[] {
-  const hosts = urls.map((url) => new URL(url).hostname.replace(/^www\./, ''));
-  return urls.map((url, i) => {
-    const shared = hosts.filter((h) => h === hosts[i]).length > 1;
-    return { name: shared ? `${hosts[i]}${new URL(url).pathname}` : hosts[i], url };
+  const unique = [...new Set(urls)];
+  const host = (url: string) => new URL(url).hostname.replace(/^www\./, '');
+  const path = (url: string) => `${host(url)}${new URL(url).pathname}`;
+  const query = (url: string) => `${path(url)}${new URL(url).search}`;
+  const namings = [host, path, query];
+  return unique.map((url) => {
+    const name =
+      namings.find(
+        (naming) => unique.filter((other) => naming(other) === naming(url)).length === 1,
+      ) ?? query;
+    return { name: name(url), url };
   });
 }
 

@@ -24,7 +24,8 @@ export class OhlcvQueryDto {
   format: ResponseFormat = 'json';
 }
 
-const CANDLE_MS: Record<CandleInterval, number> = {
+/** The length of a candle of each interval, in ms. */
+export const CANDLE_MS: Record<CandleInterval, number> = {
   '1m': 60_000,
   '5m': 300_000,
   '15m': 900_000,
