@@ -139,12 +139,20 @@ describe('GET /api/market and /api/coins/top', () => {
 
   it('lists coins by market cap with the requested limit and validates it', async () => {
     const res = await api().get('/api/coins/top?limit=3').expect(200);
+    // Read before this test's own request to the fake replaces it.
+    const served = t.fake.lastServed<{ current_price: number; market_cap: number }[]>(
+      'coingecko:/api/v3/coins/markets',
+    );
     const upstream = (await (
       await fetch(`${t.fake.baseUrl}/coingecko/api/v3/coins/markets?vs_currency=usd&per_page=3`)
     ).json()) as { symbol: string; market_cap_rank: number }[];
     assert.deepEqual(
       res.body.data.map((c: { symbol: string; rank: number }) => [c.symbol, c.rank]),
       upstream.map((m) => [m.symbol.toUpperCase(), m.market_cap_rank]),
+    );
+    assert.deepEqual(
+      res.body.data.map((c: { price: number; market_cap: number }) => [c.price, c.market_cap]),
+      served.map((m) => [m.current_price, m.market_cap]),
     );
     const bad = await api().get('/api/coins/top?limit=251').expect(400);
     assert.equal(bad.body.message, 'limit must be an integer from 1 to 250');

@@ -35,11 +35,22 @@ describe('provider registry through /api/prices', () => {
       res.body.data.map((p: { symbol: string }) => p.symbol),
       ['BTC', 'ETH'],
     );
-    const btc = res.body.data[0];
-    assert.ok(btc.price > 90_000 && btc.price < 105_000, String(btc.price));
-    assert.equal(btc.provider, 'coingecko');
-    assert.equal(typeof btc.change_24h, 'number');
-    assert.equal(typeof btc.market_cap, 'number');
+    const served = t.fake.lastServed<Record<string, Record<string, number>>>(
+      'coingecko:/api/v3/simple/price',
+    );
+    for (const [i, id] of ['bitcoin', 'ethereum'].entries()) {
+      const quote = served[id];
+      assert.deepEqual(res.body.data[i], {
+        symbol: i === 0 ? 'BTC' : 'ETH',
+        name: i === 0 ? 'Bitcoin' : 'Ethereum',
+        price: quote.usd,
+        change_24h: quote.usd_24h_change,
+        volume_24h: quote.usd_24h_vol,
+        market_cap: quote.usd_market_cap,
+        last_updated: new Date(quote.last_updated_at * 1000).toISOString(),
+        provider: 'coingecko',
+      });
+    }
     assert.equal(res.body.meta.provider, 'coingecko');
     assert.deepEqual(res.body.meta.unknown, ['NOPE']);
     assert.deepEqual(res.body.meta.missing, []);
@@ -62,6 +73,11 @@ describe('provider registry through /api/prices', () => {
     const res = await api().get('/api/prices?symbols=SOL').expect(200);
     assert.equal(res.body.meta.provider, 'binance');
     assert.equal(res.body.data[0].provider, 'binance');
+    const [ticker] = t.fake.lastServed<Record<string, string>[]>('binance-a:/api/v3/ticker/24hr');
+    assert.deepEqual(
+      [res.body.data[0].price, res.body.data[0].change_24h, res.body.data[0].volume_24h],
+      [Number(ticker.lastPrice), Number(ticker.priceChangePercent), Number(ticker.quoteVolume)],
+    );
     assert.deepEqual(
       res.body.meta.attempted.map((a: { provider: string; outcome: string }) => [
         a.provider,

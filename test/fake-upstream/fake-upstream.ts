@@ -47,6 +47,7 @@ export class FakeUpstream {
   private server?: Server;
   private readonly faults = new Map<string, Injection>();
   private readonly counts = new Map<string, number>();
+  private readonly served = new Map<string, unknown>();
   private readonly hung = new Set<ServerResponse>();
   readonly binanceStream = new FakeBinanceStream();
   baseUrl = '';
@@ -108,6 +109,14 @@ export class FakeUpstream {
     return total;
   }
 
+  /** The body of the last normal answer of a route (`<host>:<path pattern>`), for exact checks. */
+  lastServed<T>(route: string): T {
+    if (!this.served.has(route)) {
+      throw new Error(`fake upstream has not answered ${route}`);
+    }
+    return this.served.get(route) as T;
+  }
+
   resetCounts(): void {
     this.counts.clear();
   }
@@ -133,6 +142,7 @@ export class FakeUpstream {
         send(res, { status: 304, body: '', headers: result.reply.headers });
         return;
       }
+      this.served.set(route, result.reply.body);
       send(res, result.reply);
       return;
     }
