@@ -4,11 +4,15 @@ import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { type AppConfig, InjectConfig } from '../core/config';
+import { sqliteCheck } from '../core/database/sqlite-check';
 import { ProviderDirectory } from '../providers/provider.directory';
 import { ModelManager } from '../sentiment/engine/model-manager.service';
 import { diskSpace, memoryPercent, round1 } from './system-stats';
 
-/** Every check together must finish within this; a slow one is reported, not waited for. */
+/**
+ * Every check together must finish within this, and then every fix; a slow one is reported,
+ * not waited for.
+ */
 const TIME_LIMIT_MS = 10_000;
 const PROBE_TIMEOUT_MS = 3_000;
 const CONFIG_FILES = ['providers.json', 'coins.json', 'tiers.json', 'feeds.json', 'schedule.json'];
@@ -68,15 +72,7 @@ export class DiagnosticsService {
     const checks = this.checks();
     const results = await Promise.all(checks.map((check) => this.runCheck(check)));
     const issues = results.flat();
-    const fixesApplied: DiagnosticFix[] = [];
-    if (autoFix) {
-      for (const check of checks) {
-        const found = issues.filter((i) => i.check === check.name && i.fixable);
-        if (check.fix && found.length > 0) {
-          fixesApplied.push(...(await check.fix(found)));
-        }
-      }
-    }
+    const fixesApplied = autoFix ? await this.applyFixes(checks, issues) : [];
     this.last = {
       timestamp: new Date(),
       durationMs: Math.round(performance.now() - started),
@@ -89,25 +85,41 @@ export class DiagnosticsService {
     return this.last;
   }
 
-  private async runCheck(check: Check): Promise<DiagnosticIssue[]> {
-    let timer: NodeJS.Timeout | undefined;
-    const limit = new Promise<DiagnosticIssue[]>((resolve) => {
-      timer = setTimeout(
-        () =>
-          resolve([
-            issue(check.name, 'warning', `did not finish within ${TIME_LIMIT_MS} ms`, false),
-          ]),
-        TIME_LIMIT_MS,
-      );
-    });
-    try {
-      return await Promise.race([
-        check.run().catch((error: Error) => [issue(check.name, 'critical', error.message, false)]),
-        limit,
-      ]);
-    } finally {
-      clearTimeout(timer);
+  private runCheck(check: Check): Promise<DiagnosticIssue[]> {
+    return withinTimeLimit(
+      check.run,
+      (error) => [issue(check.name, 'critical', error.message, false)],
+      () => [issue(check.name, 'warning', `did not finish within ${TIME_LIMIT_MS} ms`, false)],
+    );
+  }
+
+  /** Fixes run together like the checks; one that fails or hangs is a failed fix, not a 500. */
+  private async applyFixes(checks: Check[], issues: DiagnosticIssue[]): Promise<DiagnosticFix[]> {
+    const fixes = await Promise.all(
+      checks.map((check) =>
+        this.runFix(
+          check,
+          issues.filter((i) => i.check === check.name),
+        ),
+      ),
+    );
+    return fixes.flat();
+  }
+
+  private runFix(check: Check, issues: DiagnosticIssue[]): Promise<DiagnosticFix[]> {
+    const { fix } = check;
+    const fixable = issues.filter((i) => i.fixable);
+    if (!fix || fixable.length === 0) {
+      return Promise.resolve([]);
     }
+    const failed = (message: string): DiagnosticFix[] => [
+      { check: check.name, action: 'auto-fix', result: 'failed', message },
+    ];
+    return withinTimeLimit(
+      () => fix(fixable),
+      (error) => failed(error.message),
+      () => failed(`did not finish within ${TIME_LIMIT_MS} ms`),
+    );
   }
 
   private checks(): Check[] {
@@ -142,12 +154,13 @@ export class DiagnosticsService {
   private async checkDatabase(): Promise<DiagnosticIssue[]> {
     const found: DiagnosticIssue[] = [];
     if (this.config.database.type === 'sqlite') {
-      const rows: { quick_check: string }[] = await this.dataSource.query('PRAGMA quick_check');
-      const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
-      if (problems.length > 0) {
-        found.push(
-          issue('database_integrity', 'critical', `quick_check: ${problems.join('; ')}`, false),
-        );
+      const result = await sqliteCheck({
+        file: this.config.database.file,
+        pragma: 'quick_check',
+        timeoutMs: TIME_LIMIT_MS,
+      });
+      if (result !== 'ok') {
+        found.push(issue('database_integrity', 'critical', `quick_check: ${result}`, false));
       }
     } else {
       await this.dataSource.query('SELECT 1');
@@ -182,11 +195,25 @@ export class DiagnosticsService {
       );
   }
 
+  /** Each breaker on its own, so one that cannot be closed does not hide the others. */
   private resetBreakers(issues: DiagnosticIssue[]): DiagnosticFix[] {
     return issues.map((found) => {
       const id = found.message.split(':')[0];
-      this.providers.get(id).resetBreaker();
-      return { check: 'provider_health', action: `closed the breaker of ${id}`, result: 'applied' };
+      try {
+        this.providers.get(id).resetBreaker();
+        return {
+          check: 'provider_health',
+          action: `closed the breaker of ${id}`,
+          result: 'applied' as const,
+        };
+      } catch (error) {
+        return {
+          check: 'provider_health',
+          action: `close the breaker of ${id}`,
+          result: 'failed' as const,
+          message: (error as Error).message,
+        };
+      }
     });
   }
 
@@ -302,6 +329,26 @@ export class DiagnosticsService {
       ),
     );
     return results.filter((r): r is DiagnosticIssue => r !== undefined);
+  }
+}
+
+/**
+ * Runs work within TIME_LIMIT_MS: its result, onError's for a failure (thrown synchronously or
+ * not), or onTimeout's when it is slower.
+ */
+async function withinTimeLimit<T>(
+  work: () => Promise<T>,
+  onError: (error: Error) => T,
+  onTimeout: () => T,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(onTimeout()), TIME_LIMIT_MS);
+  });
+  try {
+    return await Promise.race([Promise.resolve().then(work).catch(onError), limit]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -11,6 +11,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
+  @SkipRateLimit()
   @ApiOperation({ summary: 'Health of the service and its components' })
   @ApiResponse({
     status: 200,

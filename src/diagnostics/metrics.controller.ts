@@ -1,5 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { SkipRateLimit } from '../auth/skip-rate-limit.decorator';
 import { MetricsService } from '../core/metrics/metrics.service';
 import { MetricsReportDto } from './dto/metrics.dto';
 import { SystemMetricsService } from './system-metrics.service';
@@ -19,6 +20,7 @@ export class MetricsController {
   }
 
   @Get('metrics')
+  @SkipRateLimit()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiProduces('text/plain')
   @ApiOperation({ summary: 'Prometheus metrics (text exposition format)' })

@@ -10,6 +10,7 @@ import {
 } from '../core/config';
 import { JobScheduler } from '../core/jobs';
 import { UpstreamProvider } from '../providers/entities/upstream-provider.entity';
+import { discoveryCron } from './discovery-schedule';
 import { safeFetch } from './safe-fetch';
 import { shapeProblem } from './shape';
 
@@ -54,7 +55,7 @@ export class DiscoveryService implements OnApplicationBootstrap {
     if (autoDiscovery) {
       this.jobs.schedule({
         name: 'discovery',
-        cron: hours < 24 ? `30 */${hours} * * *` : '30 4 * * *',
+        cron: discoveryCron(hours),
         run: async () => (await this.start().done).validated,
       });
     }
@@ -96,9 +97,10 @@ export class DiscoveryService implements OnApplicationBootstrap {
 
   private async execute(run: DiscoveryRun): Promise<void> {
     const known = new Set(this.config.catalogue.providers.map((p) => p.id));
-    const candidates = [
-      ...new Map((await this.candidates(run)).map((c) => [c.name, c])).values(),
-    ].filter((c) => !known.has(c.name));
+    const pinned = await this.pinnedUrls();
+    const candidates = [...new Map((await this.candidates(run)).map((c) => [c.name, c])).values()]
+      .filter((c) => !known.has(c.name))
+      .map((c) => this.pin(c, pinned.get(c.name)));
     run.candidates = candidates.length;
     const queue = [...candidates];
     const worker = async () => {
@@ -109,6 +111,27 @@ export class DiscoveryService implements OnApplicationBootstrap {
       }
     };
     await Promise.all(Array.from({ length: CONCURRENT_PROBES }, worker));
+  }
+
+  /** Base URLs of the enabled discovered providers, which serve from them. */
+  private async pinnedUrls(): Promise<Map<string, string>> {
+    const enabled = await this.providers.findBy({ source: 'discovery', enabled: true });
+    return new Map(enabled.map((row) => [row.name, row.baseUrl]));
+  }
+
+  /**
+   * An enabled provider keeps the address an admin approved: a catalogue (remote ones are not
+   * ours) that now points its name elsewhere is logged and ignored, and the probe checks the
+   * address in use.
+   */
+  private pin(candidate: DiscoveryCandidate, baseUrl: string | undefined): DiscoveryCandidate {
+    if (baseUrl === undefined || baseUrl === candidate.baseUrl) {
+      return candidate;
+    }
+    this.logger.warn(
+      `${candidate.name}: a catalogue now gives ${candidate.baseUrl}; it is enabled, so it stays on ${baseUrl}`,
+    );
+    return { ...candidate, baseUrl };
   }
 
   private async candidates(run: DiscoveryRun): Promise<DiscoveryCandidate[]> {
@@ -167,20 +190,22 @@ export class DiscoveryService implements OnApplicationBootstrap {
     const row =
       (await this.providers.findOneBy({ name: candidate.name })) ??
       this.providers.create({ name: candidate.name, priority: 1000, createdAt: new Date() });
+    const enabled = row.enabled === true;
     Object.assign(row, {
       category: candidate.category,
-      baseUrl: candidate.baseUrl.slice(0, 500),
+      baseUrl: enabled ? row.baseUrl : candidate.baseUrl.slice(0, 500),
       status: outcome.status,
       healthScore: outcome.status === 'validated' ? 100 : 0,
       lastCheck: new Date(),
-      // Enabling is an admin's decision and the running adapter uses the stored quote path:
-      // a re-run changes neither of an enabled provider; its status still shows the probe.
-      enabled: row.enabled === true,
+      // Enabling is an admin's decision and the running adapter uses the stored base URL and
+      // quote path: a re-run changes none of them for an enabled provider (enabled during this
+      // run too); its status still shows the probe.
+      enabled,
       requiresKey: candidate.needsKey,
       lastError: outcome.reason,
       source: 'discovery',
       latencyMs: outcome.latencyMs,
-      adapterSpec: row.enabled === true ? row.adapterSpec : (candidate.quote ?? null),
+      adapterSpec: enabled ? row.adapterSpec : (candidate.quote ?? null),
     });
     await this.providers.save(row);
   }

@@ -4,8 +4,10 @@ import { AdminOnly } from '../auth/require-tier.decorator';
 import { JobNameDto, JobRunDto, JobsResponseDto, type JobStatusDto } from './jobs.dto';
 import { type JobRun, JobScheduler, type JobStatus } from '../core/jobs';
 
+/** Admins only: a run's error text can carry upstream URLs and the like. */
 @ApiTags('operations')
 @Controller('api/jobs')
+@AdminOnly()
 export class JobsController {
   constructor(private readonly jobs: JobScheduler) {}
 
@@ -19,7 +21,6 @@ export class JobsController {
 
   @Post(':name/run')
   @HttpCode(200)
-  @AdminOnly()
   @ApiOperation({
     summary: 'Run a job now and answer with its run; while it is running, join that run instead',
   })

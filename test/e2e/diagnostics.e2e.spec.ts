@@ -3,6 +3,9 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { CacheService } from '../../src/core/cache';
+import { ProviderDirectory } from '../../src/providers/provider.directory';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 
 interface Issue {
@@ -48,6 +51,10 @@ describe('POST /api/diagnostics/run', () => {
       },
     ]);
     assert.equal(report.body.issues_found, (report.body.issues as Issue[]).length);
+    assert.ok(
+      !(report.body.issues as Issue[]).some((i) => i.check === 'database_integrity'),
+      'quick_check (in its worker) finds the live database sound',
+    );
     assert.deepEqual(report.body.fixes_applied, []);
     assert.ok(!existsSync(backups), 'nothing changes without auto_fix');
 
@@ -81,5 +88,83 @@ describe('POST /api/diagnostics/run', () => {
       t.fake.clear();
     }
     await request(t.running.url).post('/api/diagnostics/run').expect(401);
+  });
+});
+
+describe('diagnostics auto_fix when a repair fails', () => {
+  let t: FakeBackedApp;
+
+  before(async () => {
+    t = await startFakeBackedApp({ CIRCUIT_BREAKER_THRESHOLD: '3' });
+  });
+
+  after(async () => {
+    await t.stop();
+  });
+
+  it('reports each failed repair in fixes_applied instead of answering 500', async () => {
+    for (const provider of ['coingecko', 'binance', 'kraken', 'coincap', 'cryptocompare']) {
+      t.fake.inject(provider, { type: 'status', status: 500 });
+    }
+    for (let i = 0; i < 3; i += 1) {
+      t.running.app.get(CacheService).invalidate('prices:');
+      await request(t.running.url).get('/api/prices?symbols=ETH').expect(503);
+    }
+    t.fake.clear();
+    // Two repairs that fail: a breaker that cannot be closed, migrations on a locked database.
+    const kraken = t.running.app.get(ProviderDirectory).get('kraken');
+    const dataSource = t.running.app.get(DataSource);
+    const original = {
+      resetBreaker: kraken.resetBreaker.bind(kraken),
+      showMigrations: dataSource.showMigrations.bind(dataSource),
+      runMigrations: dataSource.runMigrations.bind(dataSource),
+    };
+    kraken.resetBreaker = () => {
+      throw new Error('breaker state is unavailable');
+    };
+    dataSource.showMigrations = () => Promise.resolve(true);
+    dataSource.runMigrations = () => Promise.reject(new Error('SQLITE_BUSY: database is locked'));
+    try {
+      const report = await request(t.running.url)
+        .post('/api/diagnostics/run?auto_fix=true')
+        .set('X-API-Key', ADMIN_KEY)
+        .expect(200);
+      const fixes = report.body.fixes_applied as {
+        check: string;
+        action: string;
+        result: string;
+        message?: string;
+      }[];
+      assert.deepEqual(
+        fixes.filter((f) => f.check === 'database_integrity'),
+        [
+          {
+            check: 'database_integrity',
+            action: 'auto-fix',
+            result: 'failed',
+            message: 'SQLITE_BUSY: database is locked',
+          },
+        ],
+      );
+      assert.deepEqual(
+        fixes.find((f) => f.action.endsWith('the breaker of kraken')),
+        {
+          check: 'provider_health',
+          action: 'close the breaker of kraken',
+          result: 'failed',
+          message: 'breaker state is unavailable',
+        },
+      );
+      assert.deepEqual(
+        fixes.find((f) => f.action.endsWith('the breaker of coingecko')),
+        { check: 'provider_health', action: 'closed the breaker of coingecko', result: 'applied' },
+      );
+    } finally {
+      Object.assign(kraken, { resetBreaker: original.resetBreaker });
+      Object.assign(dataSource, {
+        showMigrations: original.showMigrations,
+        runMigrations: original.runMigrations,
+      });
+    }
   });
 });

@@ -177,3 +177,81 @@ describe('enabling a discovered provider into the prices pool', () => {
     assert.equal(prices.data[0].price, 3500.25);
   });
 });
+
+describe('an enabled discovered provider when a remote catalogue moves it', () => {
+  const servers: Server[] = [];
+  const hits = { approved: 0, elsewhere: 0 };
+  let catalogue: object[] = [];
+  let t: FakeBackedApp;
+  const admin = (path: string) => request(t.running.url).post(path).set('X-API-Key', ADMIN_KEY);
+  const listen = async (handler: (url: string) => object | undefined) => {
+    const server = createServer((req, res) => {
+      const body = handler(req.url ?? '');
+      res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body ?? { error: 'not found' }));
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  const entry = (baseUrl: string) => ({
+    name: 'moving-exchange',
+    category: 'prices',
+    baseUrl,
+    probePath: '/quote/BTC-USD',
+    expect: { type: 'object', keys: ['data'] },
+    needsKey: false,
+    quote: { path: '/quote/{SYMBOL}-USD', price: 'data.amount' },
+  });
+  const results = async () =>
+    (
+      await request(t.running.url)
+        .get('/api/discovery/results')
+        .set('X-API-Key', ADMIN_KEY)
+        .expect(200)
+    ).body.data as { name: string; base_url: string; enabled: boolean }[];
+
+  before(async () => {
+    const approved = await listen((url) => {
+      hits.approved += 1;
+      return QUOTES[url];
+    });
+    const elsewhere = await listen(() => {
+      hits.elsewhere += 1;
+      return { data: { amount: '1' } };
+    });
+    const catalogues = await listen(() => catalogue);
+    catalogue = [entry(approved)];
+    t = await startFakeBackedApp({
+      CONFIG_DIR: configWithCatalogue([]),
+      DISCOVERY_CATALOGUE_URLS: `${catalogues}/catalogue.json`,
+      DISCOVERY_ALLOW_ADDRESSES: '127.0.0.1',
+    });
+    await admin('/api/discovery/run?background=false').expect(200);
+    await admin('/api/discovery/results/moving-exchange/enable').send({}).expect(200);
+    catalogue = [entry(elsewhere)];
+  });
+
+  after(async () => {
+    await t.stop();
+    for (const server of servers) {
+      server.close();
+    }
+  });
+
+  it('keeps the approved base URL across re-runs and restarts, and never calls the new one', async () => {
+    const approvedUrl = (await results()).find((r) => r.name === 'moving-exchange')?.base_url;
+    await admin('/api/discovery/run?background=false').expect(200);
+    const row = (await results()).find((r) => r.name === 'moving-exchange');
+    assert.deepEqual([row?.base_url, row?.enabled], [approvedUrl, true]);
+
+    await t.restart();
+    for (const provider of PRICE_PROVIDERS) {
+      t.fake.inject(provider, { type: 'reset' });
+    }
+    const prices = (await request(t.running.url).get('/api/prices?symbols=ETH').expect(200)).body;
+    assert.equal(prices.meta.provider, 'moving-exchange');
+    assert.equal(prices.data[0].price, 3500.25);
+    assert.equal(hits.elsewhere, 0);
+  });
+});

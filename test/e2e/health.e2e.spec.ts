@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { startFakeBackedApp } from '../support/fake-app';
+import { type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 
 describe('GET /api/health under failure', () => {
   it('is degraded while providers fail, and a 503 with the database down', async () => {
@@ -28,5 +28,32 @@ describe('GET /api/health under failure', () => {
     } finally {
       await t.stop().catch(() => undefined);
     }
+  });
+});
+
+describe('health and metrics under a tiny anonymous quota', () => {
+  let t: FakeBackedApp;
+
+  before(async () => {
+    t = await startFakeBackedApp({ FREE_TIER_LIMIT: '1000/minute,3/day' });
+  });
+
+  after(async () => {
+    await t.stop();
+  });
+
+  it('monitors and scrapers polling /api/health and /metrics never use it up', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      for (const path of ['/api/health', '/api/health/ready', '/api/health/live', '/metrics']) {
+        const res = await request(t.running.url).get(path).expect(200);
+        assert.equal(res.headers['x-ratelimit-remaining'], undefined, path);
+      }
+    }
+    const counted = await request(t.running.url).get('/api/auth/me').expect(200);
+    assert.deepEqual(
+      [counted.headers['x-ratelimit-limit'], counted.headers['x-ratelimit-remaining']],
+      ['3', '2'],
+      'the day window counted only this request',
+    );
   });
 });

@@ -16,7 +16,7 @@ describe('GET /api/jobs and POST /api/jobs/:name/run', () => {
   let t: FakeBackedApp;
   const api = () => request(t.running.url);
   const jobs = async (): Promise<JobStatus[]> =>
-    (await api().get('/api/jobs').expect(200)).body.data as JobStatus[];
+    (await api().get('/api/jobs').set('X-API-Key', ADMIN_KEY).expect(200)).body.data as JobStatus[];
 
   before(async () => {
     t = await startFakeBackedApp({ WATCHLIST: 'BTC,ETH' });
@@ -47,8 +47,9 @@ describe('GET /api/jobs and POST /api/jobs/:name/run', () => {
     );
   });
 
-  it('runs a job on demand (admins only) and shows the run', async () => {
+  it('runs a job on demand and shows the run, both for admins only', async () => {
     await api().post('/api/jobs/prices/run').expect(401);
+    await api().get('/api/jobs').expect(401);
     const run = await api().post('/api/jobs/prices/run').set('X-API-Key', ADMIN_KEY).expect(200);
     assert.equal(run.body.result, 'ok');
     assert.equal(run.body.rows, 10, 'BTC and ETH from five providers');

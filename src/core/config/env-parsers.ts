@@ -33,6 +33,16 @@ export function intVar(fallback: number, min: number, max: number) {
   }, fallback);
 }
 
+/** An integer from a fixed list; `why` tells the operator what the list is for. */
+export function intChoiceVar(fallback: number, choices: readonly number[], why: string) {
+  return envVar((raw) => {
+    const value = Number(raw);
+    return /^\d+$/.test(raw) && choices.includes(value)
+      ? { value }
+      : { expected: `one of ${choices.join(', ')} (${why})` };
+  }, fallback);
+}
+
 export function boolVar(fallback: boolean) {
   return envVar((raw) => {
     const lower = raw.toLowerCase();

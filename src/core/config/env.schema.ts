@@ -3,6 +3,7 @@ import {
   addressListVar,
   boolVar,
   enumVar,
+  intChoiceVar,
   intVar,
   optionalEnumVar,
   optionalUrlListVar,
@@ -50,7 +51,11 @@ export const envSchema = z.object({
   ENABLE_BACKGROUND_TASKS: boolVar(true),
   ENABLE_SENTIMENT_ANALYSIS: boolVar(true),
   ENABLE_AUTO_DISCOVERY: boolVar(false),
-  AUTO_DISCOVERY_INTERVAL_HOURS: intVar(24, 1, 24 * 30),
+  AUTO_DISCOVERY_INTERVAL_HOURS: intChoiceVar(
+    24,
+    [1, 2, 3, 4, 6, 8, 12, 24],
+    'hours that divide a day, so runs stay evenly spaced',
+  ),
   DISCOVERY_CATALOGUE_URLS: optionalUrlListVar(HTTP),
   DISCOVERY_ALLOW_ADDRESSES: addressListVar(),
 

@@ -92,6 +92,16 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ ...BASE, PORT: '' }, { cwd: CWD }).server.port, 7860);
   });
 
+  it('accepts only discovery intervals that divide a day', () => {
+    for (const hours of ['23', '5', '48', '0']) {
+      assert.deepEqual(problemsOf({ AUTO_DISCOVERY_INTERVAL_HOURS: hours }), [
+        `AUTO_DISCOVERY_INTERVAL_HOURS: expected one of 1, 2, 3, 4, 6, 8, 12, 24 (hours that divide a day, so runs stay evenly spaced), got "${hours}"`,
+      ]);
+    }
+    const config = loadConfig({ ...BASE, AUTO_DISCOVERY_INTERVAL_HOURS: '6' }, { cwd: CWD });
+    assert.equal(config.features.autoDiscoveryIntervalHours, 6);
+  });
+
   it('lists every bad variable with what it expects', () => {
     const problems = problemsOf({
       PORT: 'abc',

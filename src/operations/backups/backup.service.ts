@@ -1,9 +1,10 @@
 import { Injectable, NotImplementedException, type OnApplicationBootstrap } from '@nestjs/common';
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { type AppConfig, InjectConfig } from '../../core/config';
+import { sqliteCheck } from '../../core/database/sqlite-check';
 import { JobScheduler } from '../../core/jobs';
 
 export interface BackupFile {
@@ -23,16 +24,25 @@ interface SqliteConnection {
 }
 
 const PREFIX = 'crypto-dt-source-';
+const EXTENSION = '.sqlite';
+/** A copy is written under this suffix and renamed only once it passed its check. */
+const PARTIAL = '.partial';
+/** integrity_check reads every page: minutes on a database of several GB. */
+export const INTEGRITY_TIMEOUT_MS = 30 * 60_000;
 export const PG_BACKUP_HINT =
   'On PostgreSQL, back up with pg_dump (for example `pg_dump -Fc "$DATABASE_URL" > backup.dump`) and restore with pg_restore';
 
 /**
  * SQLite backups into DATA_DIR/backups with SQLite's online backup (the service keeps serving
- * and writing), each copy checked with `PRAGMA integrity_check` before it counts, the newest
- * BACKUP_KEEP kept. Daily at 02:00 (SCHEDULE_BACKUP) and on demand.
+ * and writing), each copy checked with `PRAGMA integrity_check` (in a worker thread) before it
+ * counts, the newest BACKUP_KEEP kept. A copy is written as `<name>.partial` and renamed once
+ * checked, so a backup that fails midway (a full disk) is never listed or counted by pruning.
+ * Daily at 02:00 (SCHEDULE_BACKUP) and on demand.
  */
 @Injectable()
 export class BackupService implements OnApplicationBootstrap {
+  private running?: Promise<BackupResult>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly jobs: JobScheduler,
@@ -49,25 +59,25 @@ export class BackupService implements OnApplicationBootstrap {
     }
   }
 
+  /** Takes a backup, or joins the one in progress (each would remove the other's partial). */
   async backup(): Promise<BackupResult> {
     if (this.config.database.type !== 'sqlite') {
       throw new NotImplementedException(PG_BACKUP_HINT);
     }
+    this.running ??= this.createBackup().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async createBackup(): Promise<BackupResult> {
     const started = performance.now();
     const dir = this.config.paths.backupsDir;
     mkdirSync(dir, { recursive: true });
+    removePartials(dir);
     const createdAt = new Date();
-    const file = `${PREFIX}${createdAt.toISOString().replace(/[:.]/g, '-')}.sqlite`;
+    const file = `${PREFIX}${createdAt.toISOString().replace(/[:.]/g, '-')}${EXTENSION}`;
     const path = join(dir, file);
-    const connection = (
-      this.dataSource.driver as unknown as { databaseConnection: SqliteConnection }
-    ).databaseConnection;
-    await connection.backup(path);
-    const integrity = integrityOf(path);
-    if (integrity !== 'ok') {
-      rmSync(path, { force: true });
-      throw new Error(`the backup failed its integrity check: ${integrity}`);
-    }
+    const integrity = await this.copyChecked(`${path}${PARTIAL}`);
+    renameSync(`${path}${PARTIAL}`, path);
     this.prune();
     return {
       file,
@@ -76,6 +86,29 @@ export class BackupService implements OnApplicationBootstrap {
       integrity,
       durationMs: Math.round(performance.now() - started),
     };
+  }
+
+  /** Backs up into `partial` and checks it; on any failure the partial file is removed. */
+  private async copyChecked(partial: string): Promise<string> {
+    const connection = (
+      this.dataSource.driver as unknown as { databaseConnection: SqliteConnection }
+    ).databaseConnection;
+    try {
+      await connection.backup(partial);
+      toSingleFile(partial);
+      const integrity = await sqliteCheck({
+        file: partial,
+        pragma: 'integrity_check',
+        timeoutMs: INTEGRITY_TIMEOUT_MS,
+      }).catch((error: Error) => error.message);
+      if (integrity !== 'ok') {
+        throw new Error(`the backup failed its integrity check: ${integrity}`);
+      }
+      return integrity;
+    } catch (error) {
+      rmSync(partial, { force: true });
+      throw error;
+    }
   }
 
   list(): BackupFile[] {
@@ -90,7 +123,7 @@ export class BackupService implements OnApplicationBootstrap {
       return [];
     }
     return names
-      .filter((name) => name.startsWith(PREFIX) && name.endsWith('.sqlite'))
+      .filter((name) => name.startsWith(PREFIX) && name.endsWith(EXTENSION))
       .map((name) => {
         const stats = statSync(join(dir, name));
         return { file: name, sizeBytes: stats.size, createdAt: stats.mtime };
@@ -100,17 +133,32 @@ export class BackupService implements OnApplicationBootstrap {
 
   private prune(): void {
     for (const old of this.list().slice(this.config.backups.keep)) {
-      rmSync(join(this.config.paths.backupsDir, old.file), { force: true });
+      // Copies from before backups were single files can have -wal/-shm files beside them.
+      for (const suffix of ['', '-wal', '-shm']) {
+        rmSync(join(this.config.paths.backupsDir, `${old.file}${suffix}`), { force: true });
+      }
     }
   }
 }
 
-/** `PRAGMA integrity_check` on a database file, opened read-only: "ok" or the first problem. */
-export function integrityOf(path: string): string {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+/**
+ * The copy inherits the live database's WAL mode; in rollback mode it is one self-contained
+ * file, and opening it read-only (the checks, a restore) leaves no -wal/-shm files beside it.
+ */
+function toSingleFile(path: string): void {
+  const db = new Database(path, { fileMustExist: true });
   try {
-    return String(db.pragma('integrity_check', { simple: true }));
+    db.pragma('journal_mode = DELETE');
   } finally {
     db.close();
+  }
+}
+
+/** Partial copies left by a backup the process did not live to finish (and their journals). */
+function removePartials(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith(PREFIX) && name.includes(`${EXTENSION}${PARTIAL}`)) {
+      rmSync(join(dir, name), { force: true });
+    }
   }
 }

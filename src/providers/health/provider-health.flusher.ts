@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ProviderDirectory } from '../provider.directory';
 import { ProviderStore } from '../provider.store';
 import { RealtimePublisher } from '../../realtime/realtime.publisher';
@@ -11,6 +11,7 @@ const FLUSH_INTERVAL_MS = 30_000;
  */
 @Injectable()
 export class ProviderHealthFlusher implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(ProviderHealthFlusher.name);
   private timer?: NodeJS.Timeout;
   private readonly lastStatus = new Map<string, string>();
 
@@ -21,7 +22,13 @@ export class ProviderHealthFlusher implements OnModuleInit, OnApplicationShutdow
   ) {}
 
   onModuleInit(): void {
-    this.timer = setInterval(() => void this.flush(), FLUSH_INTERVAL_MS);
+    // A failed write (database busy or gone) must not become an unhandled rejection: health
+    // stays in memory and the next flush writes it.
+    this.timer = setInterval(() => {
+      this.flush().catch((error: Error) =>
+        this.logger.warn(`could not store provider health: ${error.message}`),
+      );
+    }, FLUSH_INTERVAL_MS);
     this.timer.unref();
   }
 
