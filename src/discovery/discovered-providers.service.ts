@@ -47,9 +47,9 @@ export class DiscoveredProviders implements OnApplicationBootstrap {
         `No discovered provider "${name}"; GET /api/discovery/results lists them`,
       );
     }
-    if (row.status === 'rejected') {
+    if (row.status !== 'validated') {
       throw new ConflictException(
-        `${name} was rejected (${row.lastError ?? 'no reason'}); only validated providers can be enabled`,
+        `${name} was ${row.status} (${row.lastError ?? 'no reason'}); only validated providers can be enabled`,
       );
     }
     if (!row.adapterSpec) {

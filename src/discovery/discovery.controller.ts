@@ -83,6 +83,7 @@ function toRunDto(run: DiscoveryRun): DiscoveryRunDto {
     started_at: run.startedAt.toISOString(),
     finished_at: run.finishedAt?.toISOString() ?? null,
     candidates: run.candidates,
+    discovered: run.discovered,
     validated: run.validated,
     rejected: run.rejected,
     catalogue_errors: run.catalogueErrors,

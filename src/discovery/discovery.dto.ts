@@ -27,6 +27,9 @@ export class DiscoveryRunDto {
   /** Candidates probed (the providers the service already has are left out). @example 43 */
   candidates!: number;
 
+  /** Known but not probed: they need an API key. @example 5 */
+  discovered!: number;
+
   /** @example 30 */
   validated!: number;
 
@@ -47,10 +50,10 @@ export class DiscoveryResultDto {
   /** @example "https://api.coinpaprika.com" */
   base_url!: string;
 
-  /** @example "validated" */
+  /** discovered (needs a key, not probed), validated or rejected. @example "validated" */
   status!: string;
 
-  /** Why it was rejected; null when validated. @example "missing keys: market_cap_usd" */
+  /** Why it was rejected or not probed; null when validated. @example "missing keys: market_cap_usd" */
   reason!: string | null;
 
   /** The probe's time; null when there was no answer. @example 182 */

@@ -18,7 +18,8 @@ const PROBE_TIMEOUT_MS = 5_000;
 const MAX_BODY_BYTES = 1024 * 1024;
 const CONCURRENT_PROBES = 4;
 
-export type DiscoveryStatus = 'validated' | 'rejected';
+/** discovered: known from a catalogue but not probed (it needs a key the service lacks). */
+export type DiscoveryStatus = 'discovered' | 'validated' | 'rejected';
 
 export interface DiscoveryRun {
   runId: string;
@@ -26,6 +27,7 @@ export interface DiscoveryRun {
   startedAt: Date;
   finishedAt: Date | null;
   candidates: number;
+  discovered: number;
   validated: number;
   rejected: number;
   /** Catalogues that could not be read, with why. */
@@ -72,6 +74,7 @@ export class DiscoveryService implements OnApplicationBootstrap {
       startedAt: new Date(),
       finishedAt: null,
       candidates: 0,
+      discovered: 0,
       validated: 0,
       rejected: 0,
       catalogueErrors: [],
@@ -160,7 +163,7 @@ export class DiscoveryService implements OnApplicationBootstrap {
     candidate: DiscoveryCandidate,
   ): Promise<{ status: DiscoveryStatus; reason: string | null; latencyMs: number | null }> {
     if (candidate.needsKey) {
-      return { status: 'rejected', reason: 'needs an API key', latencyMs: null };
+      return { status: 'discovered', reason: 'needs an API key; not probed', latencyMs: null };
     }
     const started = performance.now();
     try {

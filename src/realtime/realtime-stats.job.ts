@@ -1,23 +1,23 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { type AppConfig, InjectConfig } from '../core/config';
 import { JobScheduler } from '../core/jobs';
 import { RealtimeHub } from './hub/realtime-hub';
 import { RealtimePublisher } from './realtime.publisher';
 
-const EVERY_FIVE_MINUTES = '*/5 * * * *';
-
-/** Every five minutes: connection, subscription and message counts on the `stats` channel. */
+/** Every five minutes (SCHEDULE_STATS_BROADCAST): connection, subscription and message counts on the `stats` channel. */
 @Injectable()
 export class RealtimeStatsJob implements OnApplicationBootstrap {
   constructor(
     private readonly jobs: JobScheduler,
     private readonly hub: RealtimeHub,
     private readonly publisher: RealtimePublisher,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     this.jobs.schedule({
       name: 'stats-broadcast',
-      cron: EVERY_FIVE_MINUTES,
+      cron: this.config.schedule.statsBroadcast,
       run: () => this.broadcast(),
     });
   }

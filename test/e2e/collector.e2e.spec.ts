@@ -20,6 +20,7 @@ describe('market collectors', () => {
       ENABLE_BACKGROUND_TASKS: 'true',
       WATCHLIST: 'BTC,ETH',
       SCHEDULE_CANDLES: '15 * * * *',
+      SCHEDULE_STATS_BROADCAST: '*/10 * * * *',
     });
   });
 
@@ -46,6 +47,7 @@ describe('market collectors', () => {
     ]);
     assert.equal(jobs.get('news')?.cronTime.source, '*/30 * * * *');
     assert.equal(jobs.get('candles')?.cronTime.source, '15 * * * *');
+    assert.equal(jobs.get('stats-broadcast')?.cronTime.source, '*/10 * * * *');
     assert.equal(jobs.get('prices')?.cronTime.source, '*/5 * * * *');
   });
 

@@ -114,7 +114,7 @@ describe('provider discovery', () => {
     assert.deepEqual(outcome('missing-keys'), ['rejected', 'missing keys: price']);
     assert.deepEqual(outcome('not-json'), ['rejected', 'the answer is not JSON']);
     assert.deepEqual(outcome('gone'), ['rejected', 'HTTP 404']);
-    assert.deepEqual(outcome('keyed'), ['rejected', 'needs an API key']);
+    assert.deepEqual(outcome('keyed'), ['discovered', 'needs an API key; not probed']);
     assert.deepEqual(outcome('private-net'), [
       'rejected',
       '10.0.0.1 resolves to 10.0.0.1, which is not a public address',
@@ -137,8 +137,8 @@ describe('provider discovery', () => {
       .set('X-API-Key', ADMIN_KEY)
       .expect(200);
     assert.deepEqual(
-      [status.body.candidates, status.body.validated, status.body.rejected],
-      [12, 2, 10],
+      [status.body.candidates, status.body.discovered, status.body.validated, status.body.rejected],
+      [12, 1, 2, 9],
     );
   });
 

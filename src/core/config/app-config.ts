@@ -128,6 +128,7 @@ export interface AppConfig {
     backup: string;
     sentiment: string;
     health: string;
+    statsBroadcast: string;
   };
   /** Tickers or ids the collectors follow (WATCHLIST); empty: the 20 largest by market cap. */
   watchlist: string[];

@@ -120,6 +120,7 @@ export const envSchema = z.object({
   SCHEDULE_BACKUP: optionalStringVar(),
   SCHEDULE_SENTIMENT: optionalStringVar(),
   SCHEDULE_HEALTH: optionalStringVar(),
+  SCHEDULE_STATS_BROADCAST: optionalStringVar(),
   WATCHLIST: optionalStringVar(),
 
   TRUST_PROXY: trustProxyVar(),

@@ -293,6 +293,7 @@ describe('loadConfig', () => {
       backup: '0 2 * * *',
       sentiment: '15 * * * *',
       health: '*/5 * * * *',
+      statsBroadcast: '*/5 * * * *',
     });
     assert.deepEqual(config.watchlist, ['btc', 'wrapped-bitcoin']);
     assert.deepEqual(loadConfig(BASE, { cwd: CWD }).watchlist, []);

@@ -186,6 +186,7 @@ const JOB_CRONS = [
   ['backup', 'SCHEDULE_BACKUP', '0 2 * * *'],
   ['sentiment', 'SCHEDULE_SENTIMENT', '15 * * * *'],
   ['health', 'SCHEDULE_HEALTH', '*/5 * * * *'],
+  ['statsBroadcast', 'SCHEDULE_STATS_BROADCAST', '*/5 * * * *'],
 ] as const satisfies readonly (readonly [keyof AppConfig['schedule'], keyof Env, string])[];
 
 const scheduleFileSchema = z.partialRecord(z.enum(JOB_CRONS.map(([key]) => key)), z.string());
