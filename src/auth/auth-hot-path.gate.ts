@@ -20,8 +20,10 @@ export class AuthHotPathGate implements HotPathGate {
     private readonly limits: RateLimitService,
   ) {}
 
+  /** Identifies the caller; a refused credential rejects here and again in AuthGuard, checked once. */
   async admit(req: GatedRequest, ip: string): Promise<string> {
-    const caller = await this.authenticator.identify(req.headers, ip);
+    req.identifying ??= this.authenticator.identify(req.headers, ip);
+    const caller = await req.identifying;
     req.caller = caller;
     return caller.tier.name;
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AppConfig, InjectConfig } from '../core/config';
 import { Authenticator } from './authenticator';
 import { type Caller, CurrentCaller } from './caller';
@@ -19,15 +19,18 @@ export class AuthController {
   @Post('token')
   @HttpCode(200)
   @ApiOperation({ summary: 'Swap an API key for a JWT (HS256, JWT_EXPIRES_HOURS)' })
-  async token(@Body() body: TokenRequestDto): Promise<TokenResponseDto> {
+  async token(
+    @Body() body: TokenRequestDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<TokenResponseDto> {
     const adminKey = this.config.security.adminApiKey;
     const isAdminKey = adminKey !== undefined && sameSecret(body.api_key, adminKey);
     if (!looksLikeApiKey(body.api_key) && !isAdminKey) {
       throw new UnauthorizedException('api_key must be an API key');
     }
-    const key = await this.authenticator.keyOf(body.api_key);
+    const key = await this.authenticator.keyOf(body.api_key, caller.ip);
     return {
-      access_token: this.tokens.issue(key.id),
+      access_token: this.tokens.issue(key),
       token_type: 'bearer',
       expires_in: this.tokens.expiresInSeconds,
       tier: key.tier,
@@ -35,8 +38,6 @@ export class AuthController {
   }
 
   @Get('me')
-  @ApiBearerAuth('bearer')
-  @ApiSecurity('api-key')
   @ApiOperation({ summary: "The caller's key id, tier and limits (anonymous callers: free)" })
   me(@CurrentCaller() caller: Caller): MeDto {
     const { tier } = caller;

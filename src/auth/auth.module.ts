@@ -10,6 +10,7 @@ import { ApiKey } from './entities/api-key.entity';
 import { UserRequest } from './entities/user-request.entity';
 import { AuthGuard } from './guards/auth.guard';
 import { RateLimitGuard } from './guards/rate-limit.guard';
+import { TierGuard } from './guards/tier.guard';
 import { ApiKeyService } from './keys/api-key.service';
 import { ApiKeyStore } from './keys/api-key.store';
 import { ApiKeysController } from './keys/api-keys.controller';
@@ -45,6 +46,7 @@ import { TokenService } from './tokens/token.service';
     { provide: HOT_PATH_GATE, useClass: AuthHotPathGate },
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_GUARD, useClass: TierGuard },
   ],
   exports: [
     Authenticator,

@@ -17,6 +17,11 @@ export interface Caller {
 /** Requests carry their caller once AuthGuard (or the hot path) has identified it. */
 export interface WithCaller {
   caller?: Caller;
+  /**
+   * The identification, started by whichever of the hot path and AuthGuard comes first and
+   * awaited by both: a credential is checked, and a refused one charged, once per request.
+   */
+  identifying?: Promise<Caller>;
 }
 
 /** The caller of the current request, for controllers that check tier depth. */

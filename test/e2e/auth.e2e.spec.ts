@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -176,6 +176,37 @@ describe('auth: keys, tokens and tiers', () => {
     assert.equal(bad.body.message, 'tier must be one of free, pro, enterprise, admin');
   });
 
+  it('restoring a revoked key does not bring back the tokens issued before the revocation', async () => {
+    const { id, key } = await createKey(t, 'pro');
+    const tokenFor = async () =>
+      (await api().post('/api/auth/token').send({ api_key: key }).expect(200)).body
+        .access_token as string;
+    const meWith = (token: string) =>
+      api().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
+    const setRevoked = (revoked: boolean) =>
+      api().patch(`/api/auth/keys/${id}`).set('X-API-Key', ADMIN_KEY).send({ revoked }).expect(200);
+    const old = await tokenFor();
+    await meWith(old).expect(200);
+    await setRevoked(true);
+    await meWith(old).expect(401);
+    const restored = await setRevoked(false);
+    assert.equal(restored.body.revoked, false);
+    const stale = await meWith(old).expect(401);
+    assert.equal(
+      stale.body.message,
+      'The key this token was issued for was revoked after it was issued; ask for a new token',
+    );
+    await api().get('/api/auth/me').set('X-API-Key', key).expect(200);
+    const fresh = await tokenFor();
+    assert.equal((await meWith(fresh).expect(200)).body.key_id, id);
+    // Revoking an already revoked key is no new revocation: the fresh token survives a restore.
+    await setRevoked(true);
+    await api().delete(`/api/auth/keys/${id}`).set('X-API-Key', ADMIN_KEY).expect(200);
+    await setRevoked(false);
+    await meWith(fresh).expect(401);
+    await meWith(await tokenFor()).expect(200);
+  });
+
   it('tier depth: more symbols or deeper history than the tier allows is a 403 naming the tier that lifts it', async () => {
     const symbols = await api().get('/api/prices?symbols=BTC,ETH,SOL,XRP,ADA,DOGE').expect(403);
     assert.equal(
@@ -344,6 +375,119 @@ describe('auth: rate limits by tier', () => {
     } finally {
       await proxied.stop();
     }
+  });
+});
+
+describe('auth: refused credentials and refusals by tier', () => {
+  let t: FakeBackedApp;
+  const api = () => request(t.running.url);
+  const from = (ip: string) => ({ 'X-Forwarded-For': ip });
+  const randomKey = () => `cdt_${randomBytes(32).toString('base64url')}`;
+
+  before(async () => {
+    t = await startFakeBackedApp({ ...FREE_LIMITS, TRUST_PROXY: '1' });
+  });
+
+  after(async () => {
+    await t.stop();
+  });
+
+  it('an address gets 30 refused credentials a minute, then 429s without a lookup; keys in use keep working', async () => {
+    const attacker = '198.51.100.7';
+    const inUse = await createKey(t, 'pro');
+    const newToServer = await createKey(t, 'pro');
+    await api().get('/api/auth/me').set(from(attacker)).set('X-API-Key', inUse.key).expect(200);
+    const guesses = [
+      randomKey,
+      () => 'not-the-admin-key-0123456789abcdef',
+      () => jwt.sign({ sub: String(inUse.id) }, 'not the secret at all', { algorithm: 'HS256' }),
+    ];
+    for (let i = 0; i < 30; i += 1) {
+      // Hot-path GETs and framework routes count once each, against the same budget.
+      const path = i % 2 === 0 ? '/api/auth/me' : '/api/prices?symbols=BTC';
+      const res = await api()
+        .get(path)
+        .set(from(attacker))
+        .set('Authorization', `Bearer ${guesses[i % 3]()}`)
+        .expect(401);
+      assert.deepEqual(
+        [res.headers['x-ratelimit-limit'], res.headers['x-ratelimit-remaining']],
+        ['30', String(29 - i)],
+        `guess ${i + 1}`,
+      );
+      assert.ok(Number(res.headers['x-ratelimit-reset']) <= 60);
+    }
+    const keys = t.running.app.get(ApiKeyService);
+    const findByHash = keys.findByHash.bind(keys);
+    let lookups = 0;
+    keys.findByHash = (hash) => {
+      lookups += 1;
+      return findByHash(hash);
+    };
+    try {
+      const limited = await api()
+        .get('/api/auth/me')
+        .set(from(attacker))
+        .set('X-API-Key', randomKey())
+        .expect(429);
+      const retryAfter = Number(limited.headers['retry-after']);
+      assert.ok(retryAfter > 0 && retryAfter <= 60, String(retryAfter));
+      assert.deepEqual(
+        [limited.body.error, limited.body.retry_after, limited.headers['x-ratelimit-remaining']],
+        ['Rate limit exceeded', retryAfter, '0'],
+      );
+      assert.match(limited.body.message, /Too many invalid credentials from this address/);
+      await api()
+        .post('/api/auth/token')
+        .set(from(attacker))
+        .send({ api_key: randomKey() })
+        .expect(429);
+      // A key new to the server cannot be told from a guess without the lookup: it waits too.
+      await api()
+        .get('/api/auth/me')
+        .set(from(attacker))
+        .set('X-API-Key', newToServer.key)
+        .expect(429);
+      assert.equal(lookups, 0, 'no key was looked up for the refused address');
+    } finally {
+      keys.findByHash = findByHash;
+    }
+    // A key the server accepted lately, anonymous requests and other addresses still work.
+    await api().get('/api/auth/me').set(from(attacker)).set('X-API-Key', inUse.key).expect(200);
+    await api().get('/api/auth/me').set(from(attacker)).expect(200);
+    await api()
+      .get('/api/auth/me')
+      .set(from('198.51.100.8'))
+      .set('X-API-Key', newToServer.key)
+      .expect(200);
+  });
+
+  it('counts anonymous IPv6 callers by their /64', async () => {
+    for (let i = 1; i <= 30; i += 1) {
+      await api()
+        .get('/api/auth/me')
+        .set(from(`2001:db8:0:1::${i.toString(16)}`))
+        .expect(200);
+    }
+    await api().get('/api/auth/me').set(from('2001:db8:0:1:ffff::1')).expect(429);
+    await api().get('/api/auth/me').set(from('2001:db8:0:2::1')).expect(200);
+  });
+
+  it('a tier refusal (401 without a key, 403 with a lower one) and a 404 are counted, with the headers', async () => {
+    const ip = '198.51.100.20';
+    const anonymous = await api().get('/api/auth/keys').set(from(ip)).expect(401);
+    assert.deepEqual(
+      [anonymous.headers['x-ratelimit-limit'], anonymous.headers['x-ratelimit-remaining']],
+      ['30', '29'],
+    );
+    const missing = await api().get('/api/news/999999').set(from(ip)).expect(404);
+    assert.equal(missing.headers['x-ratelimit-remaining'], '28');
+    const { key } = await createKey(t, 'free');
+    const below = await api().get('/api/auth/keys').set(from(ip)).set('X-API-Key', key).expect(403);
+    assert.deepEqual(
+      [below.headers['x-ratelimit-limit'], below.headers['x-ratelimit-remaining']],
+      ['30', '29'],
+    );
   });
 });
 

@@ -11,7 +11,11 @@ import {
 
 type DocumentedPath = Record<
   string,
-  { responses: { default: { content: Record<string, { schema: { $ref: string } }> } } }
+  {
+    responses: { default: { content: Record<string, { schema: { $ref: string } }> } };
+    security?: Record<string, string[]>[];
+    'x-required-tier'?: string;
+  }
 >;
 
 describe('API documentation', () => {
@@ -115,6 +119,19 @@ describe('API documentation', () => {
     assert.equal(patch['x-required-tier'], 'admin');
     assert.deepEqual(patch.security, [{ bearer: [] }, { 'api-key': [] }]);
     assert.equal(body.paths['/api/auth/keys'].post['x-required-tier'], 'admin');
+    // Every other operation takes either credential optionally, from the document's security,
+    // so Swagger UI's Authorize sends it to public routes too (where a key raises the limits).
+    assert.deepEqual(body.security, [{}, { bearer: [] }, { 'api-key': [] }]);
+    for (const [path, item] of Object.entries<DocumentedPath>(body.paths)) {
+      for (const operation of Object.values(item)) {
+        const locked = operation['x-required-tier'] !== undefined;
+        assert.deepEqual(
+          operation.security,
+          locked ? [{ bearer: [] }, { 'api-key': [] }] : undefined,
+          path,
+        );
+      }
+    }
     assert.deepEqual(body.components.schemas.ErrorResponseDto.required.sort(), [
       'error',
       'message',

@@ -132,6 +132,51 @@ describe('real-time transports: hostile input, stray upgrades and connection cou
     await until(() => hub().stats().connections === 0);
   });
 
+  it('both transports take the credential from an Authorization or X-API-Key header too', async () => {
+    const token = (
+      await fetch(`${t.running.url}/api/auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ api_key: ADMIN_KEY }),
+      }).then((res) => res.json() as Promise<{ access_token: string }>)
+    ).access_token;
+    const firstEvent = async (headers: Record<string, string>): Promise<Event> => {
+      const ws = new WebSocket(wsUrl(), { headers });
+      ws.on('error', () => undefined);
+      open.push(ws);
+      const [raw] = (await once(ws, 'message')) as [Buffer];
+      ws.close();
+      return JSON.parse(rawText(raw)) as Event;
+    };
+    // Admitted as they connect, with the key's tier, without waiting for a first message.
+    assert.deepEqual(await firstEvent({ 'X-API-Key': ADMIN_KEY }), {
+      event: 'ready',
+      data: { tier: 'admin' },
+    });
+    assert.deepEqual(await firstEvent({ Authorization: `Bearer ${token}` }), {
+      event: 'ready',
+      data: { tier: 'admin' },
+    });
+    const refused = await firstEvent({ 'X-API-Key': 'cdt_not-a-key-not-a-key-not-a-key' });
+    assert.deepEqual(refused, { event: 'error', data: { message: 'Unknown or revoked API key' } });
+
+    const socketWith = (extraHeaders: Record<string, string>) =>
+      io(t.running.url, { transports: ['websocket'], reconnection: false, extraHeaders });
+    const bad = socketWith({ Authorization: 'Bearer cdt_not-a-key-not-a-key-not-a-key' });
+    await assert.rejects(connected(bad), /Unknown or revoked API key/);
+    bad.close();
+    const good: Record<string, string>[] = [
+      { 'X-API-Key': ADMIN_KEY },
+      { Authorization: `Bearer ${token}` },
+    ];
+    for (const headers of good) {
+      const socket = socketWith(headers);
+      await connected(socket);
+      socket.disconnect();
+    }
+    await until(() => hub().stats().connections === 0);
+  });
+
   it('Socket.IO clients that leave during the handshake or after it free their admission', async () => {
     const authenticator = t.running.app.get(Authenticator);
     const identify = authenticator.identify.bind(authenticator);

@@ -114,6 +114,14 @@ describe('sentiment: bundled models through the worker, scored news, market mood
     }
   });
 
+  it('accepts the largest valid batch under the default body limit: 64 texts of 10,000 characters', async () => {
+    // Three bytes a character in UTF-8, as in most non-Latin scripts: 1.92 MB of texts.
+    const texts = Array.from({ length: 64 }, (_, i) => (i % 2 ? '涨' : '跌').repeat(10_000));
+    const res = await api().post('/api/sentiment/batch').send({ texts });
+    assert.equal(res.status, 200, JSON.stringify(res.body).slice(0, 200));
+    assert.equal(res.body.count, 64);
+  });
+
   it('lists each model with source, status, load time and inference counts', async () => {
     const { body } = await api().get('/api/models').expect(200);
     assert.equal(body.enabled, true);

@@ -30,4 +30,11 @@ export class ApiKey {
 
   @EpochMsColumn({ name: 'revoked_at', nullable: true })
   revokedAt!: Date | null;
+
+  /**
+   * Moved on by each revocation; tokens carry the value they were issued under, so restoring a
+   * key does not bring back the tokens issued before it was revoked.
+   */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion!: number;
 }

@@ -1,28 +1,17 @@
-import {
-  type CanActivate,
-  type ExecutionContext,
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import type { TierName } from '../../core/config';
 import { Authenticator } from '../authenticator';
 import type { WithCaller } from '../caller';
-import { REQUIRED_TIER } from '../require-tier.decorator';
-import { tierAtLeast } from '../tier-limits';
 
 /**
- * Global guard (first): identifies every caller (anonymous callers are the free tier) and
- * enforces @RequireTier().
+ * Global guard (first): identifies every caller (anonymous callers are the free tier). A
+ * credential that is sent but refused is a 401 (or a 429 for an address refused too often) here,
+ * before RateLimitGuard: such a request is counted against its address's refused credentials,
+ * not against a tier.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(
-    private readonly authenticator: Authenticator,
-    private readonly reflector: Reflector,
-  ) {}
+  constructor(private readonly authenticator: Authenticator) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     // Socket connections are identified and limited at their handshake (realtime module).
@@ -30,23 +19,8 @@ export class AuthGuard implements CanActivate {
       return true;
     }
     const request = context.switchToHttp().getRequest<Request & WithCaller>();
-    const caller =
-      request.caller ?? (await this.authenticator.identify(request.headers, request.ip ?? ''));
-    request.caller = caller;
-    const required = this.reflector.getAllAndOverride<TierName | undefined>(REQUIRED_TIER, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (!required || tierAtLeast(caller.tier.name, required)) {
-      return true;
-    }
-    if (caller.keyId === null) {
-      throw new UnauthorizedException(
-        `This endpoint needs a key of the ${required} tier (X-API-Key, or Authorization: Bearer)`,
-      );
-    }
-    throw new ForbiddenException(
-      `This endpoint needs a key of the ${required} tier; this key's tier is ${caller.tier.name}`,
-    );
+    request.identifying ??= this.authenticator.identify(request.headers, request.ip ?? '');
+    request.caller = await request.identifying;
+    return true;
   }
 }

@@ -6,7 +6,7 @@ import type { WithCaller } from '../caller';
 import { RateLimitExceededException, RateLimitService } from '../rate-limit/rate-limit.service';
 import { SKIP_RATE_LIMIT } from '../skip-rate-limit.decorator';
 
-/** Global guard (after AuthGuard): counts the request against the caller's tier limits. */
+/** Global guard (after AuthGuard, before TierGuard): counts the request against the caller's tier limits. */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   constructor(
@@ -32,7 +32,10 @@ export class RateLimitGuard implements CanActivate {
     const decision = request.rateDecision ?? (await this.limits.consume(caller));
     http.getResponse<Response>().set(decision.headers);
     if (decision.retryAfter !== undefined) {
-      throw new RateLimitExceededException(decision.retryAfter, caller.tier.name);
+      throw new RateLimitExceededException(
+        decision.retryAfter,
+        `The ${caller.tier.name} tier's request limit is used up; retry in ${decision.retryAfter} s`,
+      );
     }
     return true;
   }

@@ -16,9 +16,14 @@ export interface ActiveKey {
   id: number;
   tier: TierName;
   revoked: boolean;
+  /** Tokens issued under another version predate a revocation (ApiKey.tokenVersion). */
+  tokenVersion: number;
 }
 
-/** How long a looked-up key (or a miss) is trusted; changes made here clear it at once. */
+/**
+ * How long a looked-up key (or a miss) is trusted. Changes made through this service clear it at
+ * once; changes made by another process (the apikey CLI) reach a running server within this time.
+ */
 const LOOKUP_TTL_MS = 10_000;
 /** last_used_at is written in batches, off the request path. */
 const TOUCH_EVERY_MS = 30_000;
@@ -63,6 +68,7 @@ export class ApiKeyService implements OnModuleInit, BeforeApplicationShutdown {
       createdAt: new Date(),
       lastUsedAt: null,
       revokedAt: null,
+      tokenVersion: 0,
     });
     return { key, record };
   }
@@ -85,8 +91,11 @@ export class ApiKeyService implements OnModuleInit, BeforeApplicationShutdown {
     if (changes.tier !== undefined) {
       record.tier = changes.tier;
     }
-    if (changes.revoked !== undefined) {
-      record.revokedAt = changes.revoked ? (record.revokedAt ?? new Date()) : null;
+    if (changes.revoked === true && record.revokedAt === null) {
+      record.revokedAt = new Date();
+      record.tokenVersion += 1;
+    } else if (changes.revoked === false) {
+      record.revokedAt = null;
     }
     const saved = await this.store.save(record);
     this.byHash.clear();
@@ -137,6 +146,11 @@ export class ApiKeyService implements OnModuleInit, BeforeApplicationShutdown {
 
 function toActive(record: ApiKey | null): ActiveKey | undefined {
   return record
-    ? { id: record.id, tier: record.tier as TierName, revoked: record.revokedAt !== null }
+    ? {
+        id: record.id,
+        tier: record.tier as TierName,
+        revoked: record.revokedAt !== null,
+        tokenVersion: record.tokenVersion,
+      }
     : undefined;
 }

@@ -2,6 +2,7 @@ import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import type { RateLimit } from '../../core/config';
 import type { Caller } from '../caller';
+import { addressGroup } from './address-group';
 
 export interface RateDecision {
   /** Headers for the window closest to its limit; empty for unlimited tiers. */
@@ -14,18 +15,21 @@ export interface RateDecision {
 export class RateLimitExceededException extends HttpException {
   constructor(
     readonly retryAfter: number,
-    tier: string,
+    message: string,
   ) {
     super(
-      {
-        error: 'Rate limit exceeded',
-        message: `The ${tier} tier's request limit is used up; retry in ${retryAfter} s`,
-        retry_after: retryAfter,
-      },
+      { error: 'Rate limit exceeded', message, retry_after: retryAfter },
       HttpStatus.TOO_MANY_REQUESTS,
     );
   }
 }
+
+/**
+ * Credentials checked for the first time (an unknown key, a new JWT) that one address, or IPv6
+ * /64, may get wrong in a window. Each costs a keyed hash and a database query; past this, an
+ * address's new credentials are refused unchecked until the window ends.
+ */
+export const CREDENTIAL_FAILURES: RateLimit = { limit: 30, windowSeconds: 60 };
 
 /** A storage that can take a hit back (WindowCounterStorage can; a shared store may not). */
 export interface RefundableStorage extends ThrottlerStorage {
@@ -80,6 +84,36 @@ export class RateLimitService {
     return { headers: tightest ? limitHeaders(tightest.window, tightest) : {} };
   }
 
+  /**
+   * Charges a credential check to the caller's address before it is made (so a refused address
+   * costs no lookup); refundCredentialCheck takes it back when the credential was good.
+   */
+  async chargeCredentialCheck(ip: string): Promise<RateDecision> {
+    const window = CREDENTIAL_FAILURES;
+    const record = await this.storage.increment(
+      credentialKeyOf(ip),
+      window.windowSeconds * 1000,
+      window.limit,
+      BLOCK_DURATION_MS,
+      'credentials',
+    );
+    if (record.isBlocked) {
+      return refused(window, record);
+    }
+    const remaining = Math.max(0, window.limit - record.totalHits);
+    return { headers: limitHeaders(window, { remaining, reset: record.timeToExpire }) };
+  }
+
+  async refundCredentialCheck(ip: string): Promise<void> {
+    const window = CREDENTIAL_FAILURES;
+    await this.storage.refund?.(
+      credentialKeyOf(ip),
+      window.windowSeconds * 1000,
+      window.limit,
+      BLOCK_DURATION_MS,
+    );
+  }
+
   private async refund(caller: Caller, windows: RateLimit[]): Promise<void> {
     for (const window of windows) {
       await this.storage.refund?.(
@@ -94,6 +128,10 @@ export class RateLimitService {
 
 function keyOf(window: RateLimit, caller: Caller): string {
   return `rate:${window.windowSeconds}:${caller.tracker}`;
+}
+
+function credentialKeyOf(ip: string): string {
+  return `credentials:${addressGroup(ip)}`;
 }
 
 function limitHeaders(

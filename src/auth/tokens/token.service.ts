@@ -10,20 +10,30 @@ interface TokenClaims {
   exp: number;
   /** Tokens for ADMIN_API_KEY: which value of it they were issued for (see adminFingerprint). */
   akf?: string;
+  /** Tokens for a stored key: its token version when issued (none: issued before versions, 0). */
+  ver?: number;
+}
+
+/** What a valid token says: the key it was issued for, and that key's token version then. */
+export interface TokenGrant {
+  key: KeyRef;
+  version: number;
 }
 
 const VERIFIED_TTL_MS = 60_000;
 
 /**
  * HS256 JWTs naming the key they were issued for; the tier is read from the key at each use.
- * ADMIN_API_KEY has no row to revoke, so its tokens carry a fingerprint of the key's value and
- * stop working when the key is rotated.
+ * They also carry the key's token version, which each revocation moves on, so restoring a key
+ * does not bring back the tokens issued before it was revoked. ADMIN_API_KEY has no row to
+ * revoke, so its tokens carry a fingerprint of the key's value and stop working when the key is
+ * rotated.
  */
 @Injectable()
 export class TokenService {
   private readonly jwt: JwtService;
   private readonly adminFingerprint?: string;
-  private readonly verified = new LRUCache<string, { key: KeyRef; expiresAt: number }>({
+  private readonly verified = new LRUCache<string, { grant: TokenGrant; expiresAt: number }>({
     max: 10_000,
   });
 
@@ -43,11 +53,11 @@ export class TokenService {
     return this.config.security.jwtExpiresHours * 3600;
   }
 
-  issue(keyId: KeyRef): string {
+  issue(key: { id: KeyRef; tokenVersion: number }): string {
     const claims: Omit<TokenClaims, 'exp'> =
-      keyId === ENV_ADMIN_KEY_ID
-        ? { sub: keyId, akf: this.adminFingerprint }
-        : { sub: String(keyId) };
+      key.id === ENV_ADMIN_KEY_ID
+        ? { sub: key.id, akf: this.adminFingerprint }
+        : { sub: String(key.id), ver: key.tokenVersion };
     return this.jwt.sign(claims, { algorithm: 'HS256', expiresIn: this.expiresInSeconds });
   }
 
@@ -56,23 +66,27 @@ export class TokenService {
    * token is remembered until it expires (a minute at most), so a client reusing its token does
    * not pay for a full verification on every request.
    */
-  verify(token: string): KeyRef | undefined {
+  verify(token: string): TokenGrant | undefined {
     const known = this.verified.get(token);
     if (known) {
-      return known.expiresAt > Date.now() ? known.key : undefined;
+      return known.expiresAt > Date.now() ? known.grant : undefined;
     }
     try {
-      const { sub, exp, akf } = this.jwt.verify<TokenClaims>(token, { algorithms: ['HS256'] });
+      const { sub, exp, akf, ver } = this.jwt.verify<TokenClaims>(token, {
+        algorithms: ['HS256'],
+      });
       const key = /^\d+$/.test(sub) ? Number(sub) : this.adminKeyRef(sub, akf);
-      if (key !== undefined) {
-        const expiresAt = exp * 1000;
-        this.verified.set(
-          token,
-          { key, expiresAt },
-          { ttl: Math.min(VERIFIED_TTL_MS, expiresAt - Date.now()) },
-        );
+      if (key === undefined) {
+        return undefined;
       }
-      return key;
+      const grant = { key, version: typeof ver === 'number' ? ver : 0 };
+      const expiresAt = exp * 1000;
+      this.verified.set(
+        token,
+        { grant, expiresAt },
+        { ttl: Math.min(VERIFIED_TTL_MS, expiresAt - Date.now()) },
+      );
+      return grant;
     } catch {
       return undefined;
     }

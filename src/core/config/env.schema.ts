@@ -125,7 +125,9 @@ export const envSchema = z.object({
 
   TRUST_PROXY: trustProxyVar(),
   CORS_ORIGINS: stringVar('*'),
-  REQUEST_BODY_LIMIT: sizeVar('100kb'),
+  // The largest valid request: a sentiment batch of 64 texts of 10,000 characters, which is up to
+  // 1.92 MB of UTF-8 when each character takes three bytes (most non-Latin scripts).
+  REQUEST_BODY_LIMIT: sizeVar('2mb'),
   BACKUP_KEEP: intVar(7, 1, 365),
 });
 

@@ -22,6 +22,8 @@ const PROD_SECRETS = {
   API_KEY_SALT: 's'.repeat(40),
 };
 
+const GENERATE_HINT = `(generate one with: node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))")`;
+
 function problemsOf(env: Record<string, string>, base: Record<string, string> = BASE): string[] {
   try {
     loadConfig({ ...base, ...env }, { cwd: CWD });
@@ -76,6 +78,7 @@ describe('loadConfig', () => {
     assert.equal(config.features.autoDiscovery, false);
     assert.equal(config.server.corsOrigins, '*');
     assert.equal(config.server.trustProxy, false);
+    assert.equal(config.server.bodyLimit, '2mb');
     assert.equal(config.backups.keep, 7);
   });
 
@@ -169,13 +172,32 @@ describe('loadConfig', () => {
         FILES,
       ),
       [
-        'JWT_SECRET_KEY: a default or example value cannot be used unless NODE_ENV=development or test',
-        'API_KEY_SALT: expected at least 32 characters unless NODE_ENV=development or test, got 5',
+        `JWT_SECRET_KEY: a default or example value cannot be used unless NODE_ENV=development or test ${GENERATE_HINT}`,
+        `API_KEY_SALT: expected at least 32 characters unless NODE_ENV=development or test, got 5 ${GENERATE_HINT}`,
       ],
     );
     const config = loadConfig({ ...BASE, ...PROD_SECRETS }, { cwd: CWD });
     assert.equal(config.environment, 'production');
     assert.equal(config.security.jwtSecret, PROD_SECRETS.JWT_SECRET_KEY);
+  });
+
+  it("holds ADMIN_API_KEY to the secrets' rules in production, and leaves it optional", () => {
+    const prod = { ...FILES, ...PROD_SECRETS };
+    assert.deepEqual(problemsOf({ ADMIN_API_KEY: 'admin' }, prod), [
+      `ADMIN_API_KEY: a default or example value cannot be used unless NODE_ENV=development or test ${GENERATE_HINT}`,
+    ]);
+    assert.deepEqual(problemsOf({ ADMIN_API_KEY: 'Change-Me' }, prod), [
+      `ADMIN_API_KEY: a default or example value cannot be used unless NODE_ENV=development or test ${GENERATE_HINT}`,
+    ]);
+    assert.deepEqual(problemsOf({ ADMIN_API_KEY: 'a'.repeat(31) }, prod), [
+      `ADMIN_API_KEY: expected at least 32 characters unless NODE_ENV=development or test, got 31 ${GENERATE_HINT}`,
+    ]);
+    const strong = 'x'.repeat(32);
+    const config = loadConfig({ ...prod, ADMIN_API_KEY: strong }, { cwd: CWD });
+    assert.equal(config.security.adminApiKey, strong);
+    assert.equal(loadConfig(prod, { cwd: CWD }).security.adminApiKey, undefined);
+    const development = loadConfig({ ...BASE, ADMIN_API_KEY: 'admin' }, { cwd: CWD });
+    assert.equal(development.security.adminApiKey, 'admin');
   });
 
   it('uses development secrets only when NODE_ENV (or ENVIRONMENT) is development or test', () => {

@@ -35,6 +35,17 @@ const KNOWN_DEFAULT_SECRETS = new Set<string>([
   'changeme',
   'secret',
 ]);
+/** Placeholders an ADMIN_API_KEY has been seen set to, besides the secrets above. */
+const KNOWN_DEFAULT_ADMIN_KEYS = new Set<string>([
+  ...KNOWN_DEFAULT_SECRETS,
+  'admin',
+  'admin-key',
+  'admin_api_key',
+  'your-admin-key',
+  'your-admin-api-key',
+  'password',
+]);
+const GENERATE_SECRET = `node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))"`;
 const MIN_SECRET_LENGTH = 32;
 const HF_PERSISTENT_DIR = '/data';
 const COINGECKO_PUBLIC = 'https://api.coingecko.com/api/v3';
@@ -113,7 +124,7 @@ function buildConfig(env: Env, cwd: string, problems: string[]): AppConfig {
     security: {
       jwtSecret: secret('JWT_SECRET_KEY', env.JWT_SECRET_KEY, environment, problems),
       apiKeySalt: secret('API_KEY_SALT', env.API_KEY_SALT, environment, problems),
-      adminApiKey: env.ADMIN_API_KEY,
+      adminApiKey: adminApiKey(env.ADMIN_API_KEY, environment, problems),
       jwtExpiresHours: env.JWT_EXPIRES_HOURS,
     },
     features: {
@@ -330,6 +341,8 @@ function parseDatabaseUrl(
   return { type: 'sqlite', file: join(dataDir, SQLITE_FILE_NAME) };
 }
 
+const OUTSIDE_DEVELOPMENT = 'unless NODE_ENV=development or test';
+
 function secret(
   name: keyof typeof DEV_SECRETS,
   value: string | undefined,
@@ -339,17 +352,45 @@ function secret(
   if (environment !== 'production') {
     return value ?? DEV_SECRETS[name];
   }
-  const outside = 'unless NODE_ENV=development or test';
   if (value === undefined) {
-    problems.push(`${name}: required ${outside} (a random string of 32+ characters)`);
-  } else if (KNOWN_DEFAULT_SECRETS.has(value.toLowerCase())) {
-    problems.push(`${name}: a default or example value cannot be used ${outside}`);
-  } else if (value.length < MIN_SECRET_LENGTH) {
-    problems.push(
-      `${name}: expected at least ${MIN_SECRET_LENGTH} characters ${outside}, got ${value.length}`,
-    );
+    problems.push(`${name}: required ${OUTSIDE_DEVELOPMENT} (a random string of 32+ characters)`);
+  } else {
+    weakSecret(name, value, KNOWN_DEFAULT_SECRETS, problems);
   }
   return value ?? '';
+}
+
+/**
+ * Optional, but an admin credential: outside development it is held to the same length as the
+ * secrets and may not be a placeholder, which anyone could guess.
+ */
+function adminApiKey(
+  value: string | undefined,
+  environment: RuntimeEnvironment,
+  problems: string[],
+): string | undefined {
+  if (value !== undefined && environment === 'production') {
+    weakSecret('ADMIN_API_KEY', value, KNOWN_DEFAULT_ADMIN_KEYS, problems);
+  }
+  return value;
+}
+
+function weakSecret(
+  name: string,
+  value: string,
+  placeholders: ReadonlySet<string>,
+  problems: string[],
+): void {
+  const generate = `(generate one with: ${GENERATE_SECRET})`;
+  if (placeholders.has(value.toLowerCase())) {
+    problems.push(
+      `${name}: a default or example value cannot be used ${OUTSIDE_DEVELOPMENT} ${generate}`,
+    );
+  } else if (value.length < MIN_SECRET_LENGTH) {
+    problems.push(
+      `${name}: expected at least ${MIN_SECRET_LENGTH} characters ${OUTSIDE_DEVELOPMENT}, got ${value.length} ${generate}`,
+    );
+  }
 }
 
 function readFeedsFile(file: string, problems: string[]): NewsFeed[] {

@@ -17,6 +17,12 @@ export function setupOpenApi(app: INestApplication, info: AppInfo): void {
     .setVersion(info.version)
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A JWT or an API key' })
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
+    // Every operation takes a credential, optionally ({}): a key raises an anonymous caller's
+    // limits, and Swagger UI's Authorize sends it only where security is declared. Operations
+    // locked to a tier (@RequireTier) declare their own, without the {}.
+    .addSecurityRequirements({})
+    .addSecurityRequirements('bearer')
+    .addSecurityRequirements('api-key')
     .build();
   const createDocument = () =>
     withErrorResponses(

@@ -1,12 +1,26 @@
-import { type ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  BadRequestException,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AllExceptionsFilter } from './all-exceptions.filter';
+import { withHeaders } from './exception-headers';
 
-function run(exception: unknown): { status: number; body: unknown } {
-  const sent = { status: 0, body: undefined as unknown };
+function run(exception: unknown): {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+} {
+  const sent = { status: 0, body: undefined as unknown, headers: {} };
   const response = {
     headersSent: false,
+    set(headers: Record<string, string>) {
+      sent.headers = { ...sent.headers, ...headers };
+      return this;
+    },
     status(code: number) {
       sent.status = code;
       return this;
@@ -27,6 +41,7 @@ function run(exception: unknown): { status: number; body: unknown } {
 describe('AllExceptionsFilter', () => {
   it('keeps the message of an HttpException', () => {
     assert.deepEqual(run(new NotFoundException('Unknown symbol XYZ')), {
+      headers: {},
       status: 404,
       body: {
         statusCode: 404,
@@ -53,6 +68,7 @@ describe('AllExceptionsFilter', () => {
   it('hides the details of unexpected errors behind a bare 500', () => {
     const upstreamLeak = new Error('connect ECONNREFUSED 10.0.0.5:5432 password=hunter2');
     assert.deepEqual(run(upstreamLeak), {
+      headers: {},
       status: 500,
       body: {
         statusCode: 500,
@@ -66,5 +82,13 @@ describe('AllExceptionsFilter', () => {
   it('maps body-parser errors by their status', () => {
     const tooLarge = Object.assign(new Error('request entity too large'), { status: 413 });
     assert.equal(run(tooLarge).status, 413);
+  });
+
+  it('sends the headers an error was given', () => {
+    const refused = withHeaders(new UnauthorizedException('Unknown or revoked API key'), {
+      'X-RateLimit-Limit': '30',
+    });
+    const { status, headers } = run(refused);
+    assert.deepEqual([status, headers], [401, { 'X-RateLimit-Limit': '30' }]);
   });
 });

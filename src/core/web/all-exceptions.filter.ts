@@ -9,6 +9,7 @@ import {
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import type { ErrorResponseDto, ProviderAttemptDto } from './error-response.dto';
+import { headersOf } from './exception-headers';
 
 /**
  * Gives every error the documented shape. Messages of HttpExceptions are the caller's business;
@@ -38,7 +39,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       ...retryAfterOf(exception),
     };
     if (!response.headersSent) {
-      response.status(statusCode).json(body);
+      response.set(headersOf(exception)).status(statusCode).json(body);
     }
   }
 }

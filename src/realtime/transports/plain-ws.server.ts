@@ -4,7 +4,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { rawText } from '../raw-text';
-import { Authenticator } from '../../auth/authenticator';
+import { Authenticator, credentialOf } from '../../auth/authenticator';
 import type { Caller } from '../../auth/caller';
 import { type AppConfig, InjectConfig } from '../../core/config';
 import { type RealtimeConnection, RealtimeHub } from '../hub/realtime-hub';
@@ -13,7 +13,7 @@ import { pathOf, queryParam } from './request-target';
 
 export const PLAIN_WS_PATH = '/ws';
 const MAX_MESSAGE_BYTES = 64 * 1024;
-/** How long a client without ?token= has to send its credentials before it counts as anonymous. */
+/** How long a client without credentials at connection has to send them before it counts as anonymous. */
 const AUTH_GRACE_MS = 2_000;
 
 interface ClientMessage {
@@ -25,7 +25,8 @@ interface ClientMessage {
 /**
  * The plain WebSocket endpoint at /ws, for clients without Socket.IO: JSON messages
  * `{"action":"subscribe"|"unsubscribe","channels":[…]}`, `{"action":"ping"}`, and
- * `{"action":"auth","token":"…"}` as the first message (or `?token=` on the URL); events arrive
+ * `{"action":"auth","token":"…"}` as the first message (or `?token=` on the URL, or the
+ * `Authorization: Bearer` / `X-API-Key` header of the upgrade request); events arrive
  * as `{"event":"price","data":{…}}`, acks as `{"event":"subscribed","data":{ok,subscribed,rejected}}`.
  * `{"event":"ready","data":{tier}}` follows the admission.
  */
@@ -64,15 +65,16 @@ export class PlainWsServer implements OnModuleDestroy {
   }
 
   /**
-   * A client with `?token=` is admitted as it connects. Without it, the admission waits for the
-   * first message, which may be `{"action":"auth","token":"…"}`, and at most AUTH_GRACE_MS: an
-   * idle socket is then admitted anonymously (free tier by address), so idle sockets still count
-   * toward the connection limit while a keyed client is never judged by the free tier's.
+   * A client with `?token=` or a credential header is admitted as it connects. Without, the
+   * admission waits for the first message, which may be `{"action":"auth","token":"…"}`, and at
+   * most AUTH_GRACE_MS: an idle socket is then admitted anonymously (free tier by address), so
+   * idle sockets still count toward the connection limit while a keyed client is never judged by
+   * the free tier's.
    * Messages are handled in order, each after the admission.
    */
   private open(ws: WebSocket, req: IncomingMessage): void {
     const ip = this.address.of(req);
-    const token = queryParam(req.url, 'token');
+    const token = queryParam(req.url, 'token') ?? credentialOf(req.headers);
     this.lastSeen.set(ws, Date.now());
     ws.on('pong', () => this.lastSeen.set(ws, Date.now()));
     // A protocol error (e.g. a frame over maxPayload): ws is already closing the socket, and

@@ -18,9 +18,9 @@ interface SocketData {
 }
 
 /**
- * Socket.IO at /socket.io. Credentials come with the handshake (`auth.token`: an API key or a
- * JWT; none is the free tier); a refused handshake fails with the reason as the connect_error
- * message. `subscribe` / `unsubscribe` take `{channels}` and answer with the ack.
+ * Socket.IO at /socket.io. Credentials come with the handshake (`auth.token`, else an
+ * `Authorization: Bearer` or `X-API-Key` header: an API key or a JWT; none is the free tier); a
+ * refused handshake fails with the reason as the connect_error message. `subscribe` / `unsubscribe` take `{channels}` and answer with the ack.
  */
 @WebSocketGateway({ path: '/socket.io' })
 export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
@@ -60,7 +60,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
     const auth = socket.handshake.auth as { token?: unknown };
     const token = typeof auth.token === 'string' ? auth.token : undefined;
     const caller = await this.authenticator.identify(
-      token ? { 'x-api-key': token } : {},
+      token ? { 'x-api-key': token } : socket.handshake.headers,
       this.address.of(socket.request),
     );
     const connection: RealtimeConnection = {

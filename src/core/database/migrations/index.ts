@@ -13,6 +13,8 @@ import { DiscoveredAdapters1765000000000 as PostgresDiscoveredAdapters } from '.
 import { DiscoveredAdapters1765000000000 as SqliteDiscoveredAdapters } from './sqlite/1765000000000-DiscoveredAdapters';
 import { JobRuns1765100000000 as PostgresJobRuns } from './postgres/1765100000000-JobRuns';
 import { JobRuns1765100000000 as SqliteJobRuns } from './sqlite/1765100000000-JobRuns';
+import { TokenVersion1765200000000 as PostgresTokenVersion } from './postgres/1765200000000-TokenVersion';
+import { TokenVersion1765200000000 as SqliteTokenVersion } from './sqlite/1765200000000-TokenVersion';
 import { Init1764300000000 as SqliteInit } from './sqlite/1764300000000-Init';
 import { PoolMembers1764400000000 as SqlitePoolMembers } from './sqlite/1764400000000-PoolMembers';
 import { TrendingCoins1764500000000 as SqliteTrendingCoins } from './sqlite/1764500000000-TrendingCoins';
@@ -31,6 +33,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteDiscoveredProviders,
   SqliteDiscoveredAdapters,
   SqliteJobRuns,
+  SqliteTokenVersion,
 ];
 export const POSTGRES_MIGRATIONS = [
   PostgresInit,
@@ -42,4 +45,5 @@ export const POSTGRES_MIGRATIONS = [
   PostgresDiscoveredProviders,
   PostgresDiscoveredAdapters,
   PostgresJobRuns,
+  PostgresTokenVersion,
 ];
