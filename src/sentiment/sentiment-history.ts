@@ -1,7 +1,7 @@
 /** Daily aggregates of scored headlines: pure grouping by UTC day. */
 import type { ScoredNewsRow } from '../news/news.store';
 import { signedScore } from './engine/labels';
-import { mood, type MoodScore } from './sentiment-summary';
+import { mood, type MoodScore, pushTo } from './sentiment-summary';
 
 export interface DailyMood extends MoodScore {
   date: string;
@@ -16,10 +16,7 @@ export function dailyMood(rows: readonly ScoredNewsRow[], from: Date, to: Date):
   const byDay = new Map<number, number[]>();
   for (const row of rows) {
     const day = Math.floor(row.publishedAt.getTime() / DAY_MS);
-    byDay.set(day, [
-      ...(byDay.get(day) ?? []),
-      signedScore(row.sentiment ?? '', row.sentimentScore ?? 0),
-    ]);
+    pushTo(byDay, day, signedScore(row.sentiment ?? '', row.sentimentScore ?? 0));
   }
   const days: DailyMood[] = [];
   for (

@@ -73,12 +73,22 @@ function groupMood(
   const groups = new Map<string, number[]>();
   rows.forEach((row, i) => {
     for (const key of keys(row)) {
-      groups.set(key, [...(groups.get(key) ?? []), signed[i]]);
+      pushTo(groups, key, signed[i]);
     }
   });
   return Object.fromEntries(
     [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, mood(v)]),
   );
+}
+
+/** Appends in place: copying the group for every row made grouping quadratic. */
+export function pushTo<K>(groups: Map<K, number[]>, key: K, value: number): void {
+  const group = groups.get(key);
+  if (group) {
+    group.push(value);
+  } else {
+    groups.set(key, [value]);
+  }
 }
 
 export function headline(row: ScoredNewsRow): HeadlineScore {

@@ -1,44 +1,18 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { type FakeHub, startFakeHub } from '../support/hub-models';
 import { REPO_ROOT } from '../support/test-app';
 
 const run = promisify(execFile);
 const CLI = join(REPO_ROOT, 'dist-test', 'src', 'cli', 'models-fetch.js');
 
-/** A hub stand-in: `<id>/resolve/main/<file>` served from the bundled model folders. */
-function fakeHub(): Promise<{ server: Server; url: string; requests: string[] }> {
-  const requests: string[] = [];
-  const server = createServer((req, res) => {
-    requests.push(req.url ?? '');
-    const match = /^\/acme\/([a-z-]+)\/resolve\/main\/(.+)$/.exec(req.url ?? '');
-    const file = match && join(REPO_ROOT, 'models', match[1], match[2]);
-    if (!file || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end('Entry not found');
-      return;
-    }
-    res.writeHead(200, { 'content-length': statSync(file).size });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        server,
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-        requests,
-      }),
-    ),
-  );
-}
-
 describe('npm run models:fetch', () => {
-  let hub: Awaited<ReturnType<typeof fakeHub>>;
+  let hub: FakeHub;
   const dir = mkdtempSync(join(tmpdir(), 'cdt-fetch-'));
   const env = (extra: Record<string, string>) => ({
     PATH: process.env.PATH,
@@ -51,11 +25,11 @@ describe('npm run models:fetch', () => {
   });
 
   before(async () => {
-    hub = await fakeHub();
+    hub = await startFakeHub();
   });
 
-  after(() => {
-    hub.server.close();
+  after(async () => {
+    await hub.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -6,7 +6,14 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { ModelManager } from '../../src/sentiment/engine/model-manager.service';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
-import { seedHubCopy, seedTinyNli } from '../support/hub-models';
+import {
+  type FakeHub,
+  seedHubCopy,
+  seedRelabelled,
+  seedTinyNli,
+  startFakeHub,
+} from '../support/hub-models';
+import { until } from '../support/waiting';
 
 interface ModelInfo {
   name: string;
@@ -116,6 +123,96 @@ describe('configured hub models: a missing one falls back, seeded ones load by i
     assert.match(issue.message, new RegExp(MISSING));
     const fix = body.fixes_applied.find((f: { check: string }) => f.check === 'model_availability');
     assert.deepEqual([fix.action, fix.result], [`reloaded ${MISSING}`, 'failed']);
+  });
+});
+
+describe('a hub model still downloading: the bundled model serves until it is ready', () => {
+  const HUB_SENTIMENT = 'acme/cdt-sentiment-binary';
+  let t: FakeBackedApp;
+  let hub: FakeHub;
+  const modelsDir = mkdtempSync(join(tmpdir(), 'cdt-models-'));
+  const unlabelled = join(modelsDir, 'unlabelled');
+  const api = () => request(t.running.url);
+  const models = async () =>
+    Object.fromEntries(
+      ((await api().get('/api/models').expect(200)).body.data as ModelInfo[]).map((m) => [
+        m.name,
+        m,
+      ]),
+    );
+  const analyze = async () =>
+    (
+      await api()
+        .post('/api/sentiment/analyze')
+        .send({ text: 'A wonderful, great day' })
+        .expect(200)
+    ).body as { label: string; model: string };
+
+  before(async () => {
+    hub = await startFakeHub({ held: true });
+    seedRelabelled(unlabelled, 'cdt-market-sentiment', ['LABEL_0', 'LABEL_1', 'LABEL_2']);
+    t = await startFakeBackedApp({
+      ENABLE_SENTIMENT_ANALYSIS: 'true',
+      MODELS_DIR: modelsDir,
+      HF_ALLOW_REMOTE_MODELS: 'true',
+      HF_REMOTE_HOST: hub.url,
+      SENTIMENT_MODEL: HUB_SENTIMENT,
+      FINANCIAL_SENTIMENT_MODEL: unlabelled,
+    });
+  });
+
+  after(async () => {
+    await t.stop();
+    await hub.close();
+    rmSync(modelsDir, { recursive: true, force: true });
+  });
+
+  it('answers with the bundled model while the hub download is held', async () => {
+    // Bundled models load first, so the hub is asked only once they are ready.
+    await until(() => hub.requests.length > 0, 60_000);
+    const byName = await models();
+    assert.deepEqual(
+      [byName[HUB_SENTIMENT].status, byName[HUB_SENTIMENT].active],
+      ['loading', false],
+    );
+    const bundled = byName['cdt-sentiment-binary'];
+    assert.deepEqual(
+      [bundled.status, bundled.active, bundled.fallback_for],
+      ['ready', true, HUB_SENTIMENT],
+    );
+    const result = await analyze();
+    assert.deepEqual([result.label, result.model], ['POSITIVE', 'cdt-sentiment-binary']);
+    const { body } = await api().get('/api/health').expect(200);
+    assert.equal(body.components.models.status, 'degraded');
+  });
+
+  it('switches to the hub model once it has downloaded', async () => {
+    hub.release();
+    await t.running.app.get(ModelManager).settled();
+    const byName = await models();
+    assert.deepEqual([byName[HUB_SENTIMENT].status, byName[HUB_SENTIMENT].active], ['ready', true]);
+    assert.equal(byName['cdt-sentiment-binary'].active, false);
+    const result = await analyze();
+    assert.deepEqual([result.label, result.model], ['POSITIVE', HUB_SENTIMENT]);
+  });
+
+  it('refuses a model whose labels do not fit its role, and the bundled model serves it', async () => {
+    await t.running.app.get(ModelManager).settled();
+    const byName = await models();
+    assert.equal(byName[unlabelled].status, 'failed');
+    assert.match(
+      byName[unlabelled].error ?? '',
+      /id2label has LABEL_0, LABEL_1, LABEL_2; a financial model needs bullish and bearish/,
+    );
+    assert.equal(byName['cdt-market-sentiment'].active, true);
+    const { body } = await api()
+      .post('/api/sentiment/crypto-analysis')
+      .send({ text: 'Ethereum rallies as analysts upgrade their price targets; bullish breakout' })
+      .expect(200);
+    assert.deepEqual(
+      [body.sentiment, body.model, body.method],
+      ['bullish', 'cdt-market-sentiment', 'classifier'],
+    );
   });
 });
 

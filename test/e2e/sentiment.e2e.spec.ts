@@ -1,12 +1,17 @@
 import assert from 'node:assert/strict';
+import { dirname } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import request from 'supertest';
 import { NewsIngestService } from '../../src/news/news-ingest.service';
 import { NewsStore } from '../../src/news/news.store';
 import { RealtimePublisher } from '../../src/realtime/realtime.publisher';
 import { NewsScoringJob } from '../../src/sentiment/news-scoring.job';
 import { ModelManager } from '../../src/sentiment/engine/model-manager.service';
+import { ModelUnavailableError } from '../../src/sentiment/engine/model-unavailable.error';
+import { SentimentAnalyzer } from '../../src/sentiment/engine/sentiment-analyzer.service';
 import { type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
+import { until } from '../support/waiting';
 
 interface NewsRow {
   id: number;
@@ -21,6 +26,9 @@ const NEGATIVE = 'This is the worst experience ever, totally broken and awful.';
 const BULLISH = 'Ethereum rallies as analysts upgrade their price targets; bullish breakout';
 const BEARISH = 'Analysts downgrade Coinbase after weak earnings; shares slump';
 const FEEDS = ['ledger', 'wire', 'atom', 'mood'];
+
+const INFERENCE_PACKAGES =
+  /[\\/]node_modules[\\/](@huggingface[\\/]transformers|onnxruntime-\w+)[\\/]/;
 
 const signed = (s: { label: string; score: number }) =>
   s.label === 'POSITIVE' ? s.score : s.label === 'NEGATIVE' ? -s.score : 0;
@@ -269,5 +277,44 @@ describe('sentiment: bundled models through the worker, scored news, market mood
     const median = [...timings].sort((a, b) => a - b)[Math.floor(timings.length / 2)];
     const shown = timings.map((x) => x.toFixed(1)).join(', ');
     assert.ok(median < 20, `liveness during scoring: median ${median.toFixed(1)} ms (${shown})`);
+    // The proof that holds however fast a batch is: after all that scoring, neither
+    // transformers.js nor ONNX Runtime (its native binding included) was ever loaded on this
+    // thread, where the app runs; only the worker thread has them.
+    const transformers = require.resolve('@huggingface/transformers');
+    const onnx = require.resolve('onnxruntime-node', { paths: [dirname(transformers)] });
+    assert.match(transformers, INFERENCE_PACKAGES);
+    assert.match(onnx, INFERENCE_PACKAGES);
+    const loadedHere = Object.keys(require.cache).filter((file) => INFERENCE_PACKAGES.test(file));
+    assert.deepEqual(loadedHere, []);
+    assert.ok(inferenceThread(t).threadId > 0);
+  });
+
+  it('restarts a crashed worker with backoff and serves again with the models that were ready', async () => {
+    const manager = t.running.app.get(ModelManager);
+    const analyzer = t.running.app.get(SentimentAnalyzer);
+    for (const delay of ['1 s', '2 s']) {
+      const crashed = inferenceThread(t);
+      // The client's exit handler runs before terminate() resolves.
+      await crashed.terminate();
+      for (const model of manager.list()) {
+        assert.equal(model.status, 'failed');
+        assert.match(model.error ?? '', new RegExp(`exited with code 1; restarting in ${delay}`));
+      }
+      await assert.rejects(analyzer.analyze([POSITIVE]), ModelUnavailableError);
+      await until(() => manager.list().every((m) => m.status === 'ready'), 60_000);
+      assert.notEqual(inferenceThread(t), crashed);
+      const { body } = await api().post('/api/sentiment/analyze').send({ text: POSITIVE });
+      assert.deepEqual([body.label, body.model], ['POSITIVE', 'cdt-sentiment-binary']);
+      const crypto = await api().post('/api/sentiment/crypto-analysis').send({ text: BULLISH });
+      assert.equal(crypto.body.sentiment, 'bullish');
+    }
   });
 });
+
+/** The private worker thread behind the app's ModelManager: the test plays the crash. */
+function inferenceThread(t: FakeBackedApp): Worker {
+  const manager: unknown = t.running.app.get(ModelManager);
+  const worker = (manager as { worker: { worker?: Worker } }).worker.worker;
+  assert.ok(worker instanceof Worker, 'the inference worker thread is running');
+  return worker;
+}

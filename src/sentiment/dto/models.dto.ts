@@ -19,13 +19,13 @@ export class ModelInfoDto {
   /** pending, loading, ready, failed or disabled. @example "ready" */
   status!: string;
 
-  /** Why it failed to load. */
+  /** Why it failed to load (labels that do not fit the kind included), or why the worker lost it. */
   error!: string | null;
 
   /** True when this model serves its kind: the first ready one. @example true */
   active!: boolean;
 
-  /** Set on a bundled model that stands in for a configured model that failed. */
+  /** Set on the bundled model of a role configured with another model: it serves while that one loads or when it fails. */
   fallback_for!: string | null;
 
   /** @example 85 */

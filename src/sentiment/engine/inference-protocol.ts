@@ -1,4 +1,6 @@
 /** Messages between the service and the inference worker thread. */
+import type { ModelRole } from './model-catalogue';
+
 export type InferenceTask = 'text-classification' | 'zero-shot-classification';
 
 export interface WorkerSettings {
@@ -9,7 +11,15 @@ export interface WorkerSettings {
 }
 
 export type InferenceRequest =
-  | { op: 'load'; key: string; task: InferenceTask; model: string; dtype: string }
+  | {
+      op: 'load';
+      key: string;
+      /** The model's labels are checked against what this role's readers expect. */
+      role: ModelRole;
+      task: InferenceTask;
+      model: string;
+      dtype: string;
+    }
   | { op: 'classify'; key: string; texts: string[] }
   | { op: 'zero-shot'; key: string; text: string; labels: string[] };
 

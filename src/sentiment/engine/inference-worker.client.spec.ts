@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { InferenceWorkerClient, MAX_PENDING } from './inference-worker.client';
 import { bundledModel } from './model-catalogue';
 import { ModelUnavailableError } from './model-unavailable.error';
@@ -16,15 +21,15 @@ describe('inference worker client (real worker thread, bundled model)', () => {
   );
 
   before(async () => {
-    const { task, location: model, dtype, key } = spec;
-    await client.request({ op: 'load', key, task, model, dtype });
+    const { task, location: model, dtype, key, role } = spec;
+    await client.request({ op: 'load', key, role, task, model, dtype });
   });
 
   after(() => client.stop());
 
   it('loads a model once: loading the same key again is a no-op', async () => {
-    const { task, location: model, dtype, key } = spec;
-    const again = (await client.request({ op: 'load', key, task, model, dtype })) as {
+    const { task, location: model, dtype, key, role } = spec;
+    const again = (await client.request({ op: 'load', key, role, task, model, dtype })) as {
       loadMs: number;
     };
     assert.equal(again.loadMs, 0);
@@ -57,5 +62,68 @@ describe('inference worker client (real worker thread, bundled model)', () => {
     });
     assert.equal(client.running, false);
     assert.deepEqual(stops, []);
+  });
+});
+
+describe('inference worker client: timed-out requests', () => {
+  // A hub that answers nothing until released: loads from it hang in the worker for as long.
+  const held: ServerResponse[] = [];
+  let released = false;
+  const hub = createServer((_req, res) => (released ? res.writeHead(404).end() : held.push(res)));
+  const modelsDir = mkdtempSync(join(tmpdir(), 'cdt-worker-'));
+  let client: InferenceWorkerClient;
+  const hanging = {
+    op: 'load' as const,
+    key: 'sentiment:acme/slow',
+    role: 'sentiment' as const,
+    task: 'text-classification' as const,
+    model: 'acme/slow',
+    dtype: 'q8',
+  };
+
+  before(async () => {
+    await new Promise<void>((resolve) => hub.listen(0, '127.0.0.1', resolve));
+    const remoteHost = `http://127.0.0.1:${(hub.address() as AddressInfo).port}/`;
+    client = new InferenceWorkerClient(
+      { modelsDir, allowRemote: true, remoteHost },
+      () => undefined,
+      { loadMs: 20, runMs: 60_000 },
+    );
+  });
+
+  after(async () => {
+    await client.stop();
+    hub.closeAllConnections();
+    hub.close();
+    rmSync(modelsDir, { recursive: true, force: true });
+  });
+
+  it('answers the caller at once but keeps the slot until the worker has answered', async () => {
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: MAX_PENDING }, () => client.request(hanging)),
+    );
+    for (const outcome of outcomes) {
+      assert.equal(outcome.status, 'rejected');
+      assert.ok(outcome.reason instanceof ModelUnavailableError);
+      assert.match((outcome.reason as Error).message, /timed out after 20 ms/);
+    }
+    // The worker is at work on them: it has asked the hub, which answers nothing yet.
+    for (let waited = 0; held.length === 0; waited += 20) {
+      assert.ok(waited < 60_000, 'the worker never asked the hub');
+      await sleep(20);
+    }
+    assert.equal(client.inFlight, MAX_PENDING);
+    await assert.rejects(client.request(hanging), /busy \(256 requests waiting\)/);
+
+    released = true;
+    held.forEach((res) => res.writeHead(404).end());
+    for (let waited = 0; client.inFlight > 0; waited += 20) {
+      assert.ok(waited < 60_000, `${client.inFlight} requests still unanswered`);
+      await sleep(20);
+    }
+    await assert.rejects(
+      client.request({ op: 'classify', key: 'none', texts: ['x'] }),
+      /model none is not loaded/,
+    );
   });
 });

@@ -14,12 +14,17 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
+export interface WorkerTimeouts {
+  loadMs: number;
+  runMs: number;
+}
+
 /** Loading a hub model may download hundreds of MB when remote models are allowed. */
-const LOAD_TIMEOUT_MS = 10 * 60_000;
-const RUN_TIMEOUT_MS = 60_000;
+const TIMEOUTS: WorkerTimeouts = { loadMs: 10 * 60_000, runMs: 60_000 };
 /**
- * Requests waiting for the worker at most; past it callers get a 503 at once rather than a
- * queue that grows for as long as the worker is slower than the arrivals.
+ * Requests in the worker at most, timed-out ones included until the worker answers them; past
+ * it callers get a 503 at once rather than work that grows for as long as the worker is slower
+ * than the arrivals.
  */
 export const MAX_PENDING = 256;
 
@@ -33,10 +38,16 @@ export class InferenceWorkerClient {
   constructor(
     private readonly settings: WorkerSettings,
     private readonly onStopped: (reason: string) => void,
+    private readonly timeouts = TIMEOUTS,
   ) {}
 
   get running(): boolean {
     return this.worker !== undefined;
+  }
+
+  /** Requests the worker has not answered yet, timed-out ones included. */
+  get inFlight(): number {
+    return this.pending.size;
   }
 
   /** After stop() no worker starts again: the service is shutting down. */
@@ -46,8 +57,8 @@ export class InferenceWorkerClient {
 
   /**
    * Fails with ModelUnavailableError (a 503) when the worker is shut down, too busy or too
-   * slow. A request that timed out still runs to its end in the worker: ONNX runs cannot be
-   * cancelled, which is why the queue is bounded.
+   * slow. A request that timed out still runs to its end in the worker (ONNX runs cannot be
+   * cancelled), so it keeps its slot until the worker answers: that is what bounds the work.
    */
   request(request: InferenceRequest): Promise<InferenceResult> {
     if (this.stopping) {
@@ -62,11 +73,12 @@ export class InferenceWorkerClient {
     }
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
-    const timeoutMs = request.op === 'load' ? LOAD_TIMEOUT_MS : RUN_TIMEOUT_MS;
+    const timeoutMs = request.op === 'load' ? this.timeouts.loadMs : this.timeouts.runMs;
     return new Promise((resolve, reject) => {
+      // Only the caller is answered: the entry stays pending (a later settle is a no-op for the
+      // already rejected promise) and frees its slot when the worker's reply arrives.
       const timer = setTimeout(
-        () =>
-          this.settle(id, new ModelUnavailableError(`inference timed out after ${timeoutMs} ms`)),
+        () => reject(new ModelUnavailableError(`inference timed out after ${timeoutMs} ms`)),
         timeoutMs,
       );
       this.pending.set(id, { resolve, reject, timer });

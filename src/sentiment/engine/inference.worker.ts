@@ -11,6 +11,7 @@ import type {
   LabelScore,
   WorkerSettings,
 } from './inference-protocol';
+import { labelMapProblem } from './labels';
 import { configureRuntime } from './runtime-settings';
 
 type Classifier = (input: string | string[], options?: object) => Promise<unknown>;
@@ -23,7 +24,7 @@ const pipelines = new Map<string, unknown>();
 async function handle(request: InferenceRequest): Promise<InferenceResult> {
   switch (request.op) {
     case 'load':
-      return load(request.key, request.task, request.model, request.dtype);
+      return load(request);
     case 'classify':
       return classify(loaded<Classifier>(request.key), request.texts);
     case 'zero-shot':
@@ -31,13 +32,20 @@ async function handle(request: InferenceRequest): Promise<InferenceResult> {
   }
 }
 
-async function load(key: string, task: string, model: string, dtype: string) {
+async function load(request: Extract<InferenceRequest, { op: 'load' }>) {
   const started = performance.now();
-  if (pipelines.has(key)) {
+  if (pipelines.has(request.key)) {
     return { loadMs: 0 };
   }
-  const options = { dtype } as Parameters<typeof pipeline>[2];
-  pipelines.set(key, await pipeline(task as 'text-classification', model, options));
+  const options = { dtype: request.dtype } as Parameters<typeof pipeline>[2];
+  const loaded = await pipeline(request.task as 'text-classification', request.model, options);
+  const { id2label } = loaded.model.config as { id2label?: Record<string, string> };
+  const problem = labelMapProblem(request.role, Object.values(id2label ?? {}));
+  if (problem) {
+    await loaded.dispose();
+    throw new Error(problem);
+  }
+  pipelines.set(request.key, loaded);
   return { loadMs: performance.now() - started };
 }
 

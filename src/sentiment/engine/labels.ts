@@ -1,5 +1,6 @@
 /** Label handling shared by the bundled and hub models, whose label names differ in case and words. */
 import type { LabelScore } from './inference-protocol';
+import type { ModelRole } from './model-catalogue';
 
 export type MarketLabel = 'bullish' | 'bearish' | 'neutral';
 
@@ -42,4 +43,48 @@ export function marketLabel(scores: Record<MarketLabel, number>): MarketLabel {
 export function signedScore(label: string, score: number): number {
   const upper = label.toUpperCase();
   return upper === 'POSITIVE' ? score : upper === 'NEGATIVE' ? -score : 0;
+}
+
+const SENTIMENT_LABELS = new Set(['positive', 'negative', 'neutral']);
+
+/**
+ * Why a model's labels (config.json id2label) cannot serve its role, or null when they can.
+ * Unchecked, a model labelled LABEL_0/LABEL_1 would score every text 0 and read as neutral or
+ * bullish; refusing it at load lets the bundled fallback serve instead.
+ */
+export function labelMapProblem(role: ModelRole, labels: readonly string[]): string | null {
+  const lower = labels.map((l) => l.toLowerCase());
+  const shown = labels.length ? labels.join(', ') : 'none';
+  const problem = `config.json id2label has ${shown}`;
+  if (new Set(lower).size !== lower.length) {
+    return `${problem}: a label appears twice`;
+  }
+  switch (role) {
+    case 'sentiment':
+      return lower.every((l) => SENTIMENT_LABELS.has(l)) &&
+        lower.includes('positive') &&
+        lower.includes('negative')
+        ? null
+        : `${problem}; a sentiment model needs POSITIVE and NEGATIVE (NEUTRAL optional)`;
+    case 'financial':
+      return marketLabelsProblem(lower, problem);
+    case 'zero-shot':
+      return lower.includes('entailment')
+        ? null
+        : `${problem}; a zero-shot (NLI) model needs an ENTAILMENT label`;
+  }
+}
+
+/** bullish/bearish(/neutral), or positive/negative(/neutral) as finbert-style models name them. */
+function marketLabelsProblem(lower: readonly string[], problem: string): string | null {
+  const mapped = lower.map((l) => MARKET_SYNONYMS[l]);
+  const valid =
+    mapped.every((m) => m !== undefined) &&
+    new Set(mapped).size === mapped.length &&
+    mapped.includes('bullish') &&
+    mapped.includes('bearish');
+  return valid
+    ? null
+    : `${problem}; a financial model needs bullish and bearish (neutral optional), ` +
+        'or positive and negative (neutral optional)';
 }

@@ -7,24 +7,34 @@ import {
 import { type AppConfig, InjectConfig } from '../../core/config';
 import { InferenceWorkerClient } from './inference-worker.client';
 import type { InferenceRequest, InferenceResult, LabelScore } from './inference-protocol';
-import { bundledModel, configuredModels, type ModelRole } from './model-catalogue';
+import { bundledModel, configuredModels, type ModelRole, type ModelSpec } from './model-catalogue';
 import { ModelState } from './model-state';
 import { ModelUnavailableError } from './model-unavailable.error';
 
+/** The first restart waits 1 s, each crash after doubles it, up to this. */
+const RESTART_MAX_DELAY_MS = 60_000;
+
 /**
- * Loads the configured models in the inference worker in the background after start, falls
- * back to the bundled model of a role when the configured one cannot load, and runs inference
- * with per-model counters.
+ * Loads the models in the inference worker in the background after start: the bundled model of
+ * each role first, so the service answers at once, then the configured ones, which take over
+ * when ready (a hub download may take minutes). Restarts a crashed worker with backoff and runs
+ * inference with per-model counters.
  */
 @Injectable()
 export class ModelManager implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ModelManager.name);
+  /** Configured models first, then their bundled fallbacks: active() takes the first ready. */
   private readonly states: ModelState[];
   private readonly worker: InferenceWorkerClient;
   private loading: Promise<void> = Promise.resolve();
+  /** Models that were ready when the worker crashed, until they are ready again. */
+  private readonly lost = new Set<ModelState>();
+  private restartTimer?: NodeJS.Timeout;
+  private crashes = 0;
+  private restartedAt = 0;
 
   constructor(@InjectConfig() private readonly config: AppConfig) {
-    this.states = configuredModels(config).map((spec) => new ModelState(spec));
+    this.states = withFallbacks(configuredModels(config), config.paths.bundledModelsDir);
     this.worker = new InferenceWorkerClient(
       {
         modelsDir: config.paths.modelsDir,
@@ -44,15 +54,15 @@ export class ModelManager implements OnApplicationBootstrap, OnModuleDestroy {
       this.states.forEach((state) => (state.status = 'disabled'));
       return;
     }
-    // A copy: fallBack adds bundled models to the states while they are walked.
-    this.loading = this.loadAll([...this.states]);
+    this.loading = this.loadAll(this.states);
   }
 
   async onModuleDestroy(): Promise<void> {
+    clearTimeout(this.restartTimer);
     await this.worker.stop();
   }
 
-  /** Resolves once every model has loaded or failed (fallbacks included). */
+  /** Resolves once every model has loaded or failed (and a worker restart under way is done). */
   settled(): Promise<void> {
     return this.loading;
   }
@@ -61,7 +71,7 @@ export class ModelManager implements OnApplicationBootstrap, OnModuleDestroy {
     return this.states;
   }
 
-  /** The model serving a role: the configured one when ready, else its bundled fallback. */
+  /** The model serving a role: the configured one when ready, else the bundled one. */
   active(role: ModelRole): ModelState | undefined {
     return this.states.find((s) => s.spec.role === role && s.status === 'ready');
   }
@@ -128,62 +138,95 @@ export class ModelManager implements OnApplicationBootstrap, OnModuleDestroy {
     return result;
   }
 
-  private async loadAll(states: ModelState[]): Promise<void> {
-    for (const state of states) {
+  /** One at a time, bundled models first: they load in a moment and serve meanwhile. */
+  private async loadAll(states: readonly ModelState[]): Promise<void> {
+    for (const state of bundledFirst(states)) {
       if (this.worker.closed) {
         return;
       }
       await this.load(state);
-      if (state.status === 'failed') {
-        await this.fallBack(state);
-      }
     }
   }
 
   private async load(state: ModelState): Promise<void> {
-    const { key, task, location, dtype, name } = state.spec;
+    const { key, role, task, location, dtype, name } = state.spec;
     state.status = 'loading';
     state.error = undefined;
     try {
-      const { loadMs } = (await this.worker.request({
-        op: 'load',
-        key,
-        task,
-        model: location,
-        dtype,
-      })) as {
-        loadMs: number;
-      };
+      const request = { op: 'load' as const, key, role, task, model: location, dtype };
+      const { loadMs } = (await this.worker.request(request)) as { loadMs: number };
       Object.assign(state, { status: 'ready', loadMs });
-      this.logger.log(`Model ${name} (${state.spec.role}) ready in ${Math.round(loadMs)} ms`);
+      this.logger.log(`Model ${name} (${role}) ready in ${Math.round(loadMs)} ms`);
     } catch (error) {
       Object.assign(state, { status: 'failed', error: (error as Error).message });
-      this.logger.warn(`Model ${name} (${state.spec.role}) failed to load: ${state.error}`);
+      this.logger.warn(`Model ${name} (${role}) failed to load: ${state.error}`);
     }
   }
 
-  /** A failed hub or local model is replaced by the bundled model of its role. */
-  private async fallBack(failed: ModelState): Promise<void> {
-    const role = failed.spec.role;
-    if (role === 'zero-shot' || failed.spec.source === 'bundled') {
+  /**
+   * A crashed worker loses every pipeline: the models that were ready are reloaded in a new
+   * worker after a backoff, unless the service is shutting down. Loads under way when it
+   * crashed fail with the reason by themselves.
+   */
+  private workerStopped(reason: string): void {
+    for (const state of this.states.filter((s) => s.status === 'ready')) {
+      this.lost.add(state);
+    }
+    if (this.worker.closed || this.lost.size === 0 || this.restartTimer) {
       return;
     }
-    const existing = this.states.find((s) => s.spec.role === role && s.spec.source === 'bundled');
-    const state =
-      existing ?? new ModelState(bundledModel(role, this.config.paths.bundledModelsDir));
-    state.fallbackFor = failed.spec.name;
-    if (!existing) {
-      this.states.push(state);
+    const delay = this.restartDelay();
+    const error = `${reason}; restarting in ${delay / 1000} s`;
+    this.logger.warn(`The inference worker stopped: ${error}`);
+    for (const state of this.lost) {
+      Object.assign(state, { status: 'failed', error });
     }
-    if (state.status !== 'ready') {
-      await this.load(state);
-    }
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      this.restartedAt = Date.now();
+      // Beside, not after, the loads under way: one may be a download of several minutes.
+      this.loading = Promise.all([this.loading, this.restore()]).then(() => undefined);
+    }, delay);
+    this.restartTimer.unref();
   }
 
-  /** A crashed worker loses every pipeline: the models say so until reloaded. */
-  private workerStopped(reason: string): void {
-    for (const state of this.states.filter((s) => s.status === 'ready' || s.status === 'loading')) {
-      Object.assign(state, { status: 'failed', error: reason });
+  /** 1 s, 2 s, 4 s… up to a minute; a worker that stayed up longer than that starts over. */
+  private restartDelay(): number {
+    if (Date.now() - this.restartedAt > RESTART_MAX_DELAY_MS) {
+      this.crashes = 0;
+    }
+    return Math.min(1000 * 2 ** this.crashes++, RESTART_MAX_DELAY_MS);
+  }
+
+  private async restore(): Promise<void> {
+    for (const state of bundledFirst([...this.lost])) {
+      // Crashed again: the next restart, after a longer wait, takes over.
+      if (this.worker.closed || this.restartTimer) {
+        return;
+      }
+      await this.load(state);
+    }
+    // Loaded, or failed for a reason other than a crash: either way no longer the restart's.
+    this.lost.clear();
+  }
+}
+
+/** The bundled model of each role whose configured model is not the bundled one. */
+function withFallbacks(specs: readonly ModelSpec[], bundledDir: string): ModelState[] {
+  const states = specs.map((spec) => new ModelState(spec));
+  for (const spec of specs) {
+    if (spec.role !== 'zero-shot' && spec.source !== 'bundled') {
+      const fallback = new ModelState(bundledModel(spec.role, bundledDir));
+      fallback.fallbackFor = spec.name;
+      states.push(fallback);
     }
   }
+  return states;
+}
+
+function bundledFirst(states: readonly ModelState[]): ModelState[] {
+  return [
+    ...states.filter((s) => s.spec.source === 'bundled'),
+    ...states.filter((s) => s.spec.source !== 'bundled'),
+  ];
 }

@@ -11,7 +11,7 @@ export class ModelState {
   loadMs?: number;
   inferences = 0;
   texts = 0;
-  /** Set on a bundled model loaded because the configured one (named here) failed. */
+  /** Set on a bundled model that serves while the configured one (named here) loads or fails. */
   fallbackFor?: string;
   private readonly latencies: number[] = [];
 
