@@ -36,3 +36,9 @@ export interface SubscriptionAck {
   subscribed: string[];
   rejected: { channel: string; reason: string }[];
 }
+
+/** The answer to unsubscribe: `subscribed` is what the connection still follows. */
+export interface UnsubscribeAck extends SubscriptionAck {
+  /** The canonical names of the channels left. */
+  unsubscribed: string[];
+}

@@ -5,21 +5,35 @@ type Listener = (channel: string, event: ServerEventName, data: unknown) => void
 
 /**
  * How other modules reach real-time clients: publish an event on a channel. The latest value of
- * each channel is kept as the snapshot a new subscriber receives. No module reaches into the
- * gateways.
+ * each channel is kept as the snapshot a new subscriber receives, unless the channel has a
+ * snapshot source. No module reaches into the gateways.
  */
 @Injectable()
 export class RealtimePublisher {
   private readonly latest = new Map<string, { event: ServerEventName; data: unknown }>();
   private readonly listeners = new Set<Listener>();
+  private readonly sources = new Map<string, { event: ServerEventName; read: () => unknown }>();
 
   publish<E extends ServerEventName>(channel: string, event: E, data: ServerEvents[E]): void {
     this.latest.set(channel, { event, data });
     this.listeners.forEach((listener) => listener(channel, event, data));
   }
 
+  /**
+   * Makes a channel's snapshot read at subscribe time instead of being its last event, for a
+   * channel whose events are changes: a new subscriber needs the whole state, not the last change.
+   */
+  snapshotFrom<E extends ServerEventName>(
+    channel: string,
+    event: E,
+    read: () => ServerEvents[E],
+  ): void {
+    this.sources.set(channel, { event, read });
+  }
+
   snapshot(channel: string): { event: ServerEventName; data: unknown } | undefined {
-    return this.latest.get(channel);
+    const source = this.sources.get(channel);
+    return source ? { event: source.event, data: source.read() } : this.latest.get(channel);
   }
 
   onPublish(listener: Listener): () => void {

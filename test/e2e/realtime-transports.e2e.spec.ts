@@ -6,7 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import { Authenticator } from '../../src/auth/authenticator';
-import { RealtimeHub } from '../../src/realtime/hub/realtime-hub';
+import { MAX_BUFFERED_BYTES, RealtimeHub } from '../../src/realtime/hub/realtime-hub';
+import { RealtimePublisher } from '../../src/realtime/realtime.publisher';
 import { rawText } from '../../src/realtime/raw-text';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 import { connected, until } from '../support/waiting';
@@ -175,6 +176,34 @@ describe('real-time transports: hostile input, stray upgrades and connection cou
       socket.disconnect();
     }
     await until(() => hub().stats().connections === 0);
+  });
+
+  it('a Socket.IO client that stops reading is dropped once its large messages back up past the byte limit', async () => {
+    const socket = io(t.running.url, { transports: ['websocket'], reconnection: false });
+    await connected(socket);
+    await socket.emitWithAck('subscribe', { channels: ['news'] });
+    const dropped = new Promise<{ reason: string }>((resolve) => socket.once('dropped', resolve));
+    // The client stops reading: what the server sends piles up in the kernel, then in the server.
+    const { ws } = socket.io.engine.transport as unknown as { ws: WebSocket };
+    ws.pause();
+    const publisher = t.running.app.get(RealtimePublisher);
+    const size = 64 * 1024;
+    const items = [{ title: 'x'.repeat(size) }];
+    // Loopback socket buffers hold a few MB; counted at 256 bytes a packet, the backlog of
+    // 64 KiB messages would only pass the limit after 2,048 of them (128 MiB).
+    const ceiling = 32 * 1024 * 1024;
+    let published = 0;
+    while (hub().stats().connections > 0 && published < ceiling) {
+      publisher.publish('news', 'news', items);
+      published += size;
+      await new Promise(setImmediate);
+    }
+    assert.equal(hub().stats().connections, 0, `still connected after ${published} bytes`);
+    assert.ok(published > MAX_BUFFERED_BYTES, `dropped after ${published} bytes`);
+    // Reading again, the client gets the backlog, then why it was dropped, then the close.
+    ws.resume();
+    assert.match((await dropped).reason, /too slow/);
+    await until(() => socket.disconnected);
   });
 
   it('Socket.IO clients that leave during the handshake or after it free their admission', async () => {

@@ -5,7 +5,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
+import { ProviderDirectory } from '../../src/providers/provider.directory';
 import { PriceFeed } from '../../src/realtime/feed/price-feed.service';
+import { RealtimePublisher } from '../../src/realtime/realtime.publisher';
 import { rawText } from '../../src/realtime/raw-text';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 import { connected, until } from '../support/waiting';
@@ -99,6 +101,83 @@ describe('real-time prices over Socket.IO and /ws', () => {
     t.fake.binanceStream.pushTicker('BTCUSDT', 1);
     await sleep(300);
     assert.equal(more, 0, 'no prices after unsubscribing');
+    socket.disconnect();
+  });
+
+  it('prices:<CoinGecko id> and lower-case tickers join the ticker’s channel, and leave it by any name', async () => {
+    const socket = await connect();
+    const ack = await socket.emitWithAck('subscribe', {
+      channels: ['prices:bitcoin', 'prices:eth', 'prices:btc'],
+    });
+    assert.deepEqual(ack, { ok: true, subscribed: ['prices:BTC', 'prices:ETH'], rejected: [] });
+    const streams = ['btcusdt@miniTicker', 'ethusdt@miniTicker'];
+    await until(() => streams.every((s) => t.fake.binanceStream.subscribedStreams().includes(s)));
+    await until(() => t.running.app.get(PriceFeed).streaming);
+    const btc = next<Price>(socket, 'price', (p) => p.price === 11111.5);
+    const eth = next<Price>(socket, 'price', (p) => p.price === 2222.5);
+    t.fake.binanceStream.pushTicker('BTCUSDT', 11111.5);
+    t.fake.binanceStream.pushTicker('ETHUSDT', 2222.5);
+    assert.equal((await btc).symbol, 'BTC');
+    assert.equal((await eth).symbol, 'ETH');
+
+    const left = await socket.emitWithAck('unsubscribe', { channels: ['prices:btc', 'market'] });
+    assert.deepEqual(left, {
+      ok: false,
+      subscribed: ['prices:ETH'],
+      rejected: [{ channel: 'market', reason: 'not subscribed' }],
+      unsubscribed: ['prices:BTC'],
+    });
+    const btcAfter: Price[] = [];
+    socket.on('price', (p: Price) => p.symbol === 'BTC' && btcAfter.push(p));
+    // ETH pushed after BTC on the same stream: once it arrives, the BTC tick has been handled.
+    const ethAfter = next<Price>(socket, 'price', (p) => p.price === 2223.5);
+    t.fake.binanceStream.pushTicker('BTCUSDT', 11112.5);
+    t.fake.binanceStream.pushTicker('ETHUSDT', 2223.5);
+    await ethAfter;
+    assert.deepEqual(btcAfter, [], 'no BTC prices after unsubscribing prices:btc');
+    socket.disconnect();
+  });
+
+  it('a message naming more than 100 channels is refused whole, with the reason', async () => {
+    const socket = await connect();
+    const tooMany = Array.from({ length: 101 }, () => 'market');
+    const reason = 'at most 100 channels per message (this one has 101); none was handled';
+    assert.deepEqual(await socket.emitWithAck('subscribe', { channels: tooMany }), {
+      ok: false,
+      subscribed: [],
+      rejected: [{ channel: '', reason }],
+    });
+    const ack = await socket.emitWithAck('subscribe', { channels: tooMany.slice(1) });
+    assert.deepEqual(ack, { ok: true, subscribed: ['market'], rejected: [] });
+    assert.deepEqual(await socket.emitWithAck('unsubscribe', { channels: tooMany }), {
+      ok: false,
+      subscribed: ['market'],
+      rejected: [{ channel: '', reason }],
+      unsubscribed: [],
+    });
+    socket.disconnect();
+  });
+
+  it('the providers snapshot is every provider’s current state, not the last change list', async () => {
+    const directory = t.running.app.get(ProviderDirectory);
+    const current = () =>
+      directory
+        .all()
+        .map((r) => ({ id: r.id, status: r.status(), health_score: r.score() }))
+        .sort((a, b) => a.id.localeCompare(b.id));
+    // A change event names only the providers that changed.
+    t.running.app
+      .get(RealtimePublisher)
+      .publish('providers', 'providers', [{ id: 'coingecko', status: 'degraded' }]);
+    const socket = await connect();
+    const snapshot = next<{ id: string }[]>(socket, 'providers', () => true);
+    await socket.emitWithAck('subscribe', { channels: ['providers'] });
+    const states = await snapshot;
+    assert.ok(states.length > 1);
+    assert.deepEqual(
+      [...states].sort((a, b) => a.id.localeCompare(b.id)),
+      current(),
+    );
     socket.disconnect();
   });
 

@@ -7,6 +7,8 @@ import { FakeBinanceStream } from './fake-binance-stream';
 export type Fault =
   | { type: 'delay'; ms: number }
   | { type: 'hang' }
+  /** Answered normally, with the data as of its arrival, once release() is called. */
+  | { type: 'hold' }
   | { type: 'reset' }
   | { type: 'status'; status: number; retryAfter?: number; body?: unknown }
   | { type: 'html'; status?: number }
@@ -19,6 +21,7 @@ export type Fault =
 export const FAULT_TYPES = [
   'delay',
   'hang',
+  'hold',
   'reset',
   'status',
   'html',
@@ -49,6 +52,7 @@ export class FakeUpstream {
   private readonly counts = new Map<string, number>();
   private readonly served = new Map<string, unknown>();
   private readonly hung = new Set<ServerResponse>();
+  private readonly held = new Set<() => void>();
   readonly binanceStream = new FakeBinanceStream();
   baseUrl = '';
 
@@ -61,6 +65,7 @@ export class FakeUpstream {
   }
 
   async stop(): Promise<void> {
+    this.release();
     this.binanceStream.close();
     for (const res of this.hung) {
       res.destroy();
@@ -96,6 +101,17 @@ export class FakeUpstream {
     } else {
       this.faults.clear();
     }
+  }
+
+  /** Requests held by a `hold` fault and not yet released. */
+  get holding(): number {
+    return this.held.size;
+  }
+
+  /** Answers every held request. */
+  release(): void {
+    this.held.forEach((answer) => answer());
+    this.held.clear();
   }
 
   /** Requests received by routes matching the target (exact route or prefix). */
@@ -170,6 +186,10 @@ export class FakeUpstream {
     switch (fault.type) {
       case 'delay':
         await new Promise((r) => setTimeout(r, fault.ms));
+        send(res, result.reply);
+        return;
+      case 'hold':
+        await new Promise<void>((answer) => this.held.add(answer));
         send(res, result.reply);
         return;
       case 'hang':

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ProviderDirectory } from '../provider.directory';
 import { ProviderStore } from '../provider.store';
+import type { ProviderRuntime } from '../runtime/provider-runtime';
 import { RealtimePublisher } from '../../realtime/realtime.publisher';
 
 const FLUSH_INTERVAL_MS = 30_000;
@@ -19,7 +20,10 @@ export class ProviderHealthFlusher implements OnModuleInit, OnApplicationShutdow
     private readonly directory: ProviderDirectory,
     private readonly store: ProviderStore,
     private readonly realtime: RealtimePublisher,
-  ) {}
+  ) {
+    // Events carry the changes; a new subscriber gets every provider's current state.
+    realtime.snapshotFrom('providers', 'providers', () => directory.all().map(stateOf));
+  }
 
   onModuleInit(): void {
     // A failed write (database busy or gone) must not become an unhandled rejection: health
@@ -64,15 +68,11 @@ export class ProviderHealthFlusher implements OnModuleInit, OnApplicationShutdow
       return before !== undefined && before !== status;
     });
     if (changed.length > 0) {
-      this.realtime.publish(
-        'providers',
-        'providers',
-        changed.map((runtime) => ({
-          id: runtime.id,
-          status: runtime.status(),
-          health_score: runtime.score(),
-        })),
-      );
+      this.realtime.publish('providers', 'providers', changed.map(stateOf));
     }
   }
+}
+
+function stateOf(runtime: ProviderRuntime): { id: string; status: string; health_score: number } {
+  return { id: runtime.id, status: runtime.status(), health_score: runtime.score() };
 }

@@ -9,6 +9,7 @@ import { CoinCatalogue } from '../../market/coins/coin-catalogue';
 import { ProviderRegistry } from '../../providers/registry/provider-registry';
 import { priceChannel } from '../channels';
 import { RealtimeHub } from '../hub/realtime-hub';
+import type { PriceEvent } from '../realtime-events';
 import { RealtimePublisher } from '../realtime.publisher';
 import { BinanceStreamClient, type StreamTick } from './binance-stream.client';
 
@@ -33,6 +34,8 @@ export class PriceFeed implements OnApplicationBootstrap, OnModuleDestroy {
   private streamUp = false;
   private pollTimer?: NodeJS.Timeout;
   private followTimer?: NodeJS.Timeout;
+  /** The interval's poll while it awaits its answer: a slow one makes the next turns skip. */
+  private intervalPoll?: Promise<void>;
   /** Symbols newly followed since the last change was applied. */
   private readonly added = new Set<string>();
 
@@ -89,7 +92,7 @@ export class PriceFeed implements OnApplicationBootstrap, OnModuleDestroy {
     if (!coin) {
       return;
     }
-    this.publisher.publish(priceChannel(coin.symbol), 'price', {
+    this.publishPrice({
       symbol: coin.symbol,
       price: tick.price,
       change_24h: tick.change24h,
@@ -119,10 +122,11 @@ export class PriceFeed implements OnApplicationBootstrap, OnModuleDestroy {
   private schedulePolling(): void {
     const needed = this.polled().length > 0;
     if (needed && !this.pollTimer) {
-      this.pollTimer = setInterval(
-        () => void this.poll(this.polled()),
-        this.config.realtime.pollSeconds * 1000,
-      );
+      this.pollTimer = setInterval(() => {
+        this.intervalPoll ??= this.poll(this.polled()).finally(
+          () => (this.intervalPoll = undefined),
+        );
+      }, this.config.realtime.pollSeconds * 1000);
       this.pollTimer.unref();
     } else if (!needed && this.pollTimer) {
       clearInterval(this.pollTimer);
@@ -140,7 +144,7 @@ export class PriceFeed implements OnApplicationBootstrap, OnModuleDestroy {
         api.getPrices({ coins, ctx }),
       );
       for (const quote of data) {
-        this.publisher.publish(priceChannel(quote.symbol), 'price', {
+        this.publishPrice({
           symbol: quote.symbol,
           price: quote.price,
           change_24h: quote.change24h,
@@ -152,5 +156,20 @@ export class PriceFeed implements OnApplicationBootstrap, OnModuleDestroy {
     } catch (error) {
       this.logger.warn(`polling ${symbols.join(',')} failed: ${(error as Error).message}`);
     }
+  }
+
+  /**
+   * Publishes a price unless its channel already carries a newer one: a slow poll answering
+   * after a stream tick must not take the tick's place in clients or in the snapshot. A latest
+   * value stamped in the future (a provider's clock) is taken as now, so it cannot hold the
+   * channel back.
+   */
+  private publishPrice(event: PriceEvent): void {
+    const channel = priceChannel(event.symbol);
+    const latest = this.publisher.snapshot(channel)?.data as PriceEvent | undefined;
+    if (latest && event.ts < Math.min(latest.ts, Date.now())) {
+      return;
+    }
+    this.publisher.publish(channel, 'price', event);
   }
 }

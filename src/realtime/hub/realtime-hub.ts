@@ -2,8 +2,8 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Caller } from '../../auth/caller';
 import { type AppConfig, InjectConfig } from '../../core/config';
 import { CoinCatalogue } from '../../market/coins/coin-catalogue';
-import { parseChannel, symbolOf } from '../channels';
-import type { ServerEventName, SubscriptionAck } from '../realtime-events';
+import { parseChannel, priceChannel, symbolOf } from '../channels';
+import type { ServerEventName, SubscriptionAck, UnsubscribeAck } from '../realtime-events';
 import { RealtimePublisher } from '../realtime.publisher';
 import { Tally } from './tally';
 
@@ -28,7 +28,12 @@ interface ConnectionState {
 
 /** A client this far behind is dropped, so it never holds memory or slows the others. */
 export const MAX_BUFFERED_BYTES = 512 * 1024;
+/**
+ * A longer list is refused whole: rejecting each extra channel would let one message make an
+ * ack many times its own size.
+ */
 const MAX_CHANNELS_PER_MESSAGE = 100;
+const CLOSED = 'the connection is closed';
 
 /**
  * Connections, their subscriptions and the fan-out of published events: snapshots on subscribe,
@@ -91,19 +96,15 @@ export class RealtimeHub implements OnModuleDestroy {
 
   subscribe(connection: RealtimeConnection, channels: unknown): SubscriptionAck {
     const state = this.states.get(connection.id);
-    const list = Array.isArray(channels) ? channels.slice(0, MAX_CHANNELS_PER_MESSAGE) : [];
-    const ack: SubscriptionAck = { ok: true, subscribed: [], rejected: [] };
-    if (!state || list.length === 0) {
-      return {
-        ok: false,
-        subscribed: [],
-        rejected: [{ channel: '', reason: 'channels must be a non-empty array' }],
-      };
+    const list = listOf(channels);
+    if (!state || typeof list === 'string') {
+      return refused(typeof list === 'string' ? list : CLOSED, []);
     }
+    const ack: SubscriptionAck = { ok: true, subscribed: [], rejected: [] };
     const limit = connection.caller.tier.maxSubscriptions;
     const addedSymbols: string[] = [];
     for (const raw of list) {
-      const parsed = parseChannel(raw, (symbol) => this.coins.find(symbol) !== undefined);
+      const parsed = this.parse(raw);
       if ('reason' in parsed) {
         ack.rejected.push({ channel: String(raw), reason: parsed.reason });
       } else if (
@@ -123,7 +124,9 @@ export class RealtimeHub implements OnModuleDestroy {
           }
           state.channels.add(parsed.channel);
         }
-        ack.subscribed.push(parsed.channel);
+        if (!ack.subscribed.includes(parsed.channel)) {
+          ack.subscribed.push(parsed.channel);
+        }
       }
     }
     ack.ok = ack.rejected.length === 0;
@@ -134,24 +137,37 @@ export class RealtimeHub implements OnModuleDestroy {
     return ack;
   }
 
-  unsubscribe(connection: RealtimeConnection, channels: unknown): SubscriptionAck {
+  /**
+   * Channels are named as for subscribe (`prices:btc` leaves `prices:BTC`); the ack lists the
+   * canonical names removed and the channels still subscribed, and rejects a channel that was
+   * not subscribed.
+   */
+  unsubscribe(connection: RealtimeConnection, channels: unknown): UnsubscribeAck {
     const state = this.states.get(connection.id);
-    const list = Array.isArray(channels) ? channels : [];
-    const removed = list.filter(
-      (c): c is string => typeof c === 'string' && state?.channels.delete(c) === true,
-    );
-    for (const channel of removed) {
-      state?.delivered.delete(channel);
-      const symbol = symbolOf(channel);
-      if (symbol) {
-        clearTimeout(state?.prices.get(symbol)?.timer);
-        state?.prices.delete(symbol);
+    const list = listOf(channels);
+    if (!state || typeof list === 'string') {
+      return {
+        ...refused(typeof list === 'string' ? list : CLOSED, [...(state?.channels ?? [])]),
+        unsubscribed: [],
+      };
+    }
+    const rejected: SubscriptionAck['rejected'] = [];
+    const unsubscribed: string[] = [];
+    for (const raw of list) {
+      const parsed = this.parse(raw);
+      if ('reason' in parsed) {
+        rejected.push({ channel: String(raw), reason: parsed.reason });
+      } else if (state.channels.delete(parsed.channel)) {
+        this.forget(state, parsed.channel);
+        unsubscribed.push(parsed.channel);
+      } else if (!unsubscribed.includes(parsed.channel)) {
+        rejected.push({ channel: parsed.channel, reason: 'not subscribed' });
       }
     }
-    if (removed.length > 0) {
+    if (unsubscribed.length > 0) {
       this.symbolsChanged([]);
     }
-    return { ok: true, subscribed: [...(state?.channels ?? [])], rejected: [] };
+    return { ok: rejected.length === 0, subscribed: [...state.channels], rejected, unsubscribed };
   }
 
   /** Symbols at least one client follows. */
@@ -179,8 +195,22 @@ export class RealtimeHub implements OnModuleDestroy {
     return { connections: this.states.size, subscriptions, messagesSent: this.messagesSent };
   }
 
+  private parse(raw: unknown): { channel: string } | { reason: string } {
+    return parseChannel(raw, (token) => this.coins.find(token)?.symbol);
+  }
+
+  /** Drops what the connection held for a channel it left. */
+  private forget(state: ConnectionState, channel: string): void {
+    state.delivered.delete(channel);
+    const symbol = symbolOf(channel);
+    if (symbol) {
+      clearTimeout(state.prices.get(symbol)?.timer);
+      state.prices.delete(symbol);
+    }
+  }
+
   private isFollowed(symbol: string): boolean {
-    const channel = `prices:${symbol}`;
+    const channel = priceChannel(symbol);
     return [...this.states.values()].some((s) => s.channels.has(channel));
   }
 
@@ -247,4 +277,19 @@ export class RealtimeHub implements OnModuleDestroy {
     state.connection.send(event, data);
     this.messagesSent += 1;
   }
+}
+
+/** The channels of a subscribe / unsubscribe message, or why the message is refused whole. */
+function listOf(channels: unknown): unknown[] | string {
+  if (!Array.isArray(channels) || channels.length === 0) {
+    return 'channels must be a non-empty array';
+  }
+  if (channels.length > MAX_CHANNELS_PER_MESSAGE) {
+    return `at most ${MAX_CHANNELS_PER_MESSAGE} channels per message (this one has ${channels.length}); none was handled`;
+  }
+  return channels as unknown[];
+}
+
+function refused(reason: string, subscribed: string[]): SubscriptionAck {
+  return { ok: false, subscribed, rejected: [{ channel: '', reason }] };
 }

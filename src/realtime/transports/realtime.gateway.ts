@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
 import { Authenticator } from '../../auth/authenticator';
 import { type RealtimeConnection, RealtimeHub } from '../hub/realtime-hub';
-import type { SubscriptionAck } from '../realtime-events';
+import type { SubscriptionAck, UnsubscribeAck } from '../realtime-events';
 import { ClientAddress } from './client-address';
 
 interface SocketData {
@@ -52,7 +52,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
   }
 
   @SubscribeMessage('unsubscribe')
-  unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): SubscriptionAck {
+  unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): UnsubscribeAck {
     return this.hub.unsubscribe(this.connectionOf(socket), channelsOf(body));
   }
 
@@ -103,10 +103,20 @@ function channelsOf(body: unknown): unknown {
 /** What engine.io holds for this client and what its WebSocket has not flushed yet. */
 function bufferedBytes(socket: Socket): number {
   const conn = socket.conn as unknown as {
-    writeBuffer?: unknown[];
+    writeBuffer?: { data?: unknown }[];
     transport?: { socket?: { bufferedAmount?: number } };
   };
-  // Packets engine.io holds are counted at a typical event's size.
-  const queued = (conn.writeBuffer?.length ?? 0) * 256;
+  let queued = 0;
+  for (const packet of conn.writeBuffer ?? []) {
+    queued += byteLength(packet.data);
+  }
   return queued + (conn.transport?.socket?.bufferedAmount ?? 0);
+}
+
+/** An engine.io packet's payload: encoded text, or a binary attachment. */
+function byteLength(data: unknown): number {
+  if (typeof data === 'string') {
+    return Buffer.byteLength(data);
+  }
+  return ArrayBuffer.isView(data) || data instanceof ArrayBuffer ? data.byteLength : 0;
 }
