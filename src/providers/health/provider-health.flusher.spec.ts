@@ -23,7 +23,7 @@ describe('ProviderHealthFlusher', () => {
       {
         saveHealth: () => Promise.reject(new Error('SQLITE_BUSY: database is locked')),
       } as unknown as ProviderStore,
-      { publish: () => undefined } as unknown as RealtimePublisher,
+      { publish: () => undefined, snapshotFrom: () => undefined } as unknown as RealtimePublisher,
     );
     try {
       flusher.onModuleInit();
