@@ -15,6 +15,9 @@ export interface StatsEvent {
   connections: number;
   subscriptions: number;
   messages_sent: number;
+  /** HTTP requests answered in the last hour, and their average time. */
+  requests_1h: number;
+  average_response_time_ms: number;
   ts: number;
 }
 

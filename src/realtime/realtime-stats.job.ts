@@ -1,16 +1,21 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { type AppConfig, InjectConfig } from '../core/config';
 import { JobScheduler } from '../core/jobs';
+import { HttpMetrics } from '../core/metrics/http-metrics';
 import { RealtimeHub } from './hub/realtime-hub';
 import { RealtimePublisher } from './realtime.publisher';
 
-/** Every five minutes (SCHEDULE_STATS_BROADCAST): connection, subscription and message counts on the `stats` channel. */
+/**
+ * Every five minutes (SCHEDULE_STATS_BROADCAST): connection, subscription, message and HTTP
+ * request counts on the `stats` channel.
+ */
 @Injectable()
 export class RealtimeStatsJob implements OnApplicationBootstrap {
   constructor(
     private readonly jobs: JobScheduler,
     private readonly hub: RealtimeHub,
     private readonly publisher: RealtimePublisher,
+    private readonly http: HttpMetrics,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -24,10 +29,13 @@ export class RealtimeStatsJob implements OnApplicationBootstrap {
 
   broadcast(): Promise<number> {
     const { connections, subscriptions, messagesSent } = this.hub.stats();
+    const hour = this.http.lastHour();
     this.publisher.publish('stats', 'stats', {
       connections,
       subscriptions,
       messages_sent: messagesSent,
+      requests_1h: hour.count,
+      average_response_time_ms: Math.round(hour.averageMs * 10) / 10,
       ts: Date.now(),
     });
     return Promise.resolve(0);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { JobScheduler } from '../../src/core/jobs';
 import { type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 
 describe('GET /api/health under failure', () => {
@@ -27,6 +28,23 @@ describe('GET /api/health under failure', () => {
       assert.equal(down.body.components.database.status, 'down');
     } finally {
       await t.stop().catch(() => undefined);
+    }
+  });
+});
+
+describe('GET /api/health with every provider down', () => {
+  it('is degraded (200), with the providers component down and naming none usable', async () => {
+    const t = await startFakeBackedApp();
+    try {
+      t.fake.inject('', { type: 'status', status: 500 });
+      assert.equal((await t.running.app.get(JobScheduler).run('health')).result, 'ok');
+      const res = await request(t.running.url).get('/api/health').expect(200);
+      assert.equal(res.body.status, 'degraded');
+      assert.equal(res.body.components.providers.status, 'down');
+      assert.match(res.body.components.providers.message, /^0 of \d+ enabled providers usable$/);
+      assert.equal(res.body.components.database.status, 'up');
+    } finally {
+      await t.stop();
     }
   });
 });

@@ -5,8 +5,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
+import { JobScheduler } from '../../src/core/jobs';
+import { HttpMetrics } from '../../src/core/metrics/http-metrics';
 import { ProviderDirectory } from '../../src/providers/provider.directory';
 import { PriceFeed } from '../../src/realtime/feed/price-feed.service';
+import type { StatsEvent } from '../../src/realtime/realtime-events';
 import { RealtimePublisher } from '../../src/realtime/realtime.publisher';
 import { rawText } from '../../src/realtime/raw-text';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
@@ -178,6 +181,24 @@ describe('real-time prices over Socket.IO and /ws', () => {
       [...states].sort((a, b) => a.id.localeCompare(b.id)),
       current(),
     );
+    socket.disconnect();
+  });
+
+  it('the stats broadcast counts connections, subscriptions and the HTTP requests of the last hour', async () => {
+    const socket = await connect();
+    await socket.emitWithAck('subscribe', { channels: ['stats', 'market'] });
+    const before = t.running.app.get(HttpMetrics).lastHour().count;
+    for (let i = 0; i < 3; i += 1) {
+      await request(t.running.url).get('/api/health/live').expect(200);
+    }
+    const sentAfter = Date.now();
+    const stats = next<StatsEvent>(socket, 'stats', (e) => e.ts >= sentAfter);
+    assert.equal((await t.running.app.get(JobScheduler).run('stats-broadcast')).result, 'ok');
+    const event = await stats;
+    assert.equal(event.requests_1h, before + 3);
+    assert.equal(typeof event.average_response_time_ms, 'number');
+    assert.ok(event.connections >= 1);
+    assert.ok(event.subscriptions >= 2);
     socket.disconnect();
   });
 
