@@ -157,4 +157,23 @@ describe('GET /api/market and /api/coins/top', () => {
     const bad = await api().get('/api/coins/top?limit=251').expect(400);
     assert.equal(bad.body.message, 'limit must be an integer from 1 to 250');
   });
+  it('upstream and cache metrics move by exactly what a miss and a hit did', async () => {
+    const scrape = async () => (await api().get('/metrics').expect(200)).text;
+    const value = (text: string, series: string) => {
+      const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+      return Number(line?.split(' ')[1] ?? 0);
+    };
+    const upstream = 'upstream_request_duration_seconds_count{provider="coingecko",outcome="200"}';
+    const hits = 'cache_lookups_total{result="hit"}';
+    const misses = 'cache_lookups_total{result="miss"}';
+    const first = await scrape();
+    await api().get('/api/coins/top?limit=4').expect(200);
+    const second = await scrape();
+    assert.equal(value(second, upstream), value(first, upstream) + 1);
+    assert.equal(value(second, misses), value(first, misses) + 1);
+    await api().get('/api/coins/top?limit=4').expect(200);
+    const third = await scrape();
+    assert.equal(value(third, upstream), value(second, upstream));
+    assert.equal(value(third, hits), value(second, hits) + 1);
+  });
 });
