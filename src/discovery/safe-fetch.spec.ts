@@ -31,8 +31,23 @@ describe('safeFetch', () => {
   const options = { timeoutMs: 300, maxBytes: 1_000_000, allowedAddresses: ['127.0.0.1'] };
 
   before(async () => {
-    // Answers at once, then sends a byte every 50 ms for two seconds: never idle, never done.
-    server = createServer((_req, res) => {
+    const redirects: Record<string, string> = {
+      '/to-private': 'http://10.0.0.1/',
+      '/to-loopback6': 'http://[::1]/',
+      '/to-other-loopback': 'http://127.0.0.2/',
+      '/to-file': 'file:///etc/passwd',
+    };
+    server = createServer((req, res) => {
+      const location = redirects[req.url ?? ''];
+      if (location) {
+        res.writeHead(302, { location }).end();
+        return;
+      }
+      if (req.url === '/big') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(`"${'x'.repeat(2_000)}"`);
+        return;
+      }
+      // Answers at once, then sends a byte every 50 ms for two seconds: never idle, never done.
       res.writeHead(200, { 'content-type': 'application/json' });
       const timer = setInterval(() => res.write(' '), 50);
       setTimeout(() => {
@@ -52,6 +67,22 @@ describe('safeFetch', () => {
 
   it('refuses an IPv4-compatible IPv6 literal for loopback', async () => {
     await assert.rejects(safeFetch('http://[::7f00:1]:80/', options), UnsafeTargetError);
+  });
+
+  it('stops reading a body past its size cap', async () => {
+    await assert.rejects(
+      safeFetch(`${base}/big`, { ...options, maxBytes: 1_000 }),
+      /body larger than 1000 bytes/,
+    );
+    const whole = await safeFetch(`${base}/big`, { ...options, maxBytes: 3_000 });
+    assert.equal(whole.body.length, 2_002);
+  });
+
+  it('re-checks every redirect: private, other loopback, IPv6 loopback and file: are refused', async () => {
+    for (const path of ['/to-private', '/to-other-loopback', '/to-loopback6']) {
+      await assert.rejects(safeFetch(`${base}${path}`, options), UnsafeTargetError, path);
+    }
+    await assert.rejects(safeFetch(`${base}/to-file`, options), /scheme file: is not allowed/);
   });
 
   it('gives up at the deadline while the body is still trickling in', async () => {
