@@ -3,6 +3,7 @@ import { MarketModule } from '../market/market.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { PriceFeed } from './feed/price-feed.service';
 import { RealtimeHub } from './hub/realtime-hub';
+import { RevokedKeyCloser } from './hub/revoked-key.closer';
 import { RealtimeStatsJob } from './realtime-stats.job';
 import { RealtimeMetrics } from './realtime.metrics';
 import { ClientAddress } from './transports/client-address';
@@ -14,6 +15,7 @@ import { RealtimeGateway } from './transports/realtime.gateway';
   imports: [MarketModule, ProvidersModule],
   providers: [
     RealtimeHub,
+    RevokedKeyCloser,
     PriceFeed,
     ClientAddress,
     RealtimeGateway,

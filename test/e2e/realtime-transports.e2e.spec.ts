@@ -206,6 +206,41 @@ describe('real-time transports: hostile input, stray upgrades and connection cou
     await until(() => socket.disconnected);
   });
 
+  it('revoking a key through the API ends its open connections on both transports at once', async () => {
+    const created = await fetch(`${t.running.url}/api/auth/keys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': ADMIN_KEY },
+      body: JSON.stringify({ name: 'streaming', tier: 'pro' }),
+    }).then((res) => res.json() as Promise<{ id: number; key: string }>);
+    const socket = io(t.running.url, {
+      transports: ['websocket'],
+      reconnection: false,
+      auth: { token: created.key },
+    });
+    await connected(socket);
+    const dropped: { reason: string }[] = [];
+    socket.once('dropped', (data: { reason: string }) => dropped.push(data));
+    const { ws, events } = await plain();
+    ws.send(JSON.stringify({ action: 'auth', token: created.key }));
+    await until(() => events.some((e) => e.event === 'ready'));
+    const anonymous = await plain();
+    await until(() => hub().stats().connections === 3);
+    const closed: [number, string][] = [];
+    ws.once('close', (code: number, reason: Buffer) => closed.push([code, reason.toString()]));
+    const revoked = await fetch(`${t.running.url}/api/auth/keys/${created.id}`, {
+      method: 'DELETE',
+      headers: { 'x-api-key': ADMIN_KEY },
+    });
+    assert.equal(revoked.status, 200);
+    // Bounded waits: without the fix these never happen, and the test must fail, not hang.
+    await until(() => socket.disconnected && closed.length === 1);
+    assert.deepEqual(dropped, [{ reason: 'the API key was revoked' }]);
+    assert.deepEqual(closed, [[4003, 'the API key was revoked']]);
+    assert.equal(hub().stats().connections, 1, 'the anonymous client stays');
+    anonymous.ws.close();
+    await until(() => hub().stats().connections === 0);
+  });
+
   it('Socket.IO clients that leave during the handshake or after it free their admission', async () => {
     const authenticator = t.running.app.get(Authenticator);
     const identify = authenticator.identify.bind(authenticator);

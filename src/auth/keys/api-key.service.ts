@@ -41,6 +41,7 @@ export class ApiKeyService implements OnModuleInit, BeforeApplicationShutdown {
   });
   private readonly logger = new Logger(ApiKeyService.name);
   private readonly used = new Set<number>();
+  private readonly revokedListeners: ((id: number) => void)[] = [];
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -91,7 +92,8 @@ export class ApiKeyService implements OnModuleInit, BeforeApplicationShutdown {
     if (changes.tier !== undefined) {
       record.tier = changes.tier;
     }
-    if (changes.revoked === true && record.revokedAt === null) {
+    const revoking = changes.revoked === true && record.revokedAt === null;
+    if (revoking) {
       record.revokedAt = new Date();
       record.tokenVersion += 1;
     } else if (changes.revoked === false) {
@@ -100,7 +102,15 @@ export class ApiKeyService implements OnModuleInit, BeforeApplicationShutdown {
     const saved = await this.store.save(record);
     this.byHash.clear();
     this.byId.clear();
+    if (revoking) {
+      this.revokedListeners.forEach((listener) => listener(id));
+    }
     return saved;
+  }
+
+  /** Lets what holds a key's sessions open (real-time connections) end them on revocation. */
+  onRevoked(listener: (id: number) => void): void {
+    this.revokedListeners.push(listener);
   }
 
   revoke(id: number): Promise<ApiKey> {

@@ -94,6 +94,16 @@ export class RealtimeHub implements OnModuleDestroy {
     }
   }
 
+  /** Closes every connection opened with this key (revoked: it may no longer stream). */
+  closeKey(keyId: number, reason: string): number {
+    const opened = [...this.states.values()].filter((s) => s.connection.caller.keyId === keyId);
+    for (const state of opened) {
+      state.connection.close(reason);
+      this.remove(state.connection);
+    }
+    return opened.length;
+  }
+
   subscribe(connection: RealtimeConnection, channels: unknown): SubscriptionAck {
     const state = this.states.get(connection.id);
     const list = listOf(channels);
