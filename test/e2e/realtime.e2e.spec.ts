@@ -227,6 +227,23 @@ describe('real-time prices over Socket.IO and /ws', () => {
     const pushedAt = t.fake.binanceStream.pushTicker('ETHUSDT', 3456.5);
     await until(() => messages.some((m) => m.event === 'price' && m.data.price === 3456.5), 1000);
     assert.ok(Date.now() - pushedAt < 1000);
+
+    ws.send(JSON.stringify({ action: 'subscribe', channels: ['providers'] }));
+    await until(() => messages.some((m) => m.event === 'providers'));
+    const snapshot = messages.find((m) => m.event === 'providers')?.data as unknown as unknown[];
+    assert.equal(snapshot.length, t.running.app.get(ProviderDirectory).all().length);
+
+    ws.send(JSON.stringify({ action: 'unsubscribe', channels: ['prices:eth'] }));
+    await until(() => messages.some((m) => m.event === 'unsubscribed'));
+    assert.deepEqual(messages.find((m) => m.event === 'unsubscribed')?.data.unsubscribed, [
+      'prices:ETH',
+    ]);
+    t.fake.binanceStream.pushTicker('ETHUSDT', 4000.5);
+    ws.send(JSON.stringify({ action: 'ping' }));
+    await until(() => messages.filter((m) => m.event === 'pong').length === 2);
+    await sleep(400);
+    assert.ok(!messages.some((m) => m.event === 'price' && m.data.price === 4000.5));
+
     ws.send('not json');
     await until(() => messages.some((m) => m.event === 'error'));
     ws.close();
