@@ -3,7 +3,7 @@ import { CacheService, type CacheResult } from '../core/cache';
 import { type AppConfig, InjectConfig } from '../core/config';
 import { liveMeta, responseMeta, storedMeta } from '../core/web/response-meta';
 import type { ResponseMetaDto } from '../core/web/response-meta.dto';
-import { NO_BACKFILL, tryBackfill } from '../providers/registry/backfill';
+import { backfillIf, storedAnswerMeta } from '../providers/registry/backfill';
 import type { ChainTvl, ProtocolTvl } from '../providers/provider.types';
 import {
   AllProvidersFailedError,
@@ -100,35 +100,24 @@ export class DefiService {
     const from = new Date(to.getTime() - (days - 1) * DAY_MS);
     const earliest = await this.store.earliestDaySince(from);
     const covered = earliest !== undefined && earliest.getTime() <= from.getTime();
-    const backfill = covered
-      ? NO_BACKFILL
-      : await tryBackfill(async () => {
-          const { data, provider, attempted } = await this.registry.execute(
-            'defi',
-            (api, ctx) => api.getHistoricalTvl({ ctx }),
-            { what: 'DeFi TVL history' },
-          );
-          const wanted = data.filter((p) => p.date.getTime() >= from.getTime());
-          await this.store.upsertDays(wanted, provider);
-          return { provider, points: wanted.length, attempted };
-        });
+    const backfill = await backfillIf(!covered, async () => {
+      const { data, provider, attempted } = await this.registry.execute(
+        'defi',
+        (api, ctx) => api.getHistoricalTvl({ ctx }),
+        { what: 'DeFi TVL history' },
+      );
+      const wanted = data.filter((p) => p.date.getTime() >= from.getTime());
+      await this.store.upsertDays(wanted, provider);
+      return { provider, points: wanted.length, attempted };
+    });
     const points = await this.store.daysBetween(from, to);
-    if (points.length === 0 && backfill.error) {
-      throw backfill.error;
-    }
     return {
       data: points.map((p) => ({ date: p.date.toISOString(), tvl: p.tvl })),
       meta: {
-        ...storedMeta({
-          newest: points.at(-1)?.date ?? null,
-          stale: backfill.failed !== null,
-          attempted: backfill.backfilled?.attempted ?? backfill.failed?.attempted ?? [],
-        }),
+        ...storedAnswerMeta(backfill, { rows: points.length, newest: points.at(-1)?.date ?? null }),
         points: points.length,
         from: points[0]?.date.toISOString() ?? null,
         to: points.at(-1)?.date.toISOString() ?? null,
-        backfilled: backfill.backfilled,
-        backfill_failed: backfill.failed,
       },
     };
   }

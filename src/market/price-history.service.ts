@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
 import { CoinCatalogue } from './coins/coin-catalogue';
-import { storedMeta } from '../core/web/response-meta';
-import { NO_BACKFILL, tryBackfill } from '../providers/registry/backfill';
+import { backfillIf, storedAnswerMeta } from '../providers/registry/backfill';
 import type { HistoryInterval, HistoryResponseDto } from './dto/history.dto';
 import { PriceHistoryStore } from './price-history.store';
 
@@ -48,36 +47,28 @@ export class PriceHistoryService {
     // counts as covered, or every query would backfill the same gap again.
     const tolerance = Math.max(bucketMs, SOURCE_GRANULARITY_MS);
     const covered = earliest !== null && earliest.getTime() <= from.getTime() + tolerance;
-    const backfill = covered
-      ? NO_BACKFILL
-      : await tryBackfill(async () => {
-          const { data, provider, attempted } = await this.registry.execute(
-            'history',
-            (api, ctx) => api.getPriceHistory({ coin, from, to: earliest ?? to, ctx }),
-            { what: `${coin.symbol} price history` },
-          );
-          await this.store.saveHistory(coin.symbol, data, provider);
-          return { provider, points: data.length, attempted };
-        });
+    const backfill = await backfillIf(!covered, async () => {
+      const { data, provider, attempted } = await this.registry.execute(
+        'history',
+        (api, ctx) => api.getPriceHistory({ coin, from, to: earliest ?? to, ctx }),
+        { what: `${coin.symbol} price history` },
+      );
+      await this.store.saveHistory(coin.symbol, data, provider);
+      return { provider, points: data.length, attempted };
+    });
     const points = await this.store.buckets({ symbol: coin.symbol, from, to, bucketMs });
-    if (points.length === 0 && backfill.error) {
-      throw backfill.error;
-    }
     return {
       data: points.map((p) => ({ timestamp: p.timestamp.toISOString(), price: p.price })),
       meta: {
-        ...storedMeta({
+        ...storedAnswerMeta(backfill, {
+          rows: points.length,
           newest: points.at(-1)?.timestamp ?? null,
-          stale: backfill.failed !== null,
-          attempted: backfill.backfilled?.attempted ?? backfill.failed?.attempted ?? [],
         }),
         symbol: coin.symbol,
         interval,
         points: points.length,
         from: from.toISOString(),
         to: to.toISOString(),
-        backfilled: backfill.backfilled,
-        backfill_failed: backfill.failed,
       },
     };
   }

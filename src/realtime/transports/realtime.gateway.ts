@@ -20,7 +20,8 @@ interface SocketData {
 /**
  * Socket.IO at /socket.io. Credentials come with the handshake (`auth.token`, else an
  * `Authorization: Bearer` or `X-API-Key` header: an API key or a JWT; none is the free tier); a
- * refused handshake fails with the reason as the connect_error message. `subscribe` / `unsubscribe` take `{channels}` and answer with the ack.
+ * refused handshake fails with the reason as the connect_error message. `subscribe` and
+ * `unsubscribe` take `{channels}` and answer with the ack.
  */
 @WebSocketGateway({ path: '/socket.io' })
 export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
