@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
+import { json } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { NestFactory } from '@nestjs/core';
@@ -10,6 +11,7 @@ import { setupOpenApi } from './core/docs';
 import { assignRequestId, REQUEST_ID_HEADER } from './core/logging/logging.module';
 import { HttpMetrics } from './core/metrics/http-metrics';
 import { HotPath, type TrustProxy } from './core/web/hot-path/hot-path';
+import { refuseDeepJson } from './core/web/json-depth';
 import { RequestLogService } from './auth/request-log/request-log.service';
 import { PlainWsServer } from './realtime/transports/plain-ws.server';
 import { RealtimeIoAdapter } from './realtime/transports/realtime-io.adapter';
@@ -37,8 +39,11 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: { directives: DOCS_FRIENDLY_CSP } }));
   app.use(compression());
-  app.useBodyParser('json', { limit: config.server.bodyLimit });
+  // express.json itself: Nest's useBodyParser keeps `verify` for its raw-body option.
+  app.use(json({ limit: config.server.bodyLimit, verify: refuseDeepJson }));
+  // Flat parsers only: `a[b][c]=1` stays one key, so no query or form builds nested objects.
   app.useBodyParser('urlencoded', { limit: config.server.bodyLimit, extended: false });
+  app.set('query parser', 'simple');
   app.enableCors({
     origin: config.server.corsOrigins === '*' ? '*' : [...config.server.corsOrigins],
     exposedHeaders: EXPOSED_HEADERS,

@@ -112,10 +112,12 @@ export class ProviderDirectory implements OnModuleInit {
       .sort((a, b) => rank(a) - rank(b));
   }
 
+  /** Stored first: the running settings change only once the database has them. */
   async updateSettings(id: string, patch: Partial<ProviderSettings>): Promise<ProviderRuntime> {
     const runtime = this.get(id);
-    runtime.settings = { ...runtime.settings, ...patch };
-    await this.store.updateSettings(id, runtime.settings);
+    const next = { ...runtime.settings, ...patch };
+    await this.store.updateSettings(id, next);
+    runtime.settings = next;
     return runtime;
   }
 

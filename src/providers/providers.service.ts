@@ -27,8 +27,15 @@ export class ProvidersService {
     return this.view(this.directory.get(id));
   }
 
+  /** Only the fields given change; the database first, so a failed write changes nothing. */
   async update(id: string, patch: Partial<ProviderSettings>): Promise<ProviderDto> {
-    return this.view(await this.directory.updateSettings(id, patch));
+    const given = Object.fromEntries(
+      Object.entries(patch).filter(([, value]) => value !== undefined),
+    ) as Partial<ProviderSettings>;
+    if (Object.keys(given).length === 0) {
+      throw new BadRequestException('give enabled, priority or both');
+    }
+    return this.view(await this.directory.updateSettings(id, given));
   }
 
   /** A fresh probe; `resetBreaker` closes an open breaker when the probe succeeds. */

@@ -84,13 +84,14 @@ const ADAPTERS: Record<string, AdapterCase> = {
     target: 'defillama',
     call: (c, h, signal) => new DefiLlamaAdapter(h, c).getProtocols({ ctx: { signal } }),
     error200: 'bad_payload',
-    empty: 'not_found',
+    // Every protocol is listed: an empty list is a broken answer, not "none exist".
+    empty: 'bad_payload',
   },
   'alternative-me': {
     target: 'alternative-me',
     call: (c, h, signal) => new AlternativeMeAdapter(h, c).getIndex({ limit: 7, ctx: { signal } }),
     error200: 'upstream_5xx',
-    empty: 'not_found',
+    empty: 'bad_payload',
   },
   etherscan: {
     target: 'etherscan',

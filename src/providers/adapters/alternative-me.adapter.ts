@@ -8,7 +8,7 @@ import type {
   FearGreedSource,
   UpstreamAdapter,
 } from '../provider.types';
-import { fromSeconds } from './payload-fields';
+import { filledList, fromSeconds } from './payload-fields';
 
 const ID = 'alternative-me';
 const PATH = '/fng/';
@@ -16,7 +16,7 @@ const digits = z.string().regex(/^\d+$/, 'expected digits in a string').transfor
 
 /** Every number arrives as a string; `time_until_update` only on the newest point. */
 const fngSchema = z.object({
-  data: z.array(
+  data: filledList(
     z.object({
       value: digits,
       value_classification: z.string(),

@@ -26,7 +26,7 @@ import type {
   TrendingSource,
   UpstreamAdapter,
 } from '../provider.types';
-import { finite, fromSeconds, nullableNumber } from './payload-fields';
+import { filledList, finite, fromSeconds, nullableNumber } from './payload-fields';
 
 const ID = 'coingecko';
 const DAY_MS = 86_400_000;
@@ -50,21 +50,22 @@ const simplePriceSchema = z.record(
     last_updated_at: finite.optional(),
   }),
 );
-const marketsSchema = z.array(
-  z.object({
-    id: z.string(),
-    symbol: z.string(),
-    name: z.string(),
-    current_price: nullableNumber,
-    market_cap: nullableNumber,
-    market_cap_rank: nullableNumber,
-    total_volume: nullableNumber,
-    price_change_percentage_24h: nullableNumber,
-    last_updated: z.string().nullable(),
-  }),
-);
+const marketRow = z.object({
+  id: z.string(),
+  symbol: z.string(),
+  name: z.string(),
+  current_price: nullableNumber,
+  market_cap: nullableNumber,
+  market_cap_rank: nullableNumber,
+  total_volume: nullableNumber,
+  price_change_percentage_24h: nullableNumber,
+  last_updated: z.string().nullable(),
+});
+/** Pages past the end of the market list are legitimately empty. */
+const marketsSchema = z.array(marketRow);
+const topMarketsSchema = filledList(marketRow);
 const trendingSchema = z.object({
-  coins: z.array(
+  coins: filledList(
     z.object({
       item: z.object({
         id: z.string(),
@@ -144,7 +145,7 @@ export class CoinGeckoAdapter
     const rows = await this.get(
       '/coins/markets',
       { vs_currency: 'usd', order: 'market_cap_desc', per_page: limit, page: 1 },
-      marketsSchema,
+      topMarketsSchema,
       ctx,
     );
     return rows

@@ -10,11 +10,11 @@ import type {
   TvlPoint,
   UpstreamAdapter,
 } from '../provider.types';
-import { finite, fromSeconds, nullableNumber } from './payload-fields';
+import { filledList, finite, fromSeconds, nullableNumber } from './payload-fields';
 
 const ID = 'defillama';
 
-const protocolsSchema = z.array(
+const protocolsSchema = filledList(
   z.object({
     name: z.string(),
     slug: z.string(),
@@ -39,8 +39,8 @@ const PROTOCOL_FIELDS = new Set([
   'change_1d',
   'change_7d',
 ]);
-const historySchema = z.array(z.object({ date: finite, tvl: finite }));
-const chainsSchema = z.array(
+const historySchema = filledList(z.object({ date: finite, tvl: finite }));
+const chainsSchema = filledList(
   z.object({ name: z.string(), tvl: finite, tokenSymbol: z.string().nullable().optional() }),
 );
 

@@ -1,13 +1,17 @@
-import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
 
+/** Absent is fine, null is not: a null would reach the NOT NULL columns as "no value". */
+const unlessAbsent = ValidateIf((_dto: unknown, value: unknown) => value !== undefined);
+
+/** At least one field; the service refuses an empty body (nothing to change). */
 export class UpdateProviderDto {
   /** Turn the provider on or off for every pool. */
-  @IsOptional()
+  @unlessAbsent
   @IsBoolean()
   enabled?: boolean;
 
   /** Lower is tried first under the priority strategy. @example 5 */
-  @IsOptional()
+  @unlessAbsent
   @IsInt()
   @Min(0)
   @Max(1000)
