@@ -1,17 +1,20 @@
 import { type LookupAddress } from 'node:dns';
-import { lookup as dnsLookup } from 'node:dns/promises';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { LookupFunction } from 'node:net';
-import ipaddr from 'ipaddr.js';
+import {
+  checkedAddress,
+  type CheckedAddress,
+  pinnedLookup,
+  UnsafeTargetError,
+} from '../core/http/address-guard';
 
-export class UnsafeTargetError extends Error {}
+export { isPublicAddress, UnsafeTargetError } from '../core/http/address-guard';
 
 export interface SafeFetchOptions {
   /** The whole fetch: every DNS lookup, connection, redirect and the body. */
   timeoutMs: number;
   maxBytes: number;
-  /** Tests only: non-public addresses still allowed (the fake upstream lives on 127.0.0.1). */
+  /** DISCOVERY_ALLOW_ADDRESSES: non-public addresses still allowed (loosens the guard). */
   allowedAddresses: readonly string[];
   maxRedirects?: number;
   /** The caller's own deadline or cancellation, on top of timeoutMs. */
@@ -25,34 +28,6 @@ export interface SafeFetchResult {
   body: string;
   /** The URL that answered, after redirects. */
   url: string;
-}
-
-/**
- * Whether an address is a public unicast one: loopback, private, link-local (cloud metadata at
- * 169.254.169.254 included), unique-local, unspecified, multicast and reserved ranges are not.
- * IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) are judged as the IPv4 address they carry, and the
- * deprecated IPv4-compatible ones (::a.b.c.d, ::/96), which ipaddr.js calls unicast, are refused.
- */
-export function isPublicAddress(address: string): boolean {
-  let parsed = ipaddr.parse(canonical(address));
-  if (parsed.kind() === 'ipv6') {
-    const v6 = parsed as ipaddr.IPv6;
-    if (v6.parts.slice(0, 6).every((part) => part === 0)) {
-      return false;
-    }
-    if (v6.isIPv4MappedAddress()) {
-      parsed = v6.toIPv4Address();
-    }
-  }
-  return parsed.range() === 'unicast';
-}
-
-/**
- * IPv6 in the WHATWG URL serialisation, which never uses a dotted tail: ipaddr.js reads any
- * `::a.b.c.d` as IPv4-mapped, where the network stack sees the IPv4-compatible `::/96` form.
- */
-function canonical(address: string): string {
-  return address.includes(':') ? new URL(`http://[${address}]/`).hostname.slice(1, -1) : address;
 }
 
 /**
@@ -112,45 +87,8 @@ async function follow(
   throw new UnsafeTargetError('too many redirects');
 }
 
-async function checkedAddress(
-  url: URL,
-  options: SafeFetchOptions,
-): Promise<{ address: string; family: number }> {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UnsafeTargetError(`scheme ${url.protocol} is not allowed`);
-  }
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = ipaddr.isValid(host)
-    ? [{ address: host, family: host.includes(':') ? 6 : 4 }]
-    : await (options.resolve ?? ((name) => dnsLookup(name, { all: true })))(host);
-  if (addresses.length === 0) {
-    throw new UnsafeTargetError(`${host} does not resolve`);
-  }
-  const blocked = addresses.find(
-    (a) => !isPublicAddress(a.address) && !options.allowedAddresses.includes(a.address),
-  );
-  if (blocked) {
-    throw new UnsafeTargetError(
-      `${host} resolves to ${blocked.address}, which is not a public address`,
-    );
-  }
-  return addresses[0];
-}
-
-function get(
-  url: URL,
-  pinned: { address: string; family: number },
-  signal: AbortSignal,
-): Promise<IncomingMessage> {
-  const lookup: LookupFunction = (_hostname, lookupOptions, callback) => {
-    if ((lookupOptions as { all?: boolean }).all) {
-      (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [
-        pinned,
-      ]);
-    } else {
-      callback(null, pinned.address, pinned.family);
-    }
-  };
+function get(url: URL, pinned: CheckedAddress, signal: AbortSignal): Promise<IncomingMessage> {
+  const lookup = pinnedLookup(pinned);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = send(

@@ -178,7 +178,7 @@ describe('adapter fault matrix', () => {
       },
       { cwd: REPO_ROOT },
     );
-    http = new UpstreamHttpService();
+    http = new UpstreamHttpService(config);
   });
 
   after(async () => {

@@ -16,7 +16,9 @@ export type Fault =
   | { type: 'malformed' }
   | { type: 'truncated' }
   | { type: 'wrongTypes' }
-  | { type: 'empty' };
+  | { type: 'empty' }
+  /** Answers with a redirect to `location` (a full URL), as a hijacked or hostile host would. */
+  | { type: 'redirect'; location: string; status?: number };
 
 export const FAULT_TYPES = [
   'delay',
@@ -30,6 +32,7 @@ export const FAULT_TYPES = [
   'truncated',
   'wrongTypes',
   'empty',
+  'redirect',
 ] as const;
 
 interface Injection {
@@ -230,6 +233,9 @@ export class FakeUpstream {
         return;
       case 'empty':
         send(res, { ...result.reply, body: result.empty });
+        return;
+      case 'redirect':
+        send(res, { status: fault.status ?? 302, body: '', headers: { location: fault.location } });
         return;
     }
   }

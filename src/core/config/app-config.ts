@@ -68,7 +68,10 @@ export interface AppConfig {
     catalogue: DiscoveryCandidate[];
     /** DISCOVERY_CATALOGUE_URLS: more catalogues in the same format, fetched at each run. */
     catalogueUrls: string[];
-    /** DISCOVERY_ALLOW_ADDRESSES: tests only, non-public addresses probes may still reach. */
+    /**
+     * DISCOVERY_ALLOW_ADDRESSES: non-public addresses probes and upstream redirects may still
+     * reach. It loosens the SSRF guard (the tests' fake upstream lives on 127.0.0.1).
+     */
     allowedAddresses: string[];
   };
   /** config/tiers.json with FREE_TIER_LIMIT / PRO_TIER_LIMIT applied. */

@@ -9,6 +9,8 @@ export const PROVIDER_ERROR_KINDS = [
   'bad_payload',
   'not_found',
   'bad_request',
+  /** A redirect to a non-public address (or one past the limit) was not followed. */
+  'unsafe_redirect',
 ] as const;
 export type ProviderErrorKind = (typeof PROVIDER_ERROR_KINDS)[number];
 
@@ -20,6 +22,7 @@ const HEALTH_FAILURES: ReadonlySet<ProviderErrorKind> = new Set([
   'geo_blocked',
   'upstream_5xx',
   'bad_payload',
+  'unsafe_redirect',
 ]);
 
 export class ProviderError extends Error {
