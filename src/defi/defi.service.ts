@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { CacheService, type CacheResult } from '../core/cache';
 import { type AppConfig, InjectConfig } from '../core/config';
 import { liveMeta, responseMeta, storedMeta } from '../core/web/response-meta';
 import type { ResponseMetaDto } from '../core/web/response-meta.dto';
 import { backfillIf, storedAnswerMeta } from '../providers/registry/backfill';
-import type { ChainTvl, ProtocolTvl } from '../providers/provider.types';
+import type { ChainTvl, ProtocolTvl, TvlPoint } from '../providers/provider.types';
 import {
   AllProvidersFailedError,
   describeAttempts,
   type ProviderAttempt,
 } from '../providers/registry/provider-attempt';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
-import { DefiStore, startOfDay, toProtocol } from './defi.store';
+import { DefiStore, startOfDay, type StoredRun, toProtocol } from './defi.store';
 import type {
   ChainsResponseDto,
   DefiProtocolDto,
@@ -41,6 +42,7 @@ export class DefiService {
     private readonly registry: ProviderRegistry,
     private readonly cache: CacheService,
     private readonly store: DefiStore,
+    private readonly dataSource: DataSource,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -123,46 +125,48 @@ export class DefiService {
   }
 
   /**
-   * A collector run: the top protocols as one stored run, and the latest daily totals. Each half
-   * runs whatever the other does; a stored run standing in for a failed fetch is never stored
-   * again (it would be history that never happened), so the run fails instead.
+   * A collector run: the top protocols as one stored run, and the latest daily totals. Both are
+   * fetched first, whatever the other does, then what arrived is stored in one transaction (all
+   * of it or none). A stored run standing in for a failed fetch is never stored again (it would be
+   * history that never happened), so the run fails instead.
    */
   async collect(): Promise<number> {
-    const outcomes = await Promise.allSettled([this.storeRun(), this.storeLatestDays()]);
-    let stored = 0;
-    const reasons: string[] = [];
-    for (const outcome of outcomes) {
-      if (outcome.status === 'fulfilled') {
-        stored += outcome.value;
-      } else {
-        reasons.push((outcome.reason as Error).message);
+    const [run, days] = await Promise.allSettled([this.fetchRun(), this.fetchLatestDays()]);
+    await this.dataSource.transaction(async (manager) => {
+      if (run.status === 'fulfilled') {
+        await this.store.saveRun(run.value, manager);
       }
-    }
+      if (days.status === 'fulfilled') {
+        await this.store.upsertDays(days.value.points, days.value.provider, manager);
+      }
+    });
+    const stored =
+      (run.status === 'fulfilled' ? run.value.protocols.length : 0) +
+      (days.status === 'fulfilled' ? days.value.points.length : 0);
+    const reasons = [run, days].flatMap((outcome) =>
+      outcome.status === 'rejected' ? [(outcome.reason as Error).message] : [],
+    );
     if (reasons.length > 0) {
       throw new Error(`stored ${stored} rows, then failed: ${reasons.join('; ')}`);
     }
     return stored;
   }
 
-  private async storeRun(): Promise<number> {
+  private async fetchRun(): Promise<StoredRun> {
     this.cache.invalidate('defi:protocols');
     const result = await this.protocolList();
     const { items, provider, attempted } = result.value;
     if (result.stale) {
       throw new Error(`protocols not stored: ${describeAttempts(attempted)}`);
     }
-    const top = items.slice(0, STORED_PROTOCOLS);
-    await this.store.saveRun({ protocols: top, provider, at: new Date() });
-    return top.length;
+    return { protocols: items.slice(0, STORED_PROTOCOLS), provider, at: new Date() };
   }
 
-  private async storeLatestDays(): Promise<number> {
+  private async fetchLatestDays(): Promise<{ points: TvlPoint[]; provider: string }> {
     const { data, provider } = await this.registry.execute('defi', (api, ctx) =>
       api.getHistoricalTvl({ ctx }),
     );
-    const recent = data.slice(-2);
-    await this.store.upsertDays(recent, provider);
-    return recent.length;
+    return { points: data.slice(-2), provider };
   }
 
   private protocolList(): Promise<CacheResult<Fetched<ProtocolTvl[]>>> {

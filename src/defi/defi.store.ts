@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, MoreThanOrEqual, type Repository } from 'typeorm';
+import { Between, type EntityManager, MoreThanOrEqual, type Repository } from 'typeorm';
 import type { ProtocolTvl, TvlPoint } from '../providers/provider.types';
 import { DefiProtocol } from './entities/defi-protocol.entity';
 import { DefiTvlDay } from './entities/tvl-day.entity';
@@ -19,8 +19,10 @@ export class DefiStore {
     @InjectRepository(DefiTvlDay) private readonly days: Repository<DefiTvlDay>,
   ) {}
 
-  async saveRun(run: StoredRun): Promise<void> {
-    await this.protocols.insert(
+  /** In the given transaction if any (a collector run). */
+  async saveRun(run: StoredRun, manager: EntityManager = this.protocols.manager): Promise<void> {
+    await manager.insert(
+      DefiProtocol,
       run.protocols.map((p) => ({
         name: p.name,
         slug: p.slug,
@@ -54,11 +56,16 @@ export class DefiStore {
     return this.protocols.find({ where: { slug }, order: { timestamp: 'ASC' } });
   }
 
-  async upsertDays(points: readonly TvlPoint[], provider: string): Promise<void> {
+  /** In the given transaction if any (a collector run). */
+  async upsertDays(
+    points: readonly TvlPoint[],
+    provider: string,
+    manager: EntityManager = this.days.manager,
+  ): Promise<void> {
     const updatedAt = new Date();
     const rows = points.map((p) => ({ day: startOfDay(p.date), tvl: p.tvl, provider, updatedAt }));
     for (let i = 0; i < rows.length; i += 500) {
-      await this.days.upsert(rows.slice(i, i + 500), ['day']);
+      await manager.upsert(DefiTvlDay, rows.slice(i, i + 500), ['day']);
     }
   }
 

@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThanOrEqual, type Repository } from 'typeorm';
+import { type EntityManager, MoreThanOrEqual, type Repository } from 'typeorm';
 import { MarketSnapshot } from './entities/market-snapshot.entity';
+
+export type NewSnapshot = Omit<MarketSnapshot, 'id'>;
 
 /** Writes the market overview to `market_snapshots` whenever it is fetched from upstream. */
 @Injectable()
@@ -19,9 +21,15 @@ export class MarketSnapshotStore {
     });
   }
 
-  async save(snapshot: Omit<MarketSnapshot, 'id'>): Promise<void> {
+  /** Stores a snapshot, in the given transaction if any; failures are the caller's. */
+  async insert(snapshot: NewSnapshot, manager: EntityManager = this.repo.manager): Promise<void> {
+    await manager.insert(MarketSnapshot, snapshot);
+  }
+
+  /** Stores a snapshot fetched on the request path: a failure is logged, the answer still served. */
+  async save(snapshot: NewSnapshot): Promise<void> {
     try {
-      await this.repo.insert(snapshot);
+      await this.insert(snapshot);
     } catch (error) {
       this.logger.warn(`could not store a market snapshot: ${(error as Error).message}`);
     }

@@ -1,11 +1,13 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { type AppConfig, InjectConfig, type KnownCoin } from '../core/config';
 import { JobScheduler } from '../core/jobs';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
 import { CoinCatalogue } from './coins/coin-catalogue';
 import { CoinDirectoryService } from './coins/coin-directory.service';
 import { MarketService } from './market.service';
-import { OhlcvStore } from './ohlcv.store';
+import { MarketSnapshotStore } from './market-snapshot.store';
+import { type CandleBatch, OhlcvStore } from './ohlcv.store';
 import { PriceStore } from './price.store';
 import { TrendingService } from './trending.service';
 
@@ -28,8 +30,10 @@ export class MarketCollector implements OnApplicationBootstrap {
     private readonly coins: CoinCatalogue,
     private readonly directory: CoinDirectoryService,
     private readonly prices: PriceStore,
+    private readonly snapshots: MarketSnapshotStore,
     private readonly candles: OhlcvStore,
     private readonly market: MarketService,
+    private readonly dataSource: DataSource,
     private readonly trending: TrendingService,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
@@ -59,28 +63,54 @@ export class MarketCollector implements OnApplicationBootstrap {
     });
   }
 
+  /**
+   * Everything is fetched first, then the quotes and the market snapshot are stored in one
+   * transaction, so a run is stored whole or not at all. A failed overview still lets the quotes
+   * be stored, and fails the run.
+   */
   async collectPrices(): Promise<number> {
     const coins = this.watchlist();
     const { results } = await this.registry.gather('prices', (api, ctx) =>
       api.getPrices({ coins, ctx }),
     );
-    await this.prices.saveMany(results.map((r) => ({ quotes: r.data, provider: r.provider })));
-    await this.market.refreshOverview();
+    const overview = await this.market.fetchOverview().catch((error: Error) => error);
+    await this.dataSource.transaction(async (manager) => {
+      await this.prices.insertMany(
+        results.map((r) => ({ quotes: r.data, provider: r.provider })),
+        manager,
+      );
+      if (!(overview instanceof Error)) {
+        await this.snapshots.insert(overview.snapshot, manager);
+      }
+    });
+    if (overview instanceof Error) {
+      throw new Error(`prices stored without a market snapshot: ${overview.message}`);
+    }
+    await this.market.publishOverview(overview);
     return results.reduce((sum, r) => sum + r.data.length, 0);
   }
 
-  /** One coin's failure is logged and skipped; the run fails only when no coin got candles. */
+  /**
+   * Every coin's candles fetched, then stored in one transaction. One coin's failure is logged
+   * and skipped; the run fails only when no coin got candles.
+   */
   async collectCandles(): Promise<number> {
     const coins = this.watchlist();
-    let stored = 0;
+    const fetched: CandleBatch[] = [];
     const failures: string[] = [];
     for (const coin of coins) {
       try {
-        stored += await this.collectCoinCandles(coin);
+        fetched.push(await this.fetchCoinCandles(coin));
       } catch (error) {
         failures.push(`${coin.symbol}: ${(error as Error).message}`);
       }
     }
+    await this.dataSource.transaction(async (manager) => {
+      for (const batch of fetched) {
+        await this.candles.insertOrUpdate(batch, manager);
+      }
+    });
+    const stored = fetched.reduce((sum, batch) => sum + batch.candles.length, 0);
     if (failures.length > 0) {
       this.logger.warn(
         `candles failed for ${failures.length} of ${coins.length} coins: ${failures.join('; ')}`,
@@ -92,12 +122,11 @@ export class MarketCollector implements OnApplicationBootstrap {
     return stored;
   }
 
-  private async collectCoinCandles(coin: KnownCoin): Promise<number> {
+  private async fetchCoinCandles(coin: KnownCoin): Promise<CandleBatch> {
     const { data, provider } = await this.registry.execute('ohlcv', (api, ctx) =>
       api.getCandles({ coin, interval: '1h', limit: CANDLES_PER_RUN, ctx }),
     );
-    await this.candles.upsert({ symbol: coin.symbol, interval: '1h', candles: data, provider });
-    return data.length;
+    return { symbol: coin.symbol, interval: '1h', candles: data, provider };
   }
 
   async collectTrending(): Promise<number> {

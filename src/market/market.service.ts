@@ -10,18 +10,23 @@ import type {
   TopCoinDto,
   TopCoinsResponseDto,
 } from './dto/market.dto';
-import { MarketSnapshotStore } from './market-snapshot.store';
+import { MarketSnapshotStore, type NewSnapshot } from './market-snapshot.store';
 import { toPriceDto } from './prices.service';
 import { responseMeta, storedMeta } from '../core/web/response-meta';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 
 const OVERVIEW_TOP = 10;
+const OVERVIEW_KEY = 'market:overview';
 
 interface Fetched<T> {
   value: T;
   provider: string;
   attempted: ProviderAttempt[];
 }
+
+export type FreshOverview = Fetched<{ global: GlobalMarket; top: MarketCoin[] }> & {
+  snapshot: NewSnapshot;
+};
 
 /** The market overview and the coins by market cap, from the `market` providers. */
 @Injectable()
@@ -36,9 +41,13 @@ export class MarketService {
 
   async overview(): Promise<MarketResponseDto> {
     const result = await this.cache.getOrLoad(
-      'market:overview',
+      OVERVIEW_KEY,
       { ttlSeconds: this.config.cacheTtlSeconds.prices },
-      () => this.fetchOverview(),
+      async () => {
+        const fresh = await this.fetchOverview();
+        await this.snapshotStore.save(fresh.snapshot);
+        return fresh;
+      },
     );
     const { global, top } = result.value.value;
     const priceOf = (symbol: string) => top.find((c) => c.symbol === symbol)?.price ?? null;
@@ -58,12 +67,13 @@ export class MarketService {
     };
   }
 
-  /** A collector run: a fresh overview (stored as a snapshot), also sent on the `market` channel. */
-  async refreshOverview(): Promise<MarketResponseDto> {
-    this.cache.invalidate('market:overview');
-    const overview = await this.overview();
-    this.realtime.publish('market', 'market', overview.data);
-    return overview;
+  /**
+   * After a collector run stored `fresh.snapshot` with its prices: readers get the fresh overview
+   * from the cache, and it goes out on the `market` channel.
+   */
+  async publishOverview(fresh: FreshOverview): Promise<void> {
+    this.cache.put(OVERVIEW_KEY, fresh, this.config.cacheTtlSeconds.prices);
+    this.realtime.publish('market', 'market', (await this.overview()).data);
   }
 
   async topCoins(limit: number): Promise<TopCoinsResponseDto> {
@@ -105,7 +115,8 @@ export class MarketService {
     };
   }
 
-  private async fetchOverview(): Promise<Fetched<{ global: GlobalMarket; top: MarketCoin[] }>> {
+  /** The overview from upstream now, with the snapshot row it makes; nothing stored here. */
+  async fetchOverview(): Promise<FreshOverview> {
     const global = await this.registry.execute('market', (api, ctx) => api.getGlobal({ ctx }), {
       isEmpty: () => false,
     });
@@ -113,18 +124,18 @@ export class MarketService {
       api.getTopCoins({ limit: OVERVIEW_TOP, ctx }),
     );
     const priceOf = (symbol: string) => top.data.find((c) => c.symbol === symbol)?.price ?? null;
-    await this.snapshotStore.save({
-      btcPrice: priceOf('BTC'),
-      ethPrice: priceOf('ETH'),
-      marketCap: global.data.totalMarketCapUsd,
-      volume24h: global.data.totalVolume24hUsd,
-      btcDominance: global.data.btcDominance,
-      timestamp: new Date(),
-    });
     return {
       value: { global: global.data, top: top.data },
       provider: global.provider,
       attempted: [...global.attempted, ...top.attempted],
+      snapshot: {
+        btcPrice: priceOf('BTC'),
+        ethPrice: priceOf('ETH'),
+        marketCap: global.data.totalMarketCapUsd,
+        volume24h: global.data.totalVolume24hUsd,
+        btcDominance: global.data.btcDominance,
+        timestamp: new Date(),
+      },
     };
   }
 }

@@ -1,8 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThanOrEqual, type Repository } from 'typeorm';
+import { type EntityManager, MoreThanOrEqual, type Repository } from 'typeorm';
 import type { Candle, CandleInterval } from '../providers/provider.types';
 import { Ohlcv } from './entities/ohlcv.entity';
+
+export interface CandleBatch {
+  symbol: string;
+  interval: CandleInterval;
+  candles: readonly Candle[];
+  provider: string;
+}
 
 /** Candles in `ohlcv`: one row per symbol, interval and open time. */
 @Injectable()
@@ -11,12 +18,22 @@ export class OhlcvStore {
 
   constructor(@InjectRepository(Ohlcv) private readonly repo: Repository<Ohlcv>) {}
 
-  async upsert(params: {
-    symbol: string;
-    interval: CandleInterval;
-    candles: readonly Candle[];
-    provider: string;
-  }): Promise<void> {
+  /** Candles fetched on the request path: a failure to store them is logged, never served. */
+  async upsert(params: CandleBatch): Promise<void> {
+    try {
+      await this.insertOrUpdate(params);
+    } catch (error) {
+      this.logger.warn(
+        `could not store ${params.candles.length} candles: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  /** Upserts one batch, in the given transaction if any (a collector run); failures are the caller's. */
+  async insertOrUpdate(
+    params: CandleBatch,
+    manager: EntityManager = this.repo.manager,
+  ): Promise<void> {
     // Candles without a volume (CoinGecko) are served but not stored: the column means real volume.
     const rows = params.candles
       .filter((c): c is Candle & { volume: number } => c.volume !== null)
@@ -31,13 +48,8 @@ export class OhlcvStore {
         volume: c.volume,
         provider: params.provider,
       }));
-    if (rows.length === 0) {
-      return;
-    }
-    try {
-      await this.repo.upsert(rows, ['symbol', 'interval', 'openTime']);
-    } catch (error) {
-      this.logger.warn(`could not store ${rows.length} candles: ${(error as Error).message}`);
+    if (rows.length > 0) {
+      await manager.upsert(Ohlcv, rows, ['symbol', 'interval', 'openTime']);
     }
   }
 

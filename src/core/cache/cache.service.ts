@@ -74,6 +74,13 @@ export class CacheService {
     return pending as Promise<CacheResult<T>>;
   }
 
+  /** Keeps a value fetched elsewhere (a collector run that stores it first), as a load would. */
+  put<T>(key: string, value: T, ttlSeconds: number): void {
+    this.invalidate(key);
+    const storedAt = Date.now();
+    this.entries.set(key, { value, storedAt, expiresAt: storedAt + ttlSeconds * 1000 });
+  }
+
   /** Drops every entry whose key starts with the prefix (admin refresh, tests). */
   invalidate(prefix: string): void {
     this.invalidationListeners.forEach((listener) => listener(prefix));
