@@ -5,6 +5,7 @@ import { CoinCatalogue } from '../../market/coins/coin-catalogue';
 import { parseChannel, priceChannel, symbolOf } from '../channels';
 import type { ServerEventName, SubscriptionAck, UnsubscribeAck } from '../realtime-events';
 import { RealtimePublisher } from '../realtime.publisher';
+import { PriceThrottle } from './price-throttle';
 import { Tally } from './tally';
 
 /** One client connection, whichever transport carries it. */
@@ -22,8 +23,8 @@ interface ConnectionState {
   channels: Set<string>;
   /** Channels something was delivered on since subscribing: their snapshot is out of date. */
   delivered: Set<string>;
-  /** Per symbol: when the last price went out, and the newest one held back by the throttle. */
-  prices: Map<string, { sentAt: number; held?: unknown; timer?: NodeJS.Timeout }>;
+  /** At most one price per symbol per window; the newest held back goes out at its end. */
+  prices: PriceThrottle;
 }
 
 /** A client this far behind is dropped, so it never holds memory or slows the others. */
@@ -61,7 +62,7 @@ export class RealtimeHub implements OnModuleDestroy {
   onModuleDestroy(): void {
     this.stopListening();
     for (const state of this.states.values()) {
-      state.prices.forEach((p) => clearTimeout(p.timer));
+      state.prices.clear();
     }
   }
 
@@ -72,12 +73,17 @@ export class RealtimeHub implements OnModuleDestroy {
       return `The ${tier.name} tier allows ${tier.maxConnections} real-time connections at once`;
     }
     this.perTracker.increment(tracker);
-    this.states.set(connection.id, {
+    const state: ConnectionState = {
       connection,
       channels: new Set(),
       delivered: new Set(),
-      prices: new Map(),
-    });
+      prices: new PriceThrottle(this.config.realtime.throttleMs, (data) => {
+        if (this.states.get(connection.id) === state) {
+          this.send(state, 'price', data);
+        }
+      }),
+    };
+    this.states.set(connection.id, state);
     return undefined;
   }
 
@@ -87,7 +93,7 @@ export class RealtimeHub implements OnModuleDestroy {
       return;
     }
     this.states.delete(connection.id);
-    state.prices.forEach((p) => clearTimeout(p.timer));
+    state.prices.clear();
     this.perTracker.decrement(connection.caller.tracker);
     if (state.channels.size > 0) {
       this.symbolsChanged([]);
@@ -214,8 +220,7 @@ export class RealtimeHub implements OnModuleDestroy {
     state.delivered.delete(channel);
     const symbol = symbolOf(channel);
     if (symbol) {
-      clearTimeout(state.prices.get(symbol)?.timer);
-      state.prices.delete(symbol);
+      state.prices.forget(symbol);
     }
   }
 
@@ -229,11 +234,17 @@ export class RealtimeHub implements OnModuleDestroy {
     this.symbolListeners.forEach((listener) => listener(symbols, added));
   }
 
+  /** A price snapshot goes through the throttle: it is the first price of its window. */
   private sendSnapshots(state: ConnectionState, channels: string[]): void {
     for (const channel of channels) {
       const snapshot = this.publisher.snapshot(channel);
       if (snapshot && this.states.has(state.connection.id) && !state.delivered.has(channel)) {
-        this.send(state, snapshot.event, snapshot.data);
+        const symbol = snapshot.event === 'price' ? symbolOf(channel) : undefined;
+        if (symbol) {
+          state.prices.offer(symbol, snapshot.data);
+        } else {
+          this.send(state, snapshot.event, snapshot.data);
+        }
       }
     }
   }
@@ -246,36 +257,11 @@ export class RealtimeHub implements OnModuleDestroy {
       }
       state.delivered.add(channel);
       if (symbol) {
-        this.deliverPrice(state, symbol, data);
+        state.prices.offer(symbol, data);
       } else {
         this.send(state, event, data);
       }
     }
-  }
-
-  /** At most one price per symbol per throttle window; the newest held back goes out at its end. */
-  private deliverPrice(state: ConnectionState, symbol: string, data: unknown): void {
-    const throttleMs = this.config.realtime.throttleMs;
-    const now = Date.now();
-    const entry = state.prices.get(symbol) ?? { sentAt: 0 };
-    state.prices.set(symbol, entry);
-    if (now - entry.sentAt >= throttleMs) {
-      entry.sentAt = now;
-      this.send(state, 'price', data);
-      return;
-    }
-    entry.held = data;
-    entry.timer ??= setTimeout(
-      () => {
-        entry.timer = undefined;
-        entry.sentAt = Date.now();
-        if (this.states.has(state.connection.id) && entry.held !== undefined) {
-          this.send(state, 'price', entry.held);
-        }
-        entry.held = undefined;
-      },
-      throttleMs - (now - entry.sentAt),
-    );
   }
 
   private send(state: ConnectionState, event: ServerEventName, data: unknown): void {
