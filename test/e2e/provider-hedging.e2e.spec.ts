@@ -110,7 +110,6 @@ describe('hedged failover with the default per-call timeout', () => {
 
 describe('hedged failover before any latency is observed', () => {
   let t: FakeBackedApp;
-  const runtime = (id: string) => t.running.app.get(ProviderDirectory).get(id);
 
   /** A fresh (uncached) price answer and how long it took. */
   const prices = async (symbols: string) => {

@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Caller } from '../../auth/caller';
 import { type AppConfig, InjectConfig } from '../../core/config';
 import { CoinCatalogue } from '../../market/coins/coin-catalogue';
@@ -43,6 +43,7 @@ const CLOSED = 'the connection is closed';
  */
 @Injectable()
 export class RealtimeHub implements OnModuleDestroy {
+  private readonly logger = new Logger(RealtimeHub.name);
   private readonly states = new Map<string, ConnectionState>();
   private readonly perTracker = new Tally();
   private readonly symbolListeners = new Set<(symbols: string[], added: string[]) => void>();
@@ -146,7 +147,7 @@ export class RealtimeHub implements OnModuleDestroy {
       }
     }
     ack.ok = ack.rejected.length === 0;
-    setImmediate(() => this.sendSnapshots(state, ack.subscribed));
+    setImmediate(() => void this.sendSnapshots(state, ack.subscribed));
     if (addedSymbols.length > 0) {
       this.symbolsChanged(addedSymbols);
     }
@@ -234,17 +235,25 @@ export class RealtimeHub implements OnModuleDestroy {
     this.symbolListeners.forEach((listener) => listener(symbols, added));
   }
 
-  /** A price snapshot goes through the throttle: it is the first price of its window. */
-  private sendSnapshots(state: ConnectionState, channels: string[]): void {
+  /**
+   * Each channel's snapshot, unless an event went out on it first (also while a snapshot was
+   * being read). A price snapshot goes through the throttle: it is the first price of its window.
+   */
+  private async sendSnapshots(state: ConnectionState, channels: string[]): Promise<void> {
     for (const channel of channels) {
       const snapshot = this.publisher.snapshot(channel);
-      if (snapshot && this.states.has(state.connection.id) && !state.delivered.has(channel)) {
-        const symbol = snapshot.event === 'price' ? symbolOf(channel) : undefined;
-        if (symbol) {
-          state.prices.offer(symbol, snapshot.data);
-        } else {
-          this.send(state, snapshot.event, snapshot.data);
-        }
+      const data: unknown = await Promise.resolve(snapshot?.data).catch((error: unknown) => {
+        this.logger.warn(`${channel} snapshot: ${(error as Error).message}`);
+      });
+      const open = this.states.get(state.connection.id) === state && state.channels.has(channel);
+      if (!snapshot || data === undefined || !open || state.delivered.has(channel)) {
+        continue;
+      }
+      const symbol = snapshot.event === 'price' ? symbolOf(channel) : undefined;
+      if (symbol) {
+        state.prices.offer(symbol, data);
+      } else {
+        this.send(state, snapshot.event, data);
       }
     }
   }
