@@ -3,7 +3,10 @@ import { type AppConfig, InjectConfig } from '../core/config';
 import { JobScheduler } from '../core/jobs';
 import { FearGreedService } from './fear-greed.service';
 
-/** Hourly (SCHEDULE_FEAR_GREED): the index's last days, one row per day. */
+/**
+ * Hourly (SCHEDULE_FEAR_GREED), and at start unless fetched within the hour, so a new deployment
+ * has the index at once: its last days, one row per day.
+ */
 @Injectable()
 export class FearGreedCollector implements OnApplicationBootstrap {
   constructor(
@@ -17,6 +20,7 @@ export class FearGreedCollector implements OnApplicationBootstrap {
       name: 'fear-greed',
       cron: this.config.schedule.fearGreed,
       run: () => this.fearGreed.collect(),
+      runAtStart: () => this.fearGreed.isStale(),
     });
   }
 }

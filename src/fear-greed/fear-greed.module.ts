@@ -11,6 +11,6 @@ import { FearGreedStore } from './fear-greed.store';
   imports: [TypeOrmModule.forFeature([FearGreedDay]), ProvidersModule],
   controllers: [FearGreedController],
   providers: [FearGreedStore, FearGreedService, FearGreedCollector],
-  exports: [FearGreedStore],
+  exports: [FearGreedStore, FearGreedService],
 })
 export class FearGreedModule {}

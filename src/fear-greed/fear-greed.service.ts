@@ -15,6 +15,8 @@ import { FearGreedStore } from './fear-greed.store';
 const COLLECTED_DAYS = 30;
 /** How old the newest stored day may be to stand in when the upstream fails. */
 const STORED_MAX_AGE_MS = 48 * 3_600_000;
+/** A start-up collects when the last fetch is older than this (the hourly job's period). */
+const FRESH_FOR_MS = 3_600_000;
 
 interface Fetched {
   points: FearGreedPoint[];
@@ -25,6 +27,8 @@ interface Fetched {
 /** The Crypto Fear & Greed Index (alternative.me): cached, every fetched day stored. */
 @Injectable()
 export class FearGreedService {
+  private readonly collectedListeners = new Set<() => void>();
+
   constructor(
     private readonly registry: ProviderRegistry,
     private readonly cache: CacheService,
@@ -49,10 +53,23 @@ export class FearGreedService {
     };
   }
 
-  /** The hourly job: the last days, upserted. */
+  /** The hourly job: the last days, upserted; then whoever shows the index is told. */
   async collect(): Promise<number> {
     this.cache.invalidate('fear-greed:');
-    return (await this.fetch(COLLECTED_DAYS)).points.length;
+    const { points } = await this.fetch(COLLECTED_DAYS);
+    this.collectedListeners.forEach((listener) => listener());
+    return points.length;
+  }
+
+  /** Nothing stored, or not fetched within the last hour: the start-up should collect. */
+  async isStale(): Promise<boolean> {
+    const { fetchedAt } = await this.store.newest(1);
+    return !fetchedAt || Date.now() - fetchedAt.getTime() > FRESH_FOR_MS;
+  }
+
+  /** Called after each collection, so summaries that include the index can be sent again. */
+  onCollected(listener: () => void): void {
+    this.collectedListeners.add(listener);
   }
 
   private async fetch(limit: number): Promise<Fetched> {

@@ -32,6 +32,8 @@ export class NewsIngestService {
   private readonly tagger: CoinTagger;
   /** Feeds are fetched in parallel but stored one at a time, so the duplicate check holds. */
   private storing: Promise<unknown> = Promise.resolve();
+  /** Links of the last items sent on `news`: the channel's snapshot, read back as stored. */
+  private lastSent: string[] = [];
 
   constructor(
     private readonly registry: ProviderRegistry,
@@ -41,6 +43,11 @@ export class NewsIngestService {
     @InjectConfig() private readonly config: AppConfig,
   ) {
     this.tagger = new CoinTagger(config.catalogue.coins);
+    // Headlines stored while the models load are scored later: a new subscriber gets the last
+    // items with the sentiment they have now, not as they were sent.
+    realtime.snapshotFrom('news', 'news', async () =>
+      this.lastSent.length > 0 ? (await store.byUrls(this.lastSent)).map(newsEvent) : undefined,
+    );
   }
 
   async ingestAll(): Promise<FeedOutcome[]> {
@@ -130,20 +137,8 @@ export class NewsIngestService {
     await scoreHeadlines(this.analyzer, fresh);
     await this.store.insert(fresh);
     if (fresh.length > 0) {
-      this.realtime.publish(
-        'news',
-        'news',
-        fresh.map((item) => ({
-          title: item.title,
-          url: item.url,
-          source: item.source,
-          published_at: item.publishedAt.toISOString(),
-          symbols: item.symbols,
-          sentiment: item.sentiment
-            ? { label: item.sentiment, score: item.sentimentScore, model: item.sentimentModel }
-            : null,
-        })),
-      );
+      this.lastSent = fresh.map((item) => item.url);
+      this.realtime.publish('news', 'news', fresh.map(newsEvent));
     }
     return fresh.length;
   }
@@ -182,4 +177,18 @@ function failureReason(error: unknown): string {
     return error.attempted.map((a) => `${a.outcome}: ${a.reason ?? 'failed'}`).join('; ');
   }
   return (error as Error).message;
+}
+
+/** A headline as the `news` channel carries it. */
+function newsEvent(item: NewNewsItem) {
+  return {
+    title: item.title,
+    url: item.url,
+    source: item.source,
+    published_at: item.publishedAt.toISOString(),
+    symbols: item.symbols,
+    sentiment: item.sentiment
+      ? { label: item.sentiment, score: item.sentimentScore, model: item.sentimentModel }
+      : null,
+  };
 }

@@ -87,6 +87,11 @@ export class NewsStore {
     return { items, total };
   }
 
+  /** The items with these links, as stored now (with any sentiment added since). */
+  byUrls(urls: readonly string[]): Promise<NewsItem[]> {
+    return this.items.find({ where: { url: In([...urls]) }, order: { id: 'ASC' } });
+  }
+
   byId(id: number): Promise<NewsItem | null> {
     return this.items.findOneBy({ id });
   }

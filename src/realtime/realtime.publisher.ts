@@ -12,6 +12,7 @@ type Listener = (channel: string, event: ServerEventName, data: unknown) => void
 export class RealtimePublisher {
   private readonly latest = new Map<string, { event: ServerEventName; data: unknown }>();
   private readonly listeners = new Set<Listener>();
+  /** Each source's read may return a promise (a store). */
   private readonly sources = new Map<string, { event: ServerEventName; read: () => unknown }>();
 
   publish<E extends ServerEventName>(channel: string, event: E, data: ServerEvents[E]): void {
@@ -20,17 +21,20 @@ export class RealtimePublisher {
   }
 
   /**
-   * Makes a channel's snapshot read at subscribe time instead of being its last event, for a
-   * channel whose events are changes: a new subscriber needs the whole state, not the last change.
+   * Makes a channel's snapshot read at subscribe time instead of being its last event: for a
+   * channel whose events are changes (a new subscriber needs the whole state, not the last
+   * change), or whose events are completed after they went out (headlines scored later). A read
+   * may be asynchronous (a store) and may find nothing (undefined: no snapshot).
    */
   snapshotFrom<E extends ServerEventName>(
     channel: string,
     event: E,
-    read: () => ServerEvents[E],
+    read: () => ServerEvents[E] | Promise<ServerEvents[E] | undefined>,
   ): void {
     this.sources.set(channel, { event, read });
   }
 
+  /** The channel's snapshot; its data is a promise when the channel's source reads a store. */
   snapshot(channel: string): { event: ServerEventName; data: unknown } | undefined {
     const source = this.sources.get(channel);
     return source ? { event: source.event, data: source.read() } : this.latest.get(channel);

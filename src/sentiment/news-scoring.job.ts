@@ -1,6 +1,7 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { type AppConfig, InjectConfig } from '../core/config';
 import { JobScheduler } from '../core/jobs';
+import { FearGreedService } from '../fear-greed/fear-greed.service';
 import { NewsStore } from '../news/news.store';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { ModelManager } from './engine/model-manager.service';
@@ -14,10 +15,13 @@ const MAX_PER_RUN = 2_000;
 /**
  * Hourly (SCHEDULE_SENTIMENT) and once the models have loaded at start: scores every stored
  * headline that has no sentiment yet (stored while the models were loading or failed), then
- * sends the mood summary on the real-time `sentiment` channel.
+ * sends the mood summary on the real-time `sentiment` channel. The summary includes the Fear &
+ * Greed index, so it is sent again after each collection of the index too.
  */
 @Injectable()
 export class NewsScoringJob implements OnApplicationBootstrap {
+  private readonly logger = new Logger(NewsScoringJob.name);
+
   constructor(
     private readonly jobs: JobScheduler,
     private readonly models: ModelManager,
@@ -25,10 +29,16 @@ export class NewsScoringJob implements OnApplicationBootstrap {
     private readonly news: NewsStore,
     private readonly sentiment: SentimentService,
     private readonly realtime: RealtimePublisher,
+    private readonly fearGreed: FearGreedService,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
+    this.fearGreed.onCollected(() => {
+      this.publishSummary().catch((error: unknown) =>
+        this.logger.warn(`sentiment summary not sent: ${(error as Error).message}`),
+      );
+    });
     if (!this.models.enabled) {
       return;
     }
@@ -43,8 +53,12 @@ export class NewsScoringJob implements OnApplicationBootstrap {
   /** How many headlines were scored. */
   async run(): Promise<number> {
     const scored = await this.scoreUnscored();
-    this.realtime.publish('sentiment', 'sentiment', await this.sentiment.summary());
+    await this.publishSummary();
     return scored;
+  }
+
+  private async publishSummary(): Promise<void> {
+    this.realtime.publish('sentiment', 'sentiment', await this.sentiment.summary());
   }
 
   private async scoreUnscored(): Promise<number> {

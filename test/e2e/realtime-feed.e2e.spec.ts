@@ -35,12 +35,13 @@ describe('real-time feed: slow polls', () => {
   const feed = (): PriceFeed => t.running.app.get(PriceFeed);
 
   before(async () => {
-    // Held upstream answers must not time out and fail over to another provider.
+    // Held upstream answers must neither time out nor be hedged to another provider.
     t = await startFakeBackedApp({
       REALTIME_THROTTLE_MS: '0',
       REALTIME_POLL_SECONDS: '1',
       PROVIDER_TIMEOUT_MS: '60000',
       PROVIDER_DEADLINE_MS: '60000',
+      PROVIDER_HEDGE_MAX_MS: '0',
     });
     const registry = t.running.app.get(ProviderRegistry);
     const execute = registry.execute.bind(registry);

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { match, type Reply, type RouteResult, RSS_CHALLENGE } from './routes';
+import { match, type Reply, type RouteResult, type RouteSettings, RSS_CHALLENGE } from './routes';
 import { FakeBinanceStream } from './fake-binance-stream';
 
 /** What a route should do instead of answering normally. */
@@ -57,6 +57,7 @@ export class FakeUpstream {
   private readonly hung = new Set<ServerResponse>();
   private readonly held = new Set<() => void>();
   readonly binanceStream = new FakeBinanceStream();
+  readonly settings: RouteSettings = { quoteLagMs: 0 };
   baseUrl = '';
 
   async start(): Promise<this> {
@@ -151,7 +152,7 @@ export class FakeUpstream {
     }
     const route = `${host}:${found.route}`;
     this.counts.set(route, (this.counts.get(route) ?? 0) + 1);
-    const result = found.handler(url.searchParams, found.params);
+    const result = found.handler(url.searchParams, found.params, this.settings);
     const fault = this.takeFault(route);
     if (!fault) {
       if (

@@ -25,7 +25,16 @@ export interface RouteResult {
   error200: unknown;
 }
 
-type Handler = (query: URLSearchParams, params: string[]) => RouteResult;
+/** Switches that change what the routes answer (not faults: the answers stay well formed). */
+export interface RouteSettings {
+  /**
+   * How far CoinGecko's `last_updated_at` lags the wall clock, as its aggregated quotes do in
+   * production (tens of seconds).
+   */
+  quoteLagMs: number;
+}
+
+type Handler = (query: URLSearchParams, params: string[], settings: RouteSettings) => RouteResult;
 
 const COINGECKO_IDS: Record<string, string> = {
   bitcoin: 'BTC',
@@ -85,7 +94,7 @@ const nowSec = () => Math.floor(Date.now() / 1000);
 const CG_ERROR = { error: 'coin not found' };
 const coingecko: Record<string, Handler> = {
   '/api/v3/ping': () => ok({ gecko_says: '(V3) To the Moon!' }, {}, CG_ERROR),
-  '/api/v3/simple/price': (q) => {
+  '/api/v3/simple/price': (q, _params, settings) => {
     const body: Record<string, Record<string, number>> = {};
     for (const id of (q.get('ids') ?? '').split(',')) {
       const symbol = COINGECKO_IDS[id];
@@ -95,7 +104,7 @@ const coingecko: Record<string, Handler> = {
           usd_market_cap: marketCapOf(symbol),
           usd_24h_vol: volumeOf(symbol),
           usd_24h_change: changeOf(symbol),
-          last_updated_at: nowSec(),
+          last_updated_at: Math.floor((Date.now() - settings.quoteLagMs) / 1000),
         };
       }
     }

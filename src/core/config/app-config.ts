@@ -81,6 +81,11 @@ export interface AppConfig {
   resilience: {
     callTimeoutMs: number;
     deadlineMs: number;
+    /**
+     * When a provider has not answered within its p95 latency, clamped to these bounds, the next
+     * one is asked as well (PROVIDER_HEDGE_MIN_MS / _MAX_MS); null when PROVIDER_HEDGE_MAX_MS=0.
+     */
+    hedge: { minMs: number; maxMs: number } | null;
     breakerThreshold: number;
     breakerCooldownMs: number;
     breakerMaxCooldownMs: number;

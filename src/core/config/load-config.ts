@@ -93,6 +93,11 @@ function buildConfig(env: Env, cwd: string, problems: string[]): AppConfig {
       `PROVIDER_DEADLINE_MS: expected at least PROVIDER_TIMEOUT_MS (${env.PROVIDER_TIMEOUT_MS}), got "${env.PROVIDER_DEADLINE_MS}"`,
     );
   }
+  if (env.PROVIDER_HEDGE_MAX_MS > 0 && env.PROVIDER_HEDGE_MAX_MS < env.PROVIDER_HEDGE_MIN_MS) {
+    problems.push(
+      `PROVIDER_HEDGE_MAX_MS: expected at least PROVIDER_HEDGE_MIN_MS (${env.PROVIDER_HEDGE_MIN_MS}), or 0 to turn hedging off, got "${env.PROVIDER_HEDGE_MAX_MS}"`,
+    );
+  }
   if (env.WEBSOCKET_HEARTBEAT_TIMEOUT <= env.WEBSOCKET_HEARTBEAT_INTERVAL) {
     problems.push(
       `WEBSOCKET_HEARTBEAT_TIMEOUT: expected more than WEBSOCKET_HEARTBEAT_INTERVAL (${env.WEBSOCKET_HEARTBEAT_INTERVAL}), got "${env.WEBSOCKET_HEARTBEAT_TIMEOUT}"`,
@@ -152,6 +157,10 @@ function buildConfig(env: Env, cwd: string, problems: string[]): AppConfig {
     resilience: {
       callTimeoutMs: env.PROVIDER_TIMEOUT_MS,
       deadlineMs: env.PROVIDER_DEADLINE_MS,
+      hedge:
+        env.PROVIDER_HEDGE_MAX_MS === 0
+          ? null
+          : { minMs: env.PROVIDER_HEDGE_MIN_MS, maxMs: env.PROVIDER_HEDGE_MAX_MS },
       breakerThreshold: env.CIRCUIT_BREAKER_THRESHOLD,
       breakerCooldownMs: env.CIRCUIT_BREAKER_COOLDOWN_SECONDS * 1000,
       breakerMaxCooldownMs: Math.max(600_000, env.CIRCUIT_BREAKER_COOLDOWN_SECONDS * 1000),

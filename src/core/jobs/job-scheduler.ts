@@ -11,8 +11,8 @@ export interface JobDefinition {
   cron: string;
   /** Does the work and says how many rows it stored. */
   run: () => Promise<number>;
-  /** Also run once right after start (when background tasks are on). */
-  runAtStart?: boolean | (() => boolean);
+  /** Also run once right after start (when background tasks are on); a check may read a store. */
+  runAtStart?: boolean | (() => boolean | Promise<boolean>);
 }
 
 export interface JobRun {
@@ -81,9 +81,19 @@ export class JobScheduler implements OnModuleInit {
       onTick: () => void this.execute(entry),
     });
     this.registry.addCronJob(definition.name, entry.cronJob);
-    const atStart = definition.runAtStart;
-    if (typeof atStart === 'function' ? atStart() : atStart) {
-      void this.execute(entry);
+    void this.runAtStartIfDue(entry);
+  }
+
+  private async runAtStartIfDue(entry: JobEntry): Promise<void> {
+    const atStart = entry.definition.runAtStart;
+    try {
+      if (await (typeof atStart === 'function' ? atStart() : atStart)) {
+        await this.execute(entry);
+      }
+    } catch (error) {
+      this.logger.warn(
+        `${entry.definition.name}: start-up check failed: ${(error as Error).message}`,
+      );
     }
   }
 

@@ -3,7 +3,7 @@ export class ProviderAttemptDto {
   /** Provider id. @example "coingecko" */
   provider!: string;
 
-  /** ok, skipped (not called: disabled, breaker open, budget or Retry-After), or the failure class (timeout, network, rate_limited, auth, geo_blocked, upstream_5xx, bad_payload, not_found, bad_request, unsafe_redirect). @example "timeout" */
+  /** ok, skipped (not called: disabled, breaker open, budget or Retry-After), cancelled (still out when another provider answered first: hedged failover), or the failure class (timeout, network, rate_limited, auth, geo_blocked, upstream_5xx, bad_payload, not_found, bad_request, unsafe_redirect). @example "timeout" */
   outcome!: string;
 
   /** Why it failed or was skipped. @example "/simple/price: timed out" */

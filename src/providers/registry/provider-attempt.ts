@@ -5,7 +5,8 @@ import { ProviderSkipped } from '../runtime/provider-runtime';
 /** How one provider fared in one request: the basis of `meta.attempted` and of 503 bodies. */
 export interface ProviderAttempt {
   provider: string;
-  outcome: 'ok' | 'skipped' | ProviderErrorKind;
+  /** `cancelled`: still out when another provider answered first (hedged failover). */
+  outcome: 'ok' | 'skipped' | 'cancelled' | ProviderErrorKind;
   /** Why it failed or was skipped. */
   reason?: string;
   duration_ms?: number;

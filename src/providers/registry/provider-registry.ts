@@ -4,6 +4,8 @@ import { ProviderError } from '../../core/http';
 import { PoolService } from '../pools/pool.service';
 import { ProviderDirectory } from '../provider.directory';
 import type { CallContext, CategoryApi } from '../provider.types';
+import { CallCancelled } from '../runtime/provider-runtime';
+import { hedgedFailover } from './hedged-failover';
 import {
   AllProvidersFailedError,
   NotFoundAtProvidersError,
@@ -38,7 +40,8 @@ const emptyArray = (value: unknown) => Array.isArray(value) && value.length === 
 /**
  * Serves a category from its providers: in the pool's order, each behind its breaker, budget and
  * Retry-After cool-down, with a per-call timeout inside an overall deadline, failing over to the
- * next provider on any failure. Callers never see HTTP details, only the result and the attempts.
+ * next provider on any failure and hedging a silent one (see hedgedFailover). Callers never see
+ * HTTP details, only the result and the attempts.
  */
 @Injectable()
 export class ProviderRegistry {
@@ -53,31 +56,28 @@ export class ProviderRegistry {
     call: (api: CategoryApi[C], ctx: CallContext) => Promise<T>,
     options: ExecuteOptions<T> = {},
   ): Promise<ProviderResult<T>> {
-    const callTimeoutMs = options.callTimeoutMs ?? this.config.resilience.callTimeoutMs;
-    const deadline = AbortSignal.timeout(options.deadlineMs ?? this.config.resilience.deadlineMs);
     const isEmpty = options.isEmpty ?? emptyArray;
-    const attempted: ProviderAttempt[] = [];
     const order = this.pools.orderFor(category);
-    for (const id of options.only ? order.filter((p) => options.only?.includes(p)) : order) {
-      if (deadline.aborted) {
-        attempted.push({ provider: id, outcome: 'skipped', reason: 'request deadline reached' });
-        continue;
-      }
-      const runtime = this.directory.get(id);
-      const api = runtime.adapter as unknown as CategoryApi[C];
-      const started = performance.now();
-      try {
-        const signal = AbortSignal.any([deadline, AbortSignal.timeout(callTimeoutMs)]);
-        const data = await runtime.call(
-          () => this.nonEmpty(id, call(api, { signal }), isEmpty),
-          options.scope,
-        );
-        attempted.push({ provider: id, outcome: 'ok', duration_ms: elapsed(started) });
-        return { data, provider: id, attempted };
-      } catch (error) {
-        attempted.push(toAttempt(id, error, elapsed(started)));
-      }
+    const ids = options.only ? order.filter((p) => options.only?.includes(p)) : order;
+    const outcome = await hedgedFailover({
+      providers: ids.map((id) => this.directory.get(id)),
+      call: (runtime, signal) =>
+        runtime.call(async () => {
+          const api = runtime.adapter as unknown as CategoryApi[C];
+          try {
+            return await this.nonEmpty(runtime.id, call(api, { signal }), isEmpty);
+          } catch (error) {
+            throw notOverdue(signal) ?? error;
+          }
+        }, options.scope),
+      callTimeoutMs: options.callTimeoutMs ?? this.config.resilience.callTimeoutMs,
+      deadline: AbortSignal.timeout(options.deadlineMs ?? this.config.resilience.deadlineMs),
+      hedge: this.config.resilience.hedge,
+    });
+    if (outcome.ok) {
+      return { data: outcome.data, provider: outcome.provider, attempted: outcome.attempted };
     }
+    const { attempted } = outcome;
     if (attempted.length > 0 && attempted.every((a) => a.outcome === 'not_found')) {
       throw new NotFoundAtProvidersError(options.what ?? category, attempted);
     }
@@ -136,6 +136,15 @@ export class ProviderRegistry {
     }
     return value;
   }
+}
+
+/**
+ * The cancellation, when another provider answered before this call's hedge delay ran out: not a
+ * failure of this provider, so neither its health nor its breaker hears of it.
+ */
+function notOverdue(signal: AbortSignal): CallCancelled | undefined {
+  const reason: unknown = signal.reason;
+  return reason instanceof CallCancelled && !reason.overdue ? reason : undefined;
 }
 
 function elapsed(started: number): number {

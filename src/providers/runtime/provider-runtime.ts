@@ -43,6 +43,20 @@ export class ProviderSkipped extends Error {
 }
 
 /**
+ * A call aborted because another provider answered first. One still within its hedge delay says
+ * nothing about its provider and is recorded nowhere; an overdue one was as good as timed out
+ * and is recorded as the timeout its abort produces.
+ */
+export class CallCancelled extends Error {
+  constructor(
+    reason: string,
+    readonly overdue: boolean,
+  ) {
+    super(reason);
+  }
+}
+
+/**
  * Everything the registry knows about one provider at run time: its adapter, the operator's
  * settings, rolling health, a circuit breaker (cockatiel), the request budget from the catalogue
  * (rate-limiter-flexible token bucket) and any Retry-After cool-down. Breaker and cool-down are
@@ -176,6 +190,9 @@ export class ProviderRuntime {
       this.health.record({ ok: true, durationMs: performance.now() - started, at: new Date() });
       return value;
     } catch (error) {
+      if (error instanceof CallCancelled) {
+        throw error;
+      }
       const failure = error instanceof ProviderError ? error : undefined;
       if (failure?.kind === 'rate_limited') {
         this.coolingUntil.set(scope, Date.now() + (failure.retryAfterMs ?? 60_000));
@@ -209,7 +226,7 @@ export class ProviderRuntime {
       handleWhen((error) =>
         error instanceof ProviderError
           ? error.isHealthFailure
-          : !(error instanceof ProviderSkipped),
+          : !(error instanceof ProviderSkipped || error instanceof CallCancelled),
       ),
       {
         halfOpenAfter: new ExponentialBackoff({

@@ -92,7 +92,7 @@ export class PriceFeed implements OnApplicationBootstrap, OnModuleDestroy {
     if (!coin) {
       return;
     }
-    this.publishPrice({
+    this.publisher.publish(priceChannel(coin.symbol), 'price', {
       symbol: coin.symbol,
       price: tick.price,
       change_24h: tick.change24h,
@@ -112,11 +112,12 @@ export class PriceFeed implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Symbols the stream does not cover right now. */
   private polled(): string[] {
-    if (!this.streamUp) {
-      return this.symbols;
-    }
-    const streamed = new Set(this.streamable(this.symbols).map((c) => c.symbol));
-    return this.symbols.filter((s) => !streamed.has(s));
+    return this.symbols.filter((s) => !this.streamed(s));
+  }
+
+  /** Whether the stream is up and carries this symbol. */
+  private streamed(symbol: string): boolean {
+    return this.streamUp && this.streamable([symbol]).length > 0;
   }
 
   private schedulePolling(): void {
@@ -144,7 +145,7 @@ export class PriceFeed implements OnApplicationBootstrap, OnModuleDestroy {
         api.getPrices({ coins, ctx }),
       );
       for (const quote of data) {
-        this.publishPrice({
+        this.publishPolled({
           symbol: quote.symbol,
           price: quote.price,
           change_24h: quote.change24h,
@@ -159,15 +160,17 @@ export class PriceFeed implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Publishes a price unless its channel already carries a newer one: a slow poll answering
-   * after a stream tick must not take the tick's place in clients or in the snapshot. A latest
-   * value stamped in the future (a provider's clock) is taken as now, so it cannot hold the
-   * channel back.
+   * Publishes a polled price. While the stream carries the symbol, a poll answering with an
+   * older value than the channel's latest is dropped: a slow poll must not take a tick's place in
+   * clients or in the snapshot (a latest value stamped in the future, a provider's clock, counts
+   * as now, so it cannot hold the channel back). Otherwise the poll is the only live source and
+   * is published as it arrives, even if the provider's clock lags the last tick: a channel is
+   * ordered by receipt across the switch, never starved until a lagging clock catches up.
    */
-  private publishPrice(event: PriceEvent): void {
+  private publishPolled(event: PriceEvent): void {
     const channel = priceChannel(event.symbol);
     const latest = this.publisher.snapshot(channel)?.data as PriceEvent | undefined;
-    if (latest && event.ts < Math.min(latest.ts, Date.now())) {
+    if (this.streamed(event.symbol) && latest && event.ts < Math.min(latest.ts, Date.now())) {
       return;
     }
     this.publisher.publish(channel, 'price', event);

@@ -1,10 +1,11 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Caller } from '../../auth/caller';
 import { type AppConfig, InjectConfig } from '../../core/config';
 import { CoinCatalogue } from '../../market/coins/coin-catalogue';
 import { parseChannel, priceChannel, symbolOf } from '../channels';
 import type { ServerEventName, SubscriptionAck, UnsubscribeAck } from '../realtime-events';
 import { RealtimePublisher } from '../realtime.publisher';
+import { PriceThrottle } from './price-throttle';
 import { Tally } from './tally';
 
 /** One client connection, whichever transport carries it. */
@@ -22,8 +23,8 @@ interface ConnectionState {
   channels: Set<string>;
   /** Channels something was delivered on since subscribing: their snapshot is out of date. */
   delivered: Set<string>;
-  /** Per symbol: when the last price went out, and the newest one held back by the throttle. */
-  prices: Map<string, { sentAt: number; held?: unknown; timer?: NodeJS.Timeout }>;
+  /** At most one price per symbol per window; the newest held back goes out at its end. */
+  prices: PriceThrottle;
 }
 
 /** A client this far behind is dropped, so it never holds memory or slows the others. */
@@ -42,6 +43,7 @@ const CLOSED = 'the connection is closed';
  */
 @Injectable()
 export class RealtimeHub implements OnModuleDestroy {
+  private readonly logger = new Logger(RealtimeHub.name);
   private readonly states = new Map<string, ConnectionState>();
   private readonly perTracker = new Tally();
   private readonly symbolListeners = new Set<(symbols: string[], added: string[]) => void>();
@@ -61,7 +63,7 @@ export class RealtimeHub implements OnModuleDestroy {
   onModuleDestroy(): void {
     this.stopListening();
     for (const state of this.states.values()) {
-      state.prices.forEach((p) => clearTimeout(p.timer));
+      state.prices.clear();
     }
   }
 
@@ -72,12 +74,17 @@ export class RealtimeHub implements OnModuleDestroy {
       return `The ${tier.name} tier allows ${tier.maxConnections} real-time connections at once`;
     }
     this.perTracker.increment(tracker);
-    this.states.set(connection.id, {
+    const state: ConnectionState = {
       connection,
       channels: new Set(),
       delivered: new Set(),
-      prices: new Map(),
-    });
+      prices: new PriceThrottle(this.config.realtime.throttleMs, (data) => {
+        if (this.states.get(connection.id) === state) {
+          this.send(state, 'price', data);
+        }
+      }),
+    };
+    this.states.set(connection.id, state);
     return undefined;
   }
 
@@ -87,7 +94,7 @@ export class RealtimeHub implements OnModuleDestroy {
       return;
     }
     this.states.delete(connection.id);
-    state.prices.forEach((p) => clearTimeout(p.timer));
+    state.prices.clear();
     this.perTracker.decrement(connection.caller.tracker);
     if (state.channels.size > 0) {
       this.symbolsChanged([]);
@@ -140,7 +147,7 @@ export class RealtimeHub implements OnModuleDestroy {
       }
     }
     ack.ok = ack.rejected.length === 0;
-    setImmediate(() => this.sendSnapshots(state, ack.subscribed));
+    setImmediate(() => void this.sendSnapshots(state, ack.subscribed));
     if (addedSymbols.length > 0) {
       this.symbolsChanged(addedSymbols);
     }
@@ -214,8 +221,7 @@ export class RealtimeHub implements OnModuleDestroy {
     state.delivered.delete(channel);
     const symbol = symbolOf(channel);
     if (symbol) {
-      clearTimeout(state.prices.get(symbol)?.timer);
-      state.prices.delete(symbol);
+      state.prices.forget(symbol);
     }
   }
 
@@ -229,11 +235,25 @@ export class RealtimeHub implements OnModuleDestroy {
     this.symbolListeners.forEach((listener) => listener(symbols, added));
   }
 
-  private sendSnapshots(state: ConnectionState, channels: string[]): void {
+  /**
+   * Each channel's snapshot, unless an event went out on it first (also while a snapshot was
+   * being read). A price snapshot goes through the throttle: it is the first price of its window.
+   */
+  private async sendSnapshots(state: ConnectionState, channels: string[]): Promise<void> {
     for (const channel of channels) {
       const snapshot = this.publisher.snapshot(channel);
-      if (snapshot && this.states.has(state.connection.id) && !state.delivered.has(channel)) {
-        this.send(state, snapshot.event, snapshot.data);
+      const data: unknown = await Promise.resolve(snapshot?.data).catch((error: unknown) => {
+        this.logger.warn(`${channel} snapshot: ${(error as Error).message}`);
+      });
+      const open = this.states.get(state.connection.id) === state && state.channels.has(channel);
+      if (!snapshot || data === undefined || !open || state.delivered.has(channel)) {
+        continue;
+      }
+      const symbol = snapshot.event === 'price' ? symbolOf(channel) : undefined;
+      if (symbol) {
+        state.prices.offer(symbol, data);
+      } else {
+        this.send(state, snapshot.event, data);
       }
     }
   }
@@ -246,36 +266,11 @@ export class RealtimeHub implements OnModuleDestroy {
       }
       state.delivered.add(channel);
       if (symbol) {
-        this.deliverPrice(state, symbol, data);
+        state.prices.offer(symbol, data);
       } else {
         this.send(state, event, data);
       }
     }
-  }
-
-  /** At most one price per symbol per throttle window; the newest held back goes out at its end. */
-  private deliverPrice(state: ConnectionState, symbol: string, data: unknown): void {
-    const throttleMs = this.config.realtime.throttleMs;
-    const now = Date.now();
-    const entry = state.prices.get(symbol) ?? { sentAt: 0 };
-    state.prices.set(symbol, entry);
-    if (now - entry.sentAt >= throttleMs) {
-      entry.sentAt = now;
-      this.send(state, 'price', data);
-      return;
-    }
-    entry.held = data;
-    entry.timer ??= setTimeout(
-      () => {
-        entry.timer = undefined;
-        entry.sentAt = Date.now();
-        if (this.states.has(state.connection.id) && entry.held !== undefined) {
-          this.send(state, 'price', entry.held);
-        }
-        entry.held = undefined;
-      },
-      throttleMs - (now - entry.sentAt),
-    );
   }
 
   private send(state: ConnectionState, event: ServerEventName, data: unknown): void {
