@@ -333,4 +333,18 @@ describe('loadConfig', () => {
       ],
     );
   });
+
+  it('hedges after 300 to 800 ms by default, takes other bounds, and 0 turns hedging off', () => {
+    assert.deepEqual(loadConfig(BASE, { cwd: CWD }).resilience.hedge, { minMs: 300, maxMs: 800 });
+    const bounds = { PROVIDER_HEDGE_MIN_MS: '100', PROVIDER_HEDGE_MAX_MS: '400' };
+    assert.deepEqual(loadConfig({ ...BASE, ...bounds }, { cwd: CWD }).resilience.hedge, {
+      minMs: 100,
+      maxMs: 400,
+    });
+    const off = { ...BASE, PROVIDER_HEDGE_MAX_MS: '0' };
+    assert.equal(loadConfig(off, { cwd: CWD }).resilience.hedge, null);
+    assert.deepEqual(problemsOf({ PROVIDER_HEDGE_MIN_MS: '900', PROVIDER_HEDGE_MAX_MS: '500' }), [
+      'PROVIDER_HEDGE_MAX_MS: expected at least PROVIDER_HEDGE_MIN_MS (900), or 0 to turn hedging off, got "500"',
+    ]);
+  });
 });
