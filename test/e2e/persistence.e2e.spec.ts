@@ -76,6 +76,7 @@ describe('persistence', () => {
         { name: 'DiscoveredAdapters1765000000000' },
         { name: 'JobRuns1765100000000' },
         { name: 'TokenVersion1765200000000' },
+        { name: 'MarketSentiment1765320000000' },
       ]);
       const drift = await dataSource.driver.createSchemaBuilder().log();
       assert.deepEqual(

@@ -57,7 +57,16 @@ describe('sentiment: bundled models through the worker, scored news, market mood
       ['/api/analyze/text', NEGATIVE, 'NEGATIVE'],
     ]) {
       const { body } = await api().post(path).send({ text }).expect(200);
-      assert.deepEqual(Object.keys(body).sort(), ['label', 'model', 'score', 'text', 'timestamp']);
+      assert.deepEqual(Object.keys(body).sort(), [
+        'confidence',
+        'label',
+        'model',
+        'score',
+        'sentiment',
+        'text',
+        'timestamp',
+      ]);
+      assert.equal(body.sentiment, label.toLowerCase(), `clear-cut "${text}" is not neutral`);
       assert.equal(body.label, label, `${path} "${text}"`);
       assert.equal(body.model, 'cdt-sentiment-binary');
       assert.ok(body.score > 0.5 && body.score <= 1, `score ${body.score}`);
