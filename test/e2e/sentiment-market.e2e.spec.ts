@@ -117,7 +117,8 @@ describe('the market view of every headline: stored beside the binary view, aggr
     });
     const btc = news.filter((n) => n.symbols.includes('BTC'));
     assertMood(body.market_by_coin.BTC, expectedMood(btc.map((n) => model.get(n.title)!)), 'BTC');
-    for (const [source, mood] of Object.entries(body.market_by_source) as [string, MarketMood][]) {
+    const bySource: Record<string, MarketMood> = body.market_by_source;
+    for (const [source, mood] of Object.entries(bySource)) {
       const rows = news.filter((n) => n.source === source).map((n) => model.get(n.title)!);
       assertMood(mood, expectedMood(rows), source);
     }
