@@ -33,12 +33,20 @@ export interface ModelIdentity {
   revision: string | null;
 }
 
+const TO_SCORE_COLUMNS = [
+  'id',
+  'title',
+  'sentiment',
+  'sentimentModel',
+  'sentimentRevision',
+  'marketSentiment',
+  'marketModel',
+  'marketRevision',
+] as const;
+const TO_SCORE = Object.fromEntries(TO_SCORE_COLUMNS.map((c) => [c, true]));
+
 /** A headline one of whose views is missing or came from a model that no longer serves. */
-export type HeadlineToScore = Pick<
-  NewsItem,
-  'id' | 'title' | 'sentiment' | 'sentimentModel' | 'sentimentRevision' | 'marketSentiment'
-> &
-  Pick<NewsItem, 'marketModel' | 'marketRevision'>;
+export type HeadlineToScore = Pick<NewsItem, (typeof TO_SCORE_COLUMNS)[number]>;
 
 export interface NewsQuery {
   page: number;
@@ -135,7 +143,7 @@ export class NewsStore {
       .select(TO_SCORE_COLUMNS.map((c) => `n.${c}`));
     builder.where(
       new Brackets((where) => {
-        where.where('1 = 0');
+        where.where('1 = 0'); // no active model of either role: nothing is stale
         if (active.binary) {
           where.orWhere(
             otherModel('sentiment_model', 'sentiment_revision', 'b'),
@@ -192,18 +200,6 @@ export class NewsStore {
     await this.feeds.save(state);
   }
 }
-
-const TO_SCORE_COLUMNS = [
-  'id',
-  'title',
-  'sentiment',
-  'sentimentModel',
-  'sentimentRevision',
-  'marketSentiment',
-  'marketModel',
-  'marketRevision',
-] as const;
-const TO_SCORE = Object.fromEntries(TO_SCORE_COLUMNS.map((c) => [c, true]));
 
 /** A scored view whose model name or revision differs (a missing revision counts as ''). */
 function otherModel(model: string, revision: string, prefix: string): string {

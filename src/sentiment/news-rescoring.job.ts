@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { type AppConfig, InjectConfig } from '../core/config';
 import { JobScheduler } from '../core/jobs';
-import { type HeadlineToScore, type ModelIdentity, NewsStore } from '../news/news.store';
+import { type ModelIdentity, NewsStore } from '../news/news.store';
 import type { ModelRole } from './engine/model-catalogue';
 import { ModelManager } from './engine/model-manager.service';
 import { BATCH, HeadlineScorer } from './headline-scorer.service';
@@ -77,9 +77,10 @@ export class NewsRescoringJob implements OnApplicationBootstrap {
   }
 }
 
+/** A scored view whose model is not the active one (by name, or by revision of the same). */
 function differs(
   active: ModelIdentity | undefined,
-  model: HeadlineToScore['sentimentModel'],
+  model: string | null,
   revision: string | null,
 ): boolean {
   return (

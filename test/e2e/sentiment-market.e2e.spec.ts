@@ -63,6 +63,8 @@ describe('the market view of every headline: stored beside the binary view, aggr
     t = await startFakeBackedApp((fake) => ({
       ENABLE_SENTIMENT_ANALYSIS: 'true',
       SENTIMENT_NEUTRAL_BELOW: String(NEUTRAL_BELOW),
+      // Every feed answers even on a loaded machine: the test reads all their headlines.
+      PROVIDER_TIMEOUT_MS: '5000',
       NEWS_FEEDS: FEEDS.map((feed) => `${fake.baseUrl}/feeds/${feed}`).join(','),
     }));
     await t.running.app.get(ModelManager).settled();
