@@ -40,6 +40,9 @@ describe('sentiment: bundled models through the worker, scored news, market mood
   before(async () => {
     t = await startFakeBackedApp((fake) => ({
       ENABLE_SENTIMENT_ANALYSIS: 'true',
+      // Every feed answers even on a loaded machine, where scoring competes for the CPU with
+      // the fake upstream in this process: the tests read all their headlines.
+      PROVIDER_TIMEOUT_MS: '5000',
       NEWS_FEEDS: FEEDS.map((feed) => `${fake.baseUrl}/feeds/${feed}`).join(','),
     }));
     await t.running.app.get(ModelManager).settled();
