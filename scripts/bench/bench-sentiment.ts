@@ -1,16 +1,23 @@
 /**
  * npm run bench:sentiment — scoring cost through HTTP on the production build with the bundled
- * models: single-text latency, texts per second in batches of 64, requests per second under
- * concurrent load, and liveness latency while batches are scored. Writes the "Sentiment" section
- * of docs/benchmarks.md.
+ * models: single-text latency, batches of 64, requests per second under concurrent load, the
+ * event loop while batches are scored (liveness from outside, the loop's own delay from
+ * /metrics), and idle memory with both models loaded. With BENCH_BASELINE=<dir> (another
+ * checkout, built with `nest build -p tsconfig.test.json`), batches are also timed on that
+ * build, alternating with this one so both see the same load. Writes the "Sentiment" section of
+ * docs/benchmarks.md.
  */
 import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { createTestEnvironment } from '../../test/support/test-app';
 import { LOAD, PRODUCTION_ENV, startProcess } from './harness';
 import { machineLine, writeSection } from './report';
 
 const SINGLE_RUNS = 300;
 const BATCH_RUNS = 40;
+const SCRIPT = 'dist-test/src/main.js';
 const HEADLINES = [
   'Bitcoin surges to a record high as ETF inflows accelerate',
   'Ethereum slips as traders take profits after a strong week',
@@ -21,6 +28,7 @@ const HEADLINES = [
   'Cardano governance vote passes with broad support',
   'Miners sell reserves as hash price falls to a yearly low',
 ];
+const TEXTS = Array.from({ length: 64 }, (_, i) => `${HEADLINES[i % HEADLINES.length]} #${i}`);
 
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
@@ -40,50 +48,102 @@ async function post(url: string, body: object): Promise<number> {
   return performance.now() - started;
 }
 
-async function modelsReady(url: string): Promise<void> {
+async function modelsReady(url: string): Promise<string[]> {
   for (let i = 0; i < 300; i++) {
     const { data } = (await (await fetch(`${url}/api/models`)).json()) as {
-      data: { status: string }[];
+      data: { status: string; name: string }[];
     };
     if (data.every((m) => m.status === 'ready')) {
-      return;
+      return data.map((m) => m.name);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('models did not load');
 }
 
+/** The largest event-loop delay the server saw since the last scrape (prom-client resets it). */
+async function loopDelayMaxMs(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const match = /^nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(text);
+  return match ? Number(match[1]) * 1000 : NaN;
+}
+
+/** Resident memory of a process (Linux), in MB: the worker thread and its models included. */
+function rssMb(pid: number): number {
+  const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+type App = Awaited<ReturnType<typeof startProcess>>;
+
+async function start(env: Record<string, string>, root?: string): Promise<App> {
+  const app = await startProcess(SCRIPT, env, root);
+  await modelsReady(app.url);
+  for (let i = 0; i < 20; i++) {
+    await post(`${app.url}/api/sentiment/analyze`, { text: HEADLINES[i % HEADLINES.length] });
+    await post(`${app.url}/api/sentiment/batch`, { texts: TEXTS });
+  }
+  return app;
+}
+
+/** Batches of 64 with liveness probes in between: how long each takes, how live the loop stays. */
+async function batches(app: App, runs: number, onEach?: () => Promise<void>) {
+  const times: number[] = [];
+  const liveness: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let running = true;
+    const batch = post(`${app.url}/api/sentiment/batch`, { texts: TEXTS }).finally(
+      () => (running = false),
+    );
+    while (running) {
+      const started = performance.now();
+      await (await fetch(`${app.url}/api/health/live`)).arrayBuffer();
+      liveness.push(performance.now() - started);
+    }
+    times.push(await batch);
+    await onEach?.();
+  }
+  return { times, liveness };
+}
+
 async function main(): Promise<void> {
-  const environment = await createTestEnvironment({
+  const settings = {
     ...PRODUCTION_ENV,
     ENABLE_SENTIMENT_ANALYSIS: 'true',
     FREE_TIER_LIMIT: '100000000/minute,1000000000/day',
-  });
-  const app = await startProcess('dist-test/src/main.js', environment.env);
+  };
+  const environment = await createTestEnvironment(settings);
+  const baselineRoot = process.env.BENCH_BASELINE;
+  // The baseline gets its own data folder and its own checkout's configuration files.
+  const baselineEnvironment = baselineRoot ? await createTestEnvironment(settings) : undefined;
+  const app = await start(environment.env);
+  const baseline =
+    baselineRoot && baselineEnvironment
+      ? await start(
+          { ...baselineEnvironment.env, CONFIG_DIR: join(baselineRoot, 'config') },
+          baselineRoot,
+        )
+      : undefined;
   try {
-    await modelsReady(app.url);
+    const models = await modelsReady(app.url);
+    await new Promise((r) => setTimeout(r, 3000));
+    const idleRss = rssMb(app.child.pid!);
+    const baselineRss = baseline ? rssMb(baseline.child.pid!) : undefined;
+    const loadBefore = loadavg()[0];
     const analyze = `${app.url}/api/sentiment/analyze`;
-    const batchUrl = `${app.url}/api/sentiment/batch`;
-    for (let i = 0; i < 20; i++) {
-      await post(analyze, { text: HEADLINES[i % HEADLINES.length] });
-    }
     const single: number[] = [];
     for (let i = 0; i < SINGLE_RUNS; i++) {
       single.push(await post(analyze, { text: `${HEADLINES[i % HEADLINES.length]} (${i})` }));
     }
-    const texts = Array.from({ length: 64 }, (_, i) => `${HEADLINES[i % HEADLINES.length]} #${i}`);
-    const batches: number[] = [];
-    const liveness: number[] = [];
-    for (let i = 0; i < BATCH_RUNS; i++) {
-      let running = true;
-      const batch = post(batchUrl, { texts }).finally(() => (running = false));
-      while (running) {
-        const started = performance.now();
-        await (await fetch(`${app.url}/api/health/live`)).arrayBuffer();
-        liveness.push(performance.now() - started);
+    await loopDelayMaxMs(app.url);
+    const baselineTimes: number[] = [];
+    // One baseline batch after each of ours, so both builds share the machine's load alike.
+    const ours = await batches(app, BATCH_RUNS, async () => {
+      if (baseline) {
+        baselineTimes.push(...(await batches(baseline, 1)).times);
       }
-      batches.push(await batch);
-    }
+    });
+    const loopMax = await loopDelayMaxMs(app.url);
     const concurrent = await autocannon({
       url: analyze,
       method: 'POST',
@@ -96,24 +156,47 @@ async function main(): Promise<void> {
         `analyze under load: ${concurrent.non2xx} non-2xx, ${concurrent.errors} errors`,
       );
     }
-    const batchTotal = batches.reduce((a, b) => a + b, 0);
+    const batchP50 = percentile(ours.times, 0.5);
+    const batchTotal = ours.times.reduce((a, b) => a + b, 0);
+    const baseP50 = baselineTimes.length ? percentile(baselineTimes, 0.5) : undefined;
+    const singleP50 = percentile(single, 0.5);
+    const verdict = (met: boolean) => (met ? 'met' : '**not met**');
+    const rows = [
+      `| single text, \`POST /api/sentiment/analyze\`, ${SINGLE_RUNS} sequential calls | p50 ${ms(singleP50)} ms, p95 ${ms(percentile(single, 0.95))} ms | p50 ≤ 5 ms: ${verdict(singleP50 <= 5)} |`,
+      `| batch of 64, \`POST /api/sentiment/batch\`, ${BATCH_RUNS} sequential calls | p50 ${ms(batchP50)} ms, p95 ${ms(percentile(ours.times, 0.95))} ms → ${Math.round((64 * BATCH_RUNS) / (batchTotal / 1000))} texts/s | ${baseP50 === undefined ? 'no baseline given' : `≤ 2 × baseline: ${verdict(batchP50 <= 2 * baseP50)}`} |`,
+      ...(baseP50 === undefined
+        ? []
+        : [
+            `| the same batches on the baseline build, alternating | p50 ${ms(baseP50)} ms, p95 ${ms(percentile(baselineTimes, 0.95))} ms | ratio ${(batchP50 / baseP50).toFixed(2)} |`,
+          ]),
+      `| \`GET /api/health/live\` while batches are scored (${ours.liveness.length} calls) | p50 ${ms(percentile(ours.liveness, 0.5))} ms, p95 ${ms(percentile(ours.liveness, 0.95))} ms, max ${ms(Math.max(...ours.liveness))} ms | |`,
+      `| the server's own event-loop delay over those batches (\`nodejs_eventloop_lag_max_seconds\`) | max ${ms(loopMax)} ms | |`,
+      `| single text under load (autocannon, ${LOAD.connections} connections, ${LOAD.duration} s) | ${Math.round(concurrent.requests.average)} req/s, p50 ${concurrent.latency.p50} ms, p99 ${concurrent.latency.p99} ms | |`,
+      `| idle RSS, ${models.join(' and ')} loaded (3 s after warm-up) | ${idleRss.toFixed(0)} MB${baselineRss === undefined ? '' : ` (baseline build: ${baselineRss.toFixed(0)} MB)`} | < 300 MB: ${verdict(idleRss < 300)} |`,
+    ];
     writeSection(
       '## Sentiment (`npm run bench:sentiment`)',
-      `${machineLine()}, bundled models (q8) in the inference worker thread.
+      `${machineLine()}, bundled models (q8) in the inference worker thread. The machine was shared
+with other work while measuring: 1-minute load average ${loadBefore.toFixed(1)} before and
+${loadavg()[0].toFixed(1)} after (on ${cpus().length} cores), so absolute times are inflated; the
+baseline comparison alternates the two builds so both see the same load.
 
-The production build in its own process (NODE_ENV=production, info logging), models loaded
-before measuring. Client-side times through HTTP on loopback.
+The production build in its own process (NODE_ENV=production, info logging), models loaded and
+warmed up before measuring. Client-side times through HTTP on loopback.${
+        baselineRoot
+          ? ` Baseline: the build in \`BENCH_BASELINE\` (${process.env.BENCH_BASELINE_LABEL ?? baselineRoot}), its own process with the same settings.`
+          : ''
+      }
 
-| measure | result |
-| --- | --- |
-| single text, \`POST /api/sentiment/analyze\`, ${SINGLE_RUNS} sequential calls | p50 ${ms(percentile(single, 0.5))} ms, p95 ${ms(percentile(single, 0.95))} ms |
-| batch of 64, \`POST /api/sentiment/batch\`, ${BATCH_RUNS} sequential calls | p50 ${ms(percentile(batches, 0.5))} ms, p95 ${ms(percentile(batches, 0.95))} ms → **${Math.round((64 * BATCH_RUNS) / (batchTotal / 1000))} texts/s** |
-| single text under load (autocannon, ${LOAD.connections} connections, ${LOAD.duration} s) | ${Math.round(concurrent.requests.average)} req/s, p50 ${concurrent.latency.p50} ms, p99 ${concurrent.latency.p99} ms |
-| \`GET /api/health/live\` while batches are scored (${liveness.length} calls) | p50 ${ms(percentile(liveness, 0.5))} ms, p95 ${ms(percentile(liveness, 0.95))} ms, max ${ms(Math.max(...liveness))} ms |`,
+| measure | result | goal |
+| --- | --- | --- |
+${rows.join('\n')}`,
     );
   } finally {
     app.child.kill();
+    baseline?.child.kill();
     await environment.dispose();
+    await baselineEnvironment?.dispose();
   }
 }
 

@@ -24,14 +24,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts a compiled script in its own process on a free port and waits for it to answer. */
+/**
+ * Starts a compiled script in its own process on a free port and waits for it to answer.
+ * `root`: another checkout to run it from (a baseline build), the repository by default.
+ */
 export async function startProcess(
   script: string,
   env: Record<string, string>,
+  root = REPO_ROOT,
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(REPO_ROOT, script)], {
-    cwd: REPO_ROOT,
+  const child = spawn(process.execPath, [join(root, script)], {
+    cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -9,6 +9,7 @@ import { NewsFeedState } from './entities/news-feed.entity';
 import { type FeedItem, parseFeed } from './feed-parser';
 import { titleKey } from './news-text';
 import { NewsStore, type NewNewsItem } from './news.store';
+import { marketView, sentimentColumns } from './news-sentiment';
 
 /** Feeds fetched at once: polite to the outlets, and one slow feed does not hold the rest. */
 const CONCURRENT_FEEDS = 3;
@@ -148,14 +149,8 @@ export class NewsIngestService {
 async function scoreHeadlines(analyzer: SentimentAnalyzer, items: NewNewsItem[]): Promise<void> {
   for (let i = 0; i < items.length; i += SCORING_BATCH) {
     const batch = items.slice(i, i + SCORING_BATCH);
-    const results = await analyzer.tryAnalyze(batch.map((item) => item.title));
-    results?.forEach((result, j) =>
-      Object.assign(batch[j], {
-        sentiment: result.label,
-        sentimentScore: result.score,
-        sentimentModel: result.model,
-      }),
-    );
+    const views = await analyzer.tryViews(batch.map((item) => item.title));
+    views.forEach((view, j) => Object.assign(batch[j], sentimentColumns(view)));
   }
 }
 
@@ -190,5 +185,6 @@ function newsEvent(item: NewNewsItem) {
     sentiment: item.sentiment
       ? { label: item.sentiment, score: item.sentimentScore, model: item.sentimentModel }
       : null,
+    market_sentiment: marketView(item),
   };
 }

@@ -7,6 +7,7 @@ import type {
   NewsSourcesResponseDto,
 } from './dto/news.dto';
 import type { NewsItem } from './entities/news-item.entity';
+import { marketView } from './news-sentiment';
 import { type NewsQuery, NewsStore } from './news.store';
 
 /** Stored news as the API shows it. */
@@ -68,5 +69,6 @@ function toDto(item: NewsItem): NewsItemDto {
     sentiment: item.sentiment
       ? { label: item.sentiment, score: item.sentimentScore, model: item.sentimentModel }
       : null,
+    market_sentiment: marketView(item),
   };
 }

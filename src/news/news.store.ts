@@ -1,23 +1,52 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, MoreThanOrEqual, Not, type Repository } from 'typeorm';
+import { Brackets, In, IsNull, MoreThanOrEqual, Not, type Repository } from 'typeorm';
 import { NewsFeedState } from './entities/news-feed.entity';
 import { NewsItem } from './entities/news-item.entity';
 
-export type NewNewsItem = Omit<NewsItem, 'id' | 'sentiment' | 'sentimentScore' | 'sentimentModel'> &
-  Partial<Pick<NewsItem, 'sentiment' | 'sentimentScore' | 'sentimentModel'>>;
+/** The columns the sentiment models fill: the binary view, then the market view. */
+export const SENTIMENT_COLUMNS = [
+  'sentiment',
+  'sentimentScore',
+  'sentimentModel',
+  'sentimentRevision',
+  'marketSentiment',
+  'marketBullish',
+  'marketBearish',
+  'marketNeutral',
+  'marketModel',
+  'marketRevision',
+] as const;
+export type SentimentColumns = Pick<NewsItem, (typeof SENTIMENT_COLUMNS)[number]>;
 
-export interface ItemSentiment {
-  sentiment: string;
-  sentimentScore: number;
-  sentimentModel: string;
-}
+export type NewNewsItem = Omit<NewsItem, 'id' | keyof SentimentColumns> & Partial<SentimentColumns>;
 
 /** The columns sentiment aggregates read. */
 export type ScoredNewsRow = Pick<
   NewsItem,
-  'id' | 'title' | 'url' | 'source' | 'symbols' | 'publishedAt' | 'sentiment' | 'sentimentScore'
+  'id' | 'title' | 'url' | 'source' | 'symbols' | 'publishedAt' | keyof SentimentColumns
 >;
+
+/** A model as stored with the rows it scored. */
+export interface ModelIdentity {
+  name: string;
+  revision: string | null;
+}
+
+const TO_SCORE_COLUMNS = [
+  'id',
+  'title',
+  'sentiment',
+  'sentimentModel',
+  'sentimentRevision',
+  'marketSentiment',
+  'marketModel',
+  'marketRevision',
+] as const;
+const TO_SCORE = Object.fromEntries(TO_SCORE_COLUMNS.map((c) => [c, true]));
+
+/** A headline one of whose views is missing or came from a model that no longer serves. */
+export type HeadlineToScore = Pick<NewsItem, (typeof TO_SCORE_COLUMNS)[number]>;
 
 export interface NewsQuery {
   page: number;
@@ -96,40 +125,76 @@ export class NewsStore {
     return this.items.findOneBy({ id });
   }
 
-  /** Items not scored yet, newest first (the hourly sentiment job catches them up). */
-  unscored(limit: number): Promise<Pick<NewsItem, 'id' | 'title'>[]> {
+  /** Items missing either view, newest first (the hourly sentiment job catches them up). */
+  unscored(limit: number): Promise<HeadlineToScore[]> {
     return this.items.find({
-      select: { id: true, title: true },
-      where: { sentiment: IsNull() },
+      select: TO_SCORE,
+      where: [{ sentiment: IsNull() }, { marketSentiment: IsNull() }],
       order: { publishedAt: 'DESC', id: 'DESC' },
       take: limit,
     });
   }
 
-  async saveSentiment(id: number, sentiment: ItemSentiment): Promise<void> {
-    await this.items.update({ id }, sentiment);
+  /**
+   * Items a view of which a model other than the given one scored (another name, or another
+   * revision of it), newest first: what the re-scoring job works through.
+   */
+  scoredByOthers(
+    active: { binary?: ModelIdentity; market?: ModelIdentity },
+    limit: number,
+  ): Promise<HeadlineToScore[]> {
+    const builder = this.items
+      .createQueryBuilder('n')
+      .select(TO_SCORE_COLUMNS.map((c) => `n.${c}`));
+    builder.where(
+      new Brackets((where) => {
+        where.where('1 = 0'); // no active model of either role: nothing is stale
+        if (active.binary) {
+          where.orWhere(
+            otherModel('sentiment_model', 'sentiment_revision', 'b'),
+            params('b', active.binary),
+          );
+        }
+        if (active.market) {
+          where.orWhere(
+            otherModel('market_model', 'market_revision', 'm'),
+            params('m', active.market),
+          );
+        }
+      }),
+    );
+    return builder
+      .orderBy('n.published_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .take(limit)
+      .getMany();
   }
 
-  /** Scored items published since `since`, oldest first. */
+  async saveSentiment(id: number, columns: Partial<SentimentColumns>): Promise<void> {
+    await this.items.update({ id }, columns);
+  }
+
+  /** Items published since `since` that either model scored, oldest first. */
   scoredSince(since: Date): Promise<ScoredNewsRow[]> {
+    const select = ['id', 'title', 'url', 'source', 'symbols', 'publishedAt', ...SENTIMENT_COLUMNS];
     return this.items.find({
-      select: {
-        id: true,
-        title: true,
-        url: true,
-        source: true,
-        symbols: true,
-        publishedAt: true,
-        sentiment: true,
-        sentimentScore: true,
-      },
-      where: { sentiment: Not(IsNull()), publishedAt: MoreThanOrEqual(since) },
+      select: Object.fromEntries(select.map((c) => [c, true])),
+      where: [
+        { sentiment: Not(IsNull()), publishedAt: MoreThanOrEqual(since) },
+        { marketSentiment: Not(IsNull()), publishedAt: MoreThanOrEqual(since) },
+      ],
       order: { publishedAt: 'ASC', id: 'ASC' },
     });
   }
 
-  async countUnscoredSince(since: Date): Promise<number> {
-    return this.items.countBy({ sentiment: IsNull(), publishedAt: MoreThanOrEqual(since) });
+  /** Items since `since` still waiting for each view. */
+  async countUnscoredSince(since: Date): Promise<{ binary: number; market: number }> {
+    const publishedAt = MoreThanOrEqual(since);
+    const [binary, market] = await Promise.all([
+      this.items.countBy({ sentiment: IsNull(), publishedAt }),
+      this.items.countBy({ marketSentiment: IsNull(), publishedAt }),
+    ]);
+    return { binary, market };
   }
 
   feedStates(): Promise<NewsFeedState[]> {
@@ -139,4 +204,16 @@ export class NewsStore {
   async saveFeedState(state: NewsFeedState): Promise<void> {
     await this.feeds.save(state);
   }
+}
+
+/** A scored view whose model name or revision differs (a missing revision counts as ''). */
+function otherModel(model: string, revision: string, prefix: string): string {
+  return (
+    `(n.${model} IS NOT NULL AND (n.${model} <> :${prefix}Name ` +
+    `OR COALESCE(n.${revision}, '') <> :${prefix}Revision))`
+  );
+}
+
+function params(prefix: string, model: ModelIdentity): Record<string, string> {
+  return { [`${prefix}Name`]: model.name, [`${prefix}Revision`]: model.revision ?? '' };
 }

@@ -5,18 +5,18 @@ import { FearGreedService } from '../fear-greed/fear-greed.service';
 import { NewsStore } from '../news/news.store';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { ModelManager } from './engine/model-manager.service';
-import { SentimentAnalyzer } from './engine/sentiment-analyzer.service';
+import { HeadlineScorer } from './headline-scorer.service';
 import { SentimentService } from './sentiment.service';
 
-const BATCH = 64;
 /** Per run: enough for days of news; the rest waits for the next run. */
 const MAX_PER_RUN = 2_000;
 
 /**
- * Hourly (SCHEDULE_SENTIMENT) and once the models have loaded at start: scores every stored
- * headline that has no sentiment yet (stored while the models were loading or failed), then
- * sends the mood summary on the real-time `sentiment` channel. The summary includes the Fear &
- * Greed index, so it is sent again after each collection of the index too.
+ * Hourly (SCHEDULE_SENTIMENT) and once the models have loaded at start: scores the missing
+ * views (binary, market) of stored headlines (stored while a model was loading or failed, or
+ * before the market view existed), then sends the mood summary on the real-time `sentiment`
+ * channel. The summary includes the Fear & Greed index, so it is sent again after each
+ * collection of the index too.
  */
 @Injectable()
 export class NewsScoringJob implements OnApplicationBootstrap {
@@ -25,7 +25,7 @@ export class NewsScoringJob implements OnApplicationBootstrap {
   constructor(
     private readonly jobs: JobScheduler,
     private readonly models: ModelManager,
-    private readonly analyzer: SentimentAnalyzer,
+    private readonly scorer: HeadlineScorer,
     private readonly news: NewsStore,
     private readonly sentiment: SentimentService,
     private readonly realtime: RealtimePublisher,
@@ -50,7 +50,7 @@ export class NewsScoringJob implements OnApplicationBootstrap {
     });
   }
 
-  /** How many headlines were scored. */
+  /** How many headlines were scored (either view). */
   async run(): Promise<number> {
     const scored = await this.scoreUnscored();
     await this.publishSummary();
@@ -64,19 +64,9 @@ export class NewsScoringJob implements OnApplicationBootstrap {
   private async scoreUnscored(): Promise<number> {
     await this.models.settled();
     const pending = await this.news.unscored(MAX_PER_RUN);
-    let scored = 0;
-    for (let i = 0; i < pending.length; i += BATCH) {
-      const batch = pending.slice(i, i + BATCH);
-      const results = await this.analyzer.analyze(batch.map((item) => item.title));
-      for (const [j, result] of results.entries()) {
-        await this.news.saveSentiment(batch[j].id, {
-          sentiment: result.label,
-          sentimentScore: result.score,
-          sentimentModel: result.model,
-        });
-      }
-      scored += batch.length;
-    }
-    return scored;
+    return this.scorer.score(pending, (row) => ({
+      binary: row.sentiment === null,
+      market: row.marketSentiment === null,
+    }));
   }
 }

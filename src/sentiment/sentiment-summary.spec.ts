@@ -3,11 +3,12 @@ import { describe, it } from 'node:test';
 import type { ScoredNewsRow } from '../news/news.store';
 import { marketLabel, marketScores, signedScore } from './engine/labels';
 import { dailyMood } from './sentiment-history';
+import { marketMood, modelUse, summariseMarket } from './market-mood';
 import { mood, summarise } from './sentiment-summary';
 
 const row = (
   id: number,
-  sentiment: string,
+  sentiment: string | null,
   score: number,
   extra: Partial<ScoredNewsRow> = {},
 ): ScoredNewsRow => ({
@@ -19,8 +20,37 @@ const row = (
   publishedAt: new Date('2026-11-28T10:00:00Z'),
   sentiment,
   sentimentScore: score,
+  sentimentModel: 'bin',
+  sentimentRevision: null,
+  marketSentiment: null,
+  marketBullish: null,
+  marketBearish: null,
+  marketNeutral: null,
+  marketModel: null,
+  marketRevision: null,
   ...extra,
 });
+
+/** A row with a market view from model `mkt` (revision r1) and no binary one. */
+const marketRow = (
+  id: number,
+  [bullish, bearish, neutral]: [number, number, number],
+  extra: Partial<ScoredNewsRow> = {},
+): ScoredNewsRow =>
+  row(id, null, 0, {
+    marketSentiment:
+      bullish > bearish && bullish > neutral
+        ? 'bullish'
+        : bearish > neutral
+          ? 'bearish'
+          : 'neutral',
+    marketBullish: bullish,
+    marketBearish: bearish,
+    marketNeutral: neutral,
+    marketModel: 'mkt',
+    marketRevision: 'r1',
+    ...extra,
+  });
 
 describe('sentiment aggregation', () => {
   it('signs scores by label and maps hub label names to market labels', () => {
@@ -78,6 +108,66 @@ describe('sentiment aggregation', () => {
         ['2026-11-26', 1, 1, 0, 'positive'],
         ['2026-11-27', 0, 0, 0, 'neutral'],
         ['2026-11-28', 1, 0, 1, 'negative'],
+      ],
+    );
+  });
+
+  it('sums the market view: mean P(bullish) - P(bearish), label shares, groups and ranks', () => {
+    const rows = [
+      marketRow(1, [0.8, 0.1, 0.1], { symbols: ['BTC'] }),
+      marketRow(2, [0.1, 0.7, 0.2], { symbols: ['BTC'], source: 'b' }),
+      marketRow(3, [0.6, 0.2, 0.2]),
+      marketRow(4, [0.2, 0.2, 0.6]),
+      row(5, 'POSITIVE', 0.9),
+    ];
+    const market = summariseMarket(rows);
+    // (0.7 - 0.6 + 0.4 + 0) / 4 = 0.125: above the neutral band.
+    assert.deepEqual(market.overall, {
+      label: 'bullish',
+      score: 0.125,
+      shares: { bullish: 0.5, bearish: 0.25, neutral: 0.25 },
+      count: 4,
+    });
+    assert.deepEqual(market.counts, { total: 4, bullish: 2, bearish: 1, neutral: 1 });
+    assert.deepEqual(
+      market.mostBullish.map((h) => h.id),
+      [1, 3],
+    );
+    assert.deepEqual(
+      market.mostBearish.map((h) => h.id),
+      [2],
+    );
+    assert.deepEqual(market.byCoin.BTC, {
+      label: 'neutral',
+      score: 0.05,
+      shares: { bullish: 0.5, bearish: 0.5, neutral: 0 },
+      count: 2,
+    });
+    assert.deepEqual(market.mostBullish[0].market, {
+      label: 'bullish',
+      scores: { bullish: 0.8, bearish: 0.1, neutral: 0.1 },
+      model: 'mkt',
+    });
+    assert.deepEqual(marketMood([]), {
+      label: 'neutral',
+      score: 0,
+      shares: { bullish: 0, bearish: 0, neutral: 0 },
+      count: 0,
+    });
+    // The binary view leaves out rows only the market model scored.
+    assert.deepEqual(summarise(rows).counts, { total: 1, positive: 1, negative: 0, neutral: 0 });
+  });
+
+  it('counts the rows of each model and revision and marks the active one', () => {
+    assert.deepEqual(
+      modelUse(['a', 'a', 'b', null, 'a'], ['r1', 'r1', null, null, 'r2'], {
+        name: 'a',
+        revision: 'r2',
+      }),
+      [
+        { model: 'a', revision: 'r1', count: 2, active: false },
+        { model: 'b', revision: null, count: 1, active: false },
+        { model: 'a', revision: 'r2', count: 1, active: true },
       ],
     );
   });

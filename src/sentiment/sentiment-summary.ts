@@ -1,4 +1,5 @@
 /** Pure aggregation of scored headlines into the market-mood summary. */
+import { marketView, type MarketViewOut } from '../news/news-sentiment';
 import type { ScoredNewsRow } from '../news/news.store';
 import { signedScore } from './engine/labels';
 
@@ -17,6 +18,8 @@ export interface HeadlineScore {
   label: string;
   score: number;
   published_at: string;
+  /** The market model's view of the same headline. */
+  market: MarketViewOut | null;
 }
 
 export interface SentimentSummary {
@@ -38,7 +41,9 @@ export function mood(signed: readonly number[]): MoodScore {
   return { label, score: round4(score), count: signed.length };
 }
 
-export function summarise(rows: readonly ScoredNewsRow[]): SentimentSummary {
+/** The binary view of the rows the sentiment model scored (others are left out). */
+export function summarise(all: readonly ScoredNewsRow[]): SentimentSummary {
+  const rows = all.filter((r) => r.sentiment !== null);
   const signed = rows.map((r) => signedScore(r.sentiment ?? '', r.sentimentScore ?? 0));
   const ranked = rows
     .map((row, i) => ({ row, signed: signed[i] }))
@@ -100,6 +105,7 @@ export function headline(row: ScoredNewsRow): HeadlineScore {
     label: row.sentiment ?? '',
     score: row.sentimentScore ?? 0,
     published_at: row.publishedAt.toISOString(),
+    market: marketView(row),
   };
 }
 

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { type AppConfig, InjectConfig } from '../core/config';
 import { FearGreedStore } from '../fear-greed/fear-greed.store';
-import { NewsStore } from '../news/news.store';
+import { NewsStore, type ScoredNewsRow } from '../news/news.store';
+import { ModelManager } from './engine/model-manager.service';
+import { modelUse, summariseMarket } from './market-mood';
 import type {
   CoinSentimentDto,
   SentimentHistoryDto,
+  SentimentModelsDto,
   SentimentSummaryDto,
   SentimentWindowDto,
 } from './dto/sentiment-summary.dto';
@@ -21,6 +24,7 @@ export class SentimentService {
   constructor(
     private readonly news: NewsStore,
     private readonly fearGreed: FearGreedStore,
+    private readonly models: ModelManager,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -33,8 +37,15 @@ export class SentimentService {
       this.fearGreed.newest(1),
     ]);
     const summary = summarise(rows);
+    const market = summariseMarket(rows);
     const latest = fearGreed.points[0];
     return {
+      market_sentiment: market.overall,
+      market_counts: { ...market.counts, unscored: unscored.market },
+      top_market: { most_bullish: market.mostBullish, most_bearish: market.mostBearish },
+      market_by_source: market.bySource,
+      market_by_coin: market.byCoin,
+      models: this.modelsUsed(rows),
       overall_sentiment: summary.overall,
       fear_greed_index: latest
         ? {
@@ -46,7 +57,7 @@ export class SentimentService {
       top_sentiments: { most_positive: summary.mostPositive, most_negative: summary.mostNegative },
       by_source: summary.bySource,
       by_coin: summary.byCoin,
-      counts: { ...summary.counts, unscored },
+      counts: { ...summary.counts, unscored: unscored.binary },
       window,
     };
   }
@@ -66,9 +77,35 @@ export class SentimentService {
     const summary = summarise(rows);
     return {
       symbol: upper,
+      market_sentiment: summariseMarket(rows).overall,
       overall_sentiment: summary.overall,
       recent: rows.slice(-RECENT_FOR_COIN).reverse().map(headline),
       window,
+    };
+  }
+
+  /** Which models scored the headlines of each view: a mix is shown, never hidden. */
+  private modelsUsed(rows: readonly ScoredNewsRow[]): SentimentModelsDto {
+    const active = (role: 'sentiment' | 'financial') => {
+      const state = this.models.active(role);
+      return state && { name: state.spec.name, revision: state.revision };
+    };
+    const uses = (
+      names: (string | null)[],
+      revisions: (string | null)[],
+      role: 'sentiment' | 'financial',
+    ) => modelUse(names, revisions, active(role));
+    return {
+      binary: uses(
+        rows.map((r) => (r.sentiment === null ? null : r.sentimentModel)),
+        rows.map((r) => r.sentimentRevision),
+        'sentiment',
+      ),
+      market: uses(
+        rows.map((r) => (r.marketSentiment === null ? null : r.marketModel)),
+        rows.map((r) => r.marketRevision),
+        'financial',
+      ),
     };
   }
 

@@ -115,6 +115,10 @@ export interface AppConfig {
     /** The hub (or a mirror) models are downloaded from, ending in `/`. */
     remoteHost: string;
     dtype: (typeof MODEL_DTYPES)[number];
+    /** /api/analyze/text calls a text neutral when the model's confidence is below this. */
+    neutralBelow: number;
+    /** Headlines the re-scoring job scores per run at most (the rest waits for the next run). */
+    rescoreLimit: number;
   };
   realtime: {
     heartbeatIntervalSeconds: number;
@@ -135,6 +139,7 @@ export interface AppConfig {
     cleanup: string;
     backup: string;
     sentiment: string;
+    sentimentRescore: string;
     health: string;
     statsBroadcast: string;
   };

@@ -33,6 +33,16 @@ export function intVar(fallback: number, min: number, max: number) {
   }, fallback);
 }
 
+/** A decimal number from min to max, e.g. a probability threshold. */
+export function numberVar(fallback: number, min: number, max: number) {
+  return envVar((raw) => {
+    const value = Number(raw);
+    return /^\d+(\.\d+)?$/.test(raw) && value >= min && value <= max
+      ? { value }
+      : { expected: `a number from ${min} to ${max}` };
+  }, fallback);
+}
+
 /** An integer from a fixed list; `why` tells the operator what the list is for. */
 export function intChoiceVar(fallback: number, choices: readonly number[], why: string) {
   return envVar((raw) => {

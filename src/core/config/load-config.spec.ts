@@ -314,6 +314,7 @@ describe('loadConfig', () => {
       cleanup: '0 3 * * *',
       backup: '0 2 * * *',
       sentiment: '15 * * * *',
+      sentimentRescore: '45 * * * *',
       health: '*/5 * * * *',
       statsBroadcast: '*/5 * * * *',
     });

@@ -179,6 +179,8 @@ function buildConfig(env: Env, cwd: string, problems: string[]): AppConfig {
       allowRemote: env.HF_ALLOW_REMOTE_MODELS,
       remoteHost: env.HF_REMOTE_HOST.endsWith('/') ? env.HF_REMOTE_HOST : `${env.HF_REMOTE_HOST}/`,
       dtype: env.SENTIMENT_DTYPE,
+      neutralBelow: env.SENTIMENT_NEUTRAL_BELOW,
+      rescoreLimit: env.SENTIMENT_RESCORE_LIMIT,
     },
     realtime: {
       heartbeatIntervalSeconds: env.WEBSOCKET_HEARTBEAT_INTERVAL,
@@ -205,6 +207,7 @@ const JOB_CRONS = [
   ['cleanup', 'SCHEDULE_CLEANUP', '0 3 * * *'],
   ['backup', 'SCHEDULE_BACKUP', '0 2 * * *'],
   ['sentiment', 'SCHEDULE_SENTIMENT', '15 * * * *'],
+  ['sentimentRescore', 'SCHEDULE_SENTIMENT_RESCORE', '45 * * * *'],
   ['health', 'SCHEDULE_HEALTH', '*/5 * * * *'],
   ['statsBroadcast', 'SCHEDULE_STATS_BROADCAST', '*/5 * * * *'],
 ] as const satisfies readonly (readonly [keyof AppConfig['schedule'], keyof Env, string])[];

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsDate, IsInt, IsOptional, Matches, MaxLength, Min } from 'class-validator';
 import { OptionalIntField } from '../../core/web/int-field.decorator';
+import { MarketScoresDto } from '../../sentiment/dto/analyze.dto';
 
 export class NewsQueryDto {
   /** Page number, 1 first. @example 1 */
@@ -37,13 +38,24 @@ export class NewsIdDto {
 }
 
 export class NewsSentimentDto {
-  /** @example "positive" */
+  /** POSITIVE or NEGATIVE. @example "POSITIVE" */
   label!: string;
 
   /** @example 0.93 */
   score!: number | null;
 
-  /** The model that scored the item. @example "bundled/sentiment-binary" */
+  /** The model that scored the item. @example "cdt-sentiment-binary" */
+  model!: string | null;
+}
+
+export class NewsMarketSentimentDto {
+  /** bullish, bearish or neutral: the three-class market model's label. @example "bullish" */
+  label!: string;
+
+  /** The model's probability for each label (they sum to 1). */
+  scores!: MarketScoresDto;
+
+  /** The market model that scored the item. @example "cdt-market-sentiment" */
   model!: string | null;
 }
 
@@ -72,8 +84,11 @@ export class NewsItemDto {
   /** Known coins the title or summary mentions. @example ["BTC"] */
   symbols!: string[];
 
-  /** Null until a model has scored the item. */
+  /** The binary (POSITIVE/NEGATIVE) view; null until the sentiment model has scored the item. */
   sentiment!: NewsSentimentDto | null;
+
+  /** The market (bullish/bearish/neutral) view; null until the market model has scored the item. */
+  market_sentiment!: NewsMarketSentimentDto | null;
 }
 
 export class NewsPageMetaDto {

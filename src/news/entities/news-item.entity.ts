@@ -42,6 +42,29 @@ export class NewsItem {
   @Column({ name: 'sentiment_model', type: 'varchar', length: 200, nullable: true })
   sentimentModel!: string | null;
 
+  /** A digest of the binary model's files: a retrained model keeps its name but not this. */
+  @Column({ name: 'sentiment_revision', type: 'varchar', length: 16, nullable: true })
+  sentimentRevision!: string | null;
+
+  /** The market (three-class) model's view: bullish, bearish or neutral. */
+  @Column({ name: 'market_sentiment', type: 'varchar', length: 20, nullable: true })
+  marketSentiment!: string | null;
+
+  @DoubleColumn({ name: 'market_bullish', nullable: true })
+  marketBullish!: number | null;
+
+  @DoubleColumn({ name: 'market_bearish', nullable: true })
+  marketBearish!: number | null;
+
+  @DoubleColumn({ name: 'market_neutral', nullable: true })
+  marketNeutral!: number | null;
+
+  @Column({ name: 'market_model', type: 'varchar', length: 200, nullable: true })
+  marketModel!: string | null;
+
+  @Column({ name: 'market_revision', type: 'varchar', length: 16, nullable: true })
+  marketRevision!: string | null;
+
   /** Upper-case tickers, e.g. ["BTC","ETH"]. */
   @Column({ type: 'simple-json' })
   symbols!: string[];

@@ -29,8 +29,17 @@ export class TextSentimentDto {
   /** POSITIVE or NEGATIVE (upper case, as the hub SST-2 models name them). @example "POSITIVE" */
   label!: string;
 
-  /** The model's score for the label, 0..1 (a rank, not a calibrated probability). @example 0.966 */
+  /** The model's score for the label, 0..1 (how far it is a calibrated probability: see the model card). @example 0.966 */
   score!: number;
+
+  /**
+   * positive, negative or neutral: the label in lower case, or neutral when `confidence` is below
+   * SENTIMENT_NEUTRAL_BELOW (default 0.6), i.e. the model cannot tell. @example "positive"
+   */
+  sentiment!: 'positive' | 'negative' | 'neutral';
+
+  /** The model's probability for `label`, 0.5..1 for a two-class model (same as `score`). @example 0.966 */
+  confidence!: number;
 
   /** The model that scored it: a hub id or a bundled model's name. @example "cdt-sentiment-binary" */
   model!: string;

@@ -1,5 +1,6 @@
 import { Matches } from 'class-validator';
 import { OptionalIntField } from '../../core/web/int-field.decorator';
+import { NewsMarketSentimentDto } from '../../news/dto/news.dto';
 
 export class MoodScoreDto {
   /** positive, negative or neutral (mean score within ±0.1 of zero). @example "positive" */
@@ -10,6 +11,70 @@ export class MoodScoreDto {
 
   /** Scored headlines counted. @example 42 */
   count!: number;
+}
+
+export class MarketSharesDto {
+  /** Fraction of the headlines the market model labelled bullish, 0..1. @example 0.45 */
+  bullish!: number;
+
+  /** @example 0.3 */
+  bearish!: number;
+
+  /** @example 0.25 */
+  neutral!: number;
+}
+
+export class MarketMoodDto {
+  /** bullish (score above +0.1), bearish (below -0.1) or neutral. @example "bullish" */
+  label!: string;
+
+  /** Mean of P(bullish) - P(bearish) over the headlines, -1..1. @example 0.12 */
+  score!: number;
+
+  /** How the headlines split between the three labels (0 each when there are none). */
+  shares!: MarketSharesDto;
+
+  /** Headlines the market model scored. @example 42 */
+  count!: number;
+}
+
+export class MarketCountsDto {
+  /** Headlines in the window the market model scored. @example 42 */
+  total!: number;
+
+  /** @example 19 */
+  bullish!: number;
+
+  /** @example 13 */
+  bearish!: number;
+
+  /** @example 10 */
+  neutral!: number;
+
+  /** Headlines in the window still waiting for the market model. @example 0 */
+  unscored!: number;
+}
+
+export class ModelUseDto {
+  /** @example "cdt-market-sentiment" */
+  model!: string;
+
+  /** A digest of the model's files (changes when it is retrained); null if unreadable. @example "3f9a0c1d2b4e5f60" */
+  revision!: string | null;
+
+  /** Headlines in the window this model scored. @example 42 */
+  count!: number;
+
+  /** Whether it serves the role now; other models' rows wait for the `sentiment-rescore` job. @example true */
+  active!: boolean;
+}
+
+export class SentimentModelsDto {
+  /** The models behind the binary view (`overall_sentiment`, `counts`, `by_*`). */
+  binary!: ModelUseDto[];
+
+  /** The models behind the market view (`market_*`). */
+  market!: ModelUseDto[];
 }
 
 export class HeadlineScoreDto {
@@ -25,14 +90,25 @@ export class HeadlineScoreDto {
   /** @example "CoinDesk" */
   source!: string;
 
-  /** @example "POSITIVE" */
+  /** The binary label, POSITIVE or NEGATIVE ("" while unscored). @example "POSITIVE" */
   label!: string;
 
-  /** @example 0.97 */
+  /** The binary model's score for the label (0 while unscored). @example 0.97 */
   score!: number;
 
   /** @example "2026-11-28T09:12:00.000Z" */
   published_at!: string;
+
+  /** The market model's view; null while unscored. */
+  market!: NewsMarketSentimentDto | null;
+}
+
+export class TopMarketDto {
+  /** Up to 5 bullish headlines, highest P(bullish) - P(bearish) first. */
+  most_bullish!: HeadlineScoreDto[];
+
+  /** Up to 5 bearish headlines, lowest P(bullish) - P(bearish) first. */
+  most_bearish!: HeadlineScoreDto[];
 }
 
 export class TopSentimentsDto {
@@ -83,6 +159,23 @@ export class FearGreedLatestDto {
 }
 
 export class SentimentSummaryDto {
+  /** The market view: bullish / bearish / neutral from the three-class market model. */
+  market_sentiment!: MarketMoodDto;
+
+  market_counts!: MarketCountsDto;
+
+  top_market!: TopMarketDto;
+
+  /** Market mood per news source. @example {"CoinDesk":{"label":"bullish","score":0.2,"shares":{"bullish":0.5,"bearish":0.2,"neutral":0.3},"count":10}} */
+  market_by_source!: Record<string, MarketMoodDto>;
+
+  /** Market mood per coin mentioned. @example {"BTC":{"label":"bullish","score":0.2,"shares":{"bullish":0.5,"bearish":0.2,"neutral":0.3},"count":12}} */
+  market_by_coin!: Record<string, MarketMoodDto>;
+
+  /** The models each view was aggregated from, so a mix is visible. */
+  models!: SentimentModelsDto;
+
+  /** The binary view (POSITIVE/NEGATIVE), kept for compatibility. */
   overall_sentiment!: MoodScoreDto;
 
   /** The latest stored Fear & Greed value; null before the first fetch. */
@@ -116,6 +209,9 @@ export class DailyMoodDto extends MoodScoreDto {
 
   /** @example 15 */
   negative!: number;
+
+  /** The market view of the day's headlines. */
+  market!: MarketMoodDto;
 }
 
 export class SentimentHistoryDto {
@@ -136,6 +232,10 @@ export class CoinSentimentDto {
   /** @example "BTC" */
   symbol!: string;
 
+  /** The market view of the coin's headlines. */
+  market_sentiment!: MarketMoodDto;
+
+  /** The binary view, kept for compatibility. */
   overall_sentiment!: MoodScoreDto;
 
   /** The coin's scored headlines in the window, newest first (up to 20). */

@@ -4,10 +4,12 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { join } from 'node:path';
 import { type AppConfig, InjectConfig } from '../../core/config';
 import { InferenceWorkerClient } from './inference-worker.client';
 import type { InferenceRequest, InferenceResult, LabelScore } from './inference-protocol';
 import { bundledModel, configuredModels, type ModelRole, type ModelSpec } from './model-catalogue';
+import { modelRevision } from './model-revision';
 import { ModelState } from './model-state';
 import { ModelUnavailableError } from './model-unavailable.error';
 
@@ -32,6 +34,9 @@ export class ModelManager implements OnApplicationBootstrap, OnModuleDestroy {
   private restartTimer?: NodeJS.Timeout;
   private crashes = 0;
   private restartedAt = 0;
+  /** Each role's active model as name@revision, to tell when another one takes over. */
+  private readonly serving = new Map<ModelRole, string>();
+  private readonly activeListeners: ((role: ModelRole) => void)[] = [];
 
   constructor(@InjectConfig() private readonly config: AppConfig) {
     this.states = withFallbacks(configuredModels(config), config.paths.bundledModelsDir);
@@ -76,17 +81,25 @@ export class ModelManager implements OnApplicationBootstrap, OnModuleDestroy {
     return this.states.find((s) => s.spec.role === role && s.status === 'ready');
   }
 
+  /**
+   * Called when a role's active model changes to another model, or to another revision of the
+   * same one (a retrained bundled model): not when a crashed worker brings the same one back.
+   */
+  onActiveChange(listener: (role: ModelRole) => void): void {
+    this.activeListeners.push(listener);
+  }
+
   async classify(
     role: ModelRole,
     texts: string[],
-  ): Promise<{ model: string; scores: LabelScore[][] }> {
+  ): Promise<{ model: string; revision: string | null; scores: LabelScore[][] }> {
     const state = this.require(role);
     const scores = (await this.run(
       state,
       { op: 'classify', key: state.spec.key, texts },
       texts.length,
     )) as LabelScore[][];
-    return { model: state.spec.name, scores };
+    return { model: state.spec.name, revision: state.revision, scores };
   }
 
   async zeroShot(
@@ -155,11 +168,32 @@ export class ModelManager implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       const request = { op: 'load' as const, key, role, task, model: location, dtype };
       const { loadMs } = (await this.worker.request(request)) as { loadMs: number };
-      Object.assign(state, { status: 'ready', loadMs });
+      const revision = await modelRevision(this.folderOf(state), dtype);
+      Object.assign(state, { status: 'ready', loadMs, revision });
       this.logger.log(`Model ${name} (${role}) ready in ${Math.round(loadMs)} ms`);
     } catch (error) {
       Object.assign(state, { status: 'failed', error: (error as Error).message });
       this.logger.warn(`Model ${name} (${role}) failed to load: ${state.error}`);
+    }
+    this.noticeActiveChange(role);
+  }
+
+  /** Hub ids are cached under MODELS_DIR by id; other models name their folder. */
+  private folderOf(state: ModelState): string {
+    const { source, name, location } = state.spec;
+    return source === 'hub' ? join(this.config.paths.modelsDir, name) : location;
+  }
+
+  private noticeActiveChange(role: ModelRole): void {
+    const active = this.active(role);
+    const identity = active ? `${active.spec.name}@${active.revision ?? ''}` : undefined;
+    const previous = this.serving.get(role);
+    if (!identity || identity === previous) {
+      return;
+    }
+    this.serving.set(role, identity);
+    if (previous !== undefined) {
+      this.activeListeners.forEach((listener) => listener(role));
     }
   }
 

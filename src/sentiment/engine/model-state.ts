@@ -9,6 +9,8 @@ export class ModelState {
   status: ModelStatus = 'pending';
   error?: string;
   loadMs?: number;
+  /** A digest of the loaded files (modelRevision); null when they could not be read. */
+  revision: string | null = null;
   inferences = 0;
   texts = 0;
   /** Set on a bundled model that serves while the configured one (named here) loads or fails. */

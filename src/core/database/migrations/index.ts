@@ -15,6 +15,8 @@ import { JobRuns1765100000000 as PostgresJobRuns } from './postgres/176510000000
 import { JobRuns1765100000000 as SqliteJobRuns } from './sqlite/1765100000000-JobRuns';
 import { TokenVersion1765200000000 as PostgresTokenVersion } from './postgres/1765200000000-TokenVersion';
 import { TokenVersion1765200000000 as SqliteTokenVersion } from './sqlite/1765200000000-TokenVersion';
+import { MarketSentiment1765320000000 as PostgresMarketSentiment } from './postgres/1765320000000-MarketSentiment';
+import { MarketSentiment1765320000000 as SqliteMarketSentiment } from './sqlite/1765320000000-MarketSentiment';
 import { Init1764300000000 as SqliteInit } from './sqlite/1764300000000-Init';
 import { PoolMembers1764400000000 as SqlitePoolMembers } from './sqlite/1764400000000-PoolMembers';
 import { TrendingCoins1764500000000 as SqliteTrendingCoins } from './sqlite/1764500000000-TrendingCoins';
@@ -34,6 +36,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteDiscoveredAdapters,
   SqliteJobRuns,
   SqliteTokenVersion,
+  SqliteMarketSentiment,
 ];
 export const POSTGRES_MIGRATIONS = [
   PostgresInit,
@@ -46,4 +49,5 @@ export const POSTGRES_MIGRATIONS = [
   PostgresDiscoveredAdapters,
   PostgresJobRuns,
   PostgresTokenVersion,
+  PostgresMarketSentiment,
 ];
