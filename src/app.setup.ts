@@ -9,6 +9,8 @@ import type { AppConfig } from './core/config';
 import { setupOpenApi } from './core/docs';
 import { assignRequestId, REQUEST_ID_HEADER } from './core/logging/logging.module';
 import { HttpMetrics } from './core/metrics/http-metrics';
+import { answerClientErrors } from './core/web/client-errors';
+import { refuseDeclaredOversizedBodies } from './core/web/declared-body-limit';
 import { HotPath, type TrustProxy } from './core/web/hot-path/hot-path';
 import { RequestLogService } from './auth/request-log/request-log.service';
 import { PlainWsServer } from './realtime/transports/plain-ws.server';
@@ -37,6 +39,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: { directives: DOCS_FRIENDLY_CSP } }));
   app.use(compression());
+  app.use(refuseDeclaredOversizedBodies(config.server.bodyLimit));
   app.useBodyParser('json', { limit: config.server.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.server.bodyLimit, extended: false });
   app.enableCors({
@@ -46,6 +49,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.enableShutdownHooks();
   setupOpenApi(app, readAppInfo());
   const server = app.getHttpServer();
+  answerClientErrors(server);
   const trustProxy = app.getHttpAdapter().getInstance().get('trust proxy fn') as TrustProxy;
   app.get(HotPath).install(server, trustProxy);
   app.get(RequestLogService).observe(server);
