@@ -5,7 +5,8 @@
  * every path, query and body field, duplicated and nested parameters, malformed JSON, wrong content
  * types, deep nesting, odd headers, as anonymous, admin, free (key and token) and bad credentials.
  * Fails (exit 1) on any 5xx but the documented 503, on an error body out of the documented shape,
- * and on a request left unanswered. Prints the process's RSS idle, after the run and after settling.
+ * and on a request left unanswered. Prints the process's RSS and used heap idle, after the run and
+ * after settling (--settle seconds idle).
  */
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
@@ -33,9 +34,15 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-function rssMb(pid: number): number {
+/** The process's resident memory (from /proc) and V8's used heap (from its /metrics), in MB. */
+async function memoryOf(pid: number, url: string): Promise<{ rss: number; heap: number }> {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+  const metrics = await (await fetch(`${url}/metrics`)).text();
+  const heap = /^nodejs_heap_size_used_bytes (\S+)$/m.exec(metrics)?.[1] ?? '0';
+  return {
+    rss: Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024),
+    heap: Math.round(Number(heap) / 1048576),
+  };
 }
 
 async function post(url: string, body: object, key?: string): Promise<Record<string, unknown>> {
@@ -120,15 +127,15 @@ async function main(): Promise<void> {
   const tally = new Tally(seed);
   try {
     await sleep(5_000);
-    tally.rss.idle = rssMb(pid);
+    tally.memory.idle = await memoryOf(pid, app.url);
     const started = performance.now();
     await run({ url: app.url, requests, seed, concurrency, tally });
     tally.seconds = (performance.now() - started) / 1000;
-    tally.rss.afterRun = rssMb(pid);
+    tally.memory.afterRun = await memoryOf(pid, app.url);
     const live = await fetch(`${app.url}/api/health/live`);
     tally.aliveAfter = live.ok;
     await sleep(settleSeconds * 1000);
-    tally.rss.settled = rssMb(pid);
+    tally.memory.settled = await memoryOf(pid, app.url);
     tally.settleSeconds = settleSeconds;
   } finally {
     const exited = new Promise((resolve) => app.child.once('exit', resolve));

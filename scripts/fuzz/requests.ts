@@ -46,8 +46,11 @@ const EXTRA_HEADERS: [string, fc.Arbitrary<string>][] = [
   ['range', fc.constantFrom('bytes=0-1', 'bytes=-1')],
 ];
 
+/** Percent-encoded UTF-8; a lone surrogate goes as U+FFFD, as a browser would send it. */
 const encode = (value: unknown): string =>
-  encodeURIComponent(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
+  encodeURIComponent(
+    Buffer.from(typeof value === 'string' ? value : (JSON.stringify(value) ?? '')).toString(),
+  );
 
 /** Query pairs for one parameter: missing, once, duplicated, or nested as name[a][b]. */
 function queryPairs(parameter: Parameter): fc.Arbitrary<Tried<string[]>> {

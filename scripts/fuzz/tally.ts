@@ -13,7 +13,11 @@ export class Tally {
   seconds = 0;
   settleSeconds = 0;
   aliveAfter = false;
-  readonly rss = { idle: 0, afterRun: 0, settled: 0 };
+  readonly memory = {
+    idle: { rss: 0, heap: 0 },
+    afterRun: { rss: 0, heap: 0 },
+    settled: { rss: 0, heap: 0 },
+  };
   readonly byStatus = new Map<number, number>();
   readonly byKind = new Map<string, number>();
   readonly byCredential = new Map<string, number>();
@@ -61,6 +65,8 @@ const table = (map: Map<string | number, number>) =>
     .map(([key, count]) => `| ${key} | ${count} |`)
     .join('\n');
 
+const mb = (m: { rss: number; heap: number }) => `${m.rss} / ${m.heap} MB`;
+
 /** Markdown, so a run can be pasted into docs/reliability.md as it is. */
 export function printSummary(tally: Tally): void {
   const failures = [...tally.failures.entries()].sort((a, b) => b[1].count - a[1].count);
@@ -68,7 +74,7 @@ export function printSummary(tally: Tally): void {
   const lines = [
     `Fuzz run: ${tally.total} requests over ${tally.operationsSeen.size} of ${tally.operations} operations in ${tally.seconds.toFixed(0)} s (seed ${tally.seed}); ${failedRequests} failed, ${failures.length} distinct failures; /api/health/live after the run: ${tally.aliveAfter ? 'ok' : 'NO ANSWER'}`,
     '',
-    `RSS of the app process: idle ${tally.rss.idle} MB, after the run ${tally.rss.afterRun} MB, after ${tally.settleSeconds} s idle ${tally.rss.settled} MB`,
+    `App process RSS / used V8 heap: idle ${mb(tally.memory.idle)}, after the run ${mb(tally.memory.afterRun)}, after ${tally.settleSeconds} s idle ${mb(tally.memory.settled)}`,
     '',
     '| status | requests |',
     '| --- | --- |',
