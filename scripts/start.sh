@@ -12,4 +12,7 @@ if [ -z "${NODE_ENV:-}${ENVIRONMENT:-}" ] && ! grep -Eqs '^[[:space:]]*(export[[
   export NODE_ENV=development
 fi
 npm run build
+# Two malloc arenas, as in the Docker image: memory freed after a burst goes back to the system
+# (docs/reliability.md). Read by glibc at process start, so it cannot live in .env.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 exec node dist/main.js

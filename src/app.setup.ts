@@ -10,6 +10,8 @@ import type { AppConfig } from './core/config';
 import { setupOpenApi } from './core/docs';
 import { assignRequestId, REQUEST_ID_HEADER } from './core/logging/logging.module';
 import { HttpMetrics } from './core/metrics/http-metrics';
+import { answerClientErrors } from './core/web/client-errors';
+import { refuseDeclaredOversizedBodies } from './core/web/declared-body-limit';
 import { HotPath, type TrustProxy } from './core/web/hot-path/hot-path';
 import { refuseDeepJson } from './core/web/json-depth';
 import { RequestLogService } from './auth/request-log/request-log.service';
@@ -39,6 +41,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: { directives: DOCS_FRIENDLY_CSP } }));
   app.use(compression());
+  app.use(refuseDeclaredOversizedBodies(config.server.bodyLimit));
   // express.json itself: Nest's useBodyParser keeps `verify` for its raw-body option.
   app.use(json({ limit: config.server.bodyLimit, verify: refuseDeepJson }));
   // Flat parsers only: `a[b][c]=1` stays one key, so no query or form builds nested objects.
@@ -51,6 +54,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.enableShutdownHooks();
   setupOpenApi(app, readAppInfo());
   const server = app.getHttpServer();
+  answerClientErrors(server);
   const trustProxy = app.getHttpAdapter().getInstance().get('trust proxy fn') as TrustProxy;
   app.get(HotPath).install(server, trustProxy);
   app.get(RequestLogService).observe(server);

@@ -120,12 +120,18 @@ export class HealthService {
 
   private checkProviders(): ComponentHealthDto {
     const runtimes = this.providers.all().filter((r) => r.status() !== 'disabled');
-    const usable = runtimes.filter((r) => r.status() !== 'down' && r.breakerState !== 'open');
-    const message = `${usable.length} of ${runtimes.length} enabled providers usable`;
-    if (usable.length === 0) {
+    const unusable = runtimes.flatMap((r) => {
+      const reason = r.unusableReason();
+      return reason ? [`${r.id} (${reason})`] : [];
+    });
+    const usable = runtimes.length - unusable.length;
+    const summary = `${usable} of ${runtimes.length} enabled providers usable`;
+    const message =
+      unusable.length > 0 ? `${summary}; not usable: ${unusable.join(', ')}` : summary;
+    if (usable === 0) {
       return { status: 'down', message };
     }
-    return { status: usable.length < runtimes.length ? 'degraded' : 'up', message };
+    return { status: unusable.length > 0 ? 'degraded' : 'up', message };
   }
 
   private checkModels(): ModelsHealthDto {

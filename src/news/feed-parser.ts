@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { canonicalLink, feedText, httpUrl } from './news-text';
 
 export interface FeedItem {
+  /** Plain text, at most TITLE_MAX characters (longer ones cut, ending in an ellipsis). */
   title: string;
   /** Canonical link: tracking parameters and fragment removed. */
   link: string;
@@ -15,6 +16,11 @@ export interface FeedItem {
 export class FeedParseError extends Error {}
 
 const SUMMARY_MAX = 1_000;
+/**
+ * Real headlines stay under 200 characters; a feed serving a 120,000-character "title" would
+ * otherwise store it and send it to every reader and the sentiment model.
+ */
+export const TITLE_MAX = 300;
 const REPEATED = new Set([
   'item',
   'entry',
@@ -114,7 +120,7 @@ function build(raw: {
   const summary = feedText(raw.summaryHtml);
   const published = raw.date ? new Date(raw.date) : null;
   return {
-    title,
+    title: title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1).trimEnd()}…` : title,
     link: raw.link,
     summary: summary.text ? summary.text.slice(0, SUMMARY_MAX) : null,
     imageUrl:

@@ -149,6 +149,26 @@ describe('backups', { skip: TEST_DATABASE_URL ? 'SQLite only' : false }, () => {
     }
   });
 
+  it('partial copies left by a kill during a backup (and their journals) are removed at start', async () => {
+    const good = await listed();
+    const stamp = '2026-01-01T02-00-00-000Z';
+    const leftovers = [
+      `crypto-dt-source-${stamp}.sqlite.partial`,
+      `crypto-dt-source-${stamp}.sqlite.partial-journal`,
+    ];
+    for (const name of leftovers) {
+      writeFileSync(join(backupsDir(), name), 'SQLite format 3\0 cut short by SIGKILL');
+    }
+    const unrelated = join(backupsDir(), 'notes.txt');
+    writeFileSync(unrelated, 'an operator file');
+    await t.restart();
+    assert.deepEqual(readdirSync(backupsDir()).sort(), [...good, 'notes.txt'].sort());
+    rmSync(unrelated);
+    const fresh = await api().post('/api/backups').set('X-API-Key', ADMIN_KEY).expect(201);
+    assert.equal(fresh.body.integrity, 'ok');
+    assert.equal((await listed())[0], fresh.body.file);
+  });
+
   it('restore refuses while the service has the database open, and changes nothing', async () => {
     const [newest] = await listed();
     const prices = t.running.app.get(DataSource).getRepository(Price);

@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { JobScheduler } from '../../src/core/jobs';
-import { type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
+import type { HealthReportDto } from '../../src/diagnostics/dto/health-report.dto';
+import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 
 describe('GET /api/health under failure', () => {
   it('is degraded while providers fail, and a 503 with the database down', async () => {
@@ -18,7 +19,7 @@ describe('GET /api/health under failure', () => {
       assert.equal(degraded.body.components.providers.status, 'degraded');
       assert.match(
         degraded.body.components.providers.message,
-        /^\d+ of \d+ enabled providers usable$/,
+        /^\d+ of \d+ enabled providers usable; not usable: .*coingecko \(circuit breaker open\)/,
       );
       t.fake.clear();
 
@@ -41,8 +42,79 @@ describe('GET /api/health with every provider down', () => {
       const res = await request(t.running.url).get('/api/health').expect(200);
       assert.equal(res.body.status, 'degraded');
       assert.equal(res.body.components.providers.status, 'down');
-      assert.match(res.body.components.providers.message, /^0 of \d+ enabled providers usable$/);
+      assert.match(
+        res.body.components.providers.message,
+        /^0 of \d+ enabled providers usable; not usable: /,
+      );
       assert.equal(res.body.components.database.status, 'up');
+    } finally {
+      await t.stop();
+    }
+  });
+});
+
+describe('GET /api/health with one provider failing every recent call', () => {
+  it('is degraded naming it while its score still looks fine, and ok again once it recovers', async () => {
+    const t = await startFakeBackedApp();
+    const jobs = () => t.running.app.get(JobScheduler);
+    const health = async () =>
+      (await request(t.running.url).get('/api/health').expect(200)).body as HealthReportDto;
+    const providers = async () =>
+      (await request(t.running.url).get('/api/providers').set('X-API-Key', ADMIN_KEY).expect(200))
+        .body as { id: string; status: string; enabled: boolean; priority: number }[];
+    try {
+      await jobs().run('health');
+      const before = await health();
+      assert.equal(before.status, 'ok');
+      const enabled = Number(/^\d+ of (\d+)/.exec(before.components.providers.message)?.[1]);
+      assert.ok(enabled > 1);
+      assert.equal(
+        before.components.providers.message,
+        `${enabled} of ${enabled} enabled providers usable`,
+      );
+      const settingsBefore = (await providers()).map(({ id, enabled, priority }) => ({
+        id,
+        enabled,
+        priority,
+      }));
+
+      t.fake.inject('kraken', { type: 'status', status: 500 });
+      await jobs().run('health');
+      await jobs().run('health');
+      const kraken = (await providers()).find((p) => p.id === 'kraken');
+      assert.notEqual(
+        kraken?.status,
+        'down',
+        'its rolling score alone would still count it usable',
+      );
+      const during = await health();
+      assert.equal(during.status, 'degraded');
+      assert.equal(during.components.providers.status, 'degraded');
+      assert.equal(
+        during.components.providers.message,
+        `${enabled - 1} of ${enabled} enabled providers usable; not usable: kraken (its last 2 calls failed)`,
+      );
+      assert.equal(during.components.database.status, 'up');
+      assert.deepEqual(
+        (await providers()).map(({ id, enabled, priority }) => ({ id, enabled, priority })),
+        settingsBefore,
+        'health changes no provider setting',
+      );
+
+      t.fake.clear();
+      await jobs().run('health');
+      assert.match(
+        (await health()).components.providers.message,
+        /not usable: kraken \(2 of 4 calls in the last 5 min failed\)$/,
+        'one success after failing is not yet recovery',
+      );
+      await jobs().run('health');
+      const after = await health();
+      assert.equal(after.status, 'ok');
+      assert.equal(
+        after.components.providers.message,
+        `${enabled} of ${enabled} enabled providers usable`,
+      );
     } finally {
       await t.stop();
     }

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Length, Min } from 'class-validator';
 import { TIER_NAMES, type TierName } from '../../core/config';
+import { Omittable } from '../../core/web/omittable.decorator';
 
 export class TokenRequestDto {
   /** An API key (or ADMIN_API_KEY). @example "cdt_3q2Zb0yQb6o1W1c3Xb9fJ8x0nqzv2d4kQm5e7r9t1uY" */
@@ -70,19 +71,19 @@ export class CreateKeyDto {
 }
 
 export class UpdateKeyDto {
-  /** @example "trading bot (old)" */
-  @IsOptional()
+  /** Left out: unchanged; null is refused. @example "trading bot (old)" */
+  @Omittable()
   @IsString({ message: 'name must be a string' })
   @Length(1, 100, { message: 'name must be 1-100 characters' })
   name?: string;
 
-  /** @example "enterprise" */
-  @IsOptional()
+  /** Left out: unchanged; null is refused. @example "enterprise" */
+  @Omittable()
   @IsIn(TIER_NAMES, { message: `tier must be one of ${TIER_NAMES.join(', ')}` })
   tier?: TierName;
 
   /** true revokes the key (and its tokens) at once; false restores it. */
-  @IsOptional()
+  @Omittable()
   @IsBoolean({ message: 'revoked must be true or false' })
   revoked?: boolean;
 }

@@ -75,7 +75,11 @@ export class TokenService {
       const { sub, exp, akf, ver } = this.jwt.verify<TokenClaims>(token, {
         algorithms: ['HS256'],
       });
-      const key = /^\d+$/.test(sub) ? Number(sub) : this.adminKeyRef(sub, akf);
+      // Every token this service issues expires; one without exp was not issued here.
+      if (typeof exp !== 'number' || typeof sub !== 'string') {
+        return undefined;
+      }
+      const key = keyIdOf(sub) ?? this.adminKeyRef(sub, akf);
       if (key === undefined) {
         return undefined;
       }
@@ -97,4 +101,10 @@ export class TokenService {
     const current = sub === ENV_ADMIN_KEY_ID && this.adminFingerprint !== undefined;
     return current && fingerprint === this.adminFingerprint ? ENV_ADMIN_KEY_ID : undefined;
   }
+}
+
+/** A stored key's id; 400 digits would be Infinity to the database, so only safe integers. */
+function keyIdOf(sub: string): number | undefined {
+  const id = /^\d{1,16}$/.test(sub) ? Number(sub) : NaN;
+  return Number.isSafeInteger(id) ? id : undefined;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CacheService } from './cache.service';
+import { CACHE_MAX_BYTES, CacheService } from './cache.service';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -110,5 +110,20 @@ describe('CacheService', () => {
     await cache.getOrLoad('k', { ttlSeconds: 0 }, async () => ++calls);
     await cache.getOrLoad('k', { ttlSeconds: 0 }, async () => ++calls);
     assert.equal(calls, 2);
+  });
+
+  it('is bounded by the estimated size of its values, dropping the least recently used', async () => {
+    const cache = new CacheService();
+    // One shared megabyte string: counted per entry, allocated once by the test.
+    const megabyte = 'x'.repeat(1024 * 1024);
+    const entries = CACHE_MAX_BYTES / megabyte.length + 8;
+    for (let i = 0; i < entries; i += 1) {
+      await cache.getOrLoad(`k${i}`, { ttlSeconds: 60 }, async () => ({ text: megabyte }));
+    }
+    let reloaded = 0;
+    const again = async (key: string) =>
+      (await cache.getOrLoad(key, { ttlSeconds: 60 }, async () => ++reloaded)).cached;
+    assert.equal(await again(`k${entries - 1}`), true, 'the newest entry is kept');
+    assert.equal(await again('k0'), false, 'the oldest entry made room');
   });
 });

@@ -2,6 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 
 const MAX_ENTRIES = 10_000;
+/**
+ * Entries are kept for a day as stale fallbacks, so their number alone does not bound memory:
+ * ten thousand market lists would be a gigabyte. Sizes are estimated once, when a value is stored.
+ */
+export const CACHE_MAX_BYTES = 64 * 1024 * 1024;
 /** How long an expired value may still be served when every provider fails. */
 const DEFAULT_STALE_FOR_MS = 24 * 3_600_000;
 /** After a failed load, answer from the failure (or stale data) for this long instead of retrying. */
@@ -41,7 +46,11 @@ export interface LoadOptions<T = unknown> {
  */
 @Injectable()
 export class CacheService {
-  private readonly entries = new LRUCache<string, Entry>({ max: MAX_ENTRIES });
+  private readonly entries = new LRUCache<string, Entry>({
+    max: MAX_ENTRIES,
+    maxSize: CACHE_MAX_BYTES,
+    sizeCalculation: (entry, key) => estimatedBytes(entry.value) + key.length,
+  });
   private readonly failures = new LRUCache<string, { error: unknown; until: number }>({
     max: 1_000,
   });
@@ -158,4 +167,14 @@ function result<T>(
     storedAt: new Date(entry.storedAt),
     ageSeconds: Math.max(0, Math.round((now - entry.storedAt) / 1000)),
   };
+}
+
+/** The value's JSON length: close enough to its heap size to bound the cache by. */
+function estimatedBytes(value: unknown): number {
+  try {
+    return Math.max(1, JSON.stringify(value)?.length ?? 1);
+  } catch {
+    // Not serialisable (a cycle): count it as large rather than not at all.
+    return 64 * 1024;
+  }
 }

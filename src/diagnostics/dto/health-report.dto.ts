@@ -45,7 +45,12 @@ export class ModelsHealthDto extends ComponentHealthDto {
 export class HealthComponentsDto {
   database!: DatabaseHealthDto;
 
-  /** down when no enabled provider is usable. */
+  /**
+   * degraded when an enabled provider is not usable now (its breaker is open, its score is down,
+   * its latest 2 or more calls in the last 5 minutes all failed, or at least half of its 4 or
+   * more calls in the last 5 minutes failed), naming each with the reason; down when none is
+   * usable.
+   */
   providers!: ComponentHealthDto;
 
   /** Sentiment models: degraded while loading or when a configured model failed (a bundled one stands in), down when nothing can score. */

@@ -63,7 +63,7 @@ export class NewsItemDto {
   /** @example 42 */
   id!: number;
 
-  /** @example "Bitcoin slips below $95K as ETF outflows extend" */
+  /** At most 300 characters: a longer title is cut to 299 and ends in "…". @example "Bitcoin slips below $95K as ETF outflows extend" */
   title!: string;
 
   /** Canonical link, tracking parameters removed. @example "https://www.coindesk.com/markets/2026/11/27/bitcoin-slips" */

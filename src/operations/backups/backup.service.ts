@@ -1,6 +1,6 @@
 import { Injectable, NotImplementedException, type OnApplicationBootstrap } from '@nestjs/common';
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { type AppConfig, InjectConfig } from '../../core/config';
@@ -36,7 +36,8 @@ export const PG_BACKUP_HINT =
  * SQLite backups into DATA_DIR/backups with SQLite's online backup (the service keeps serving
  * and writing), each copy checked with `PRAGMA integrity_check` (in a worker thread) before it
  * counts, the newest BACKUP_KEEP kept. A copy is written as `<name>.partial` and renamed once
- * checked, so a backup that fails midway (a full disk) is never listed or counted by pruning.
+ * checked, so a backup that fails midway (a full disk) is never listed or counted by pruning;
+ * partial copies (and their `-journal`) left by a process killed midway are removed at start.
  * Daily at 02:00 (SCHEDULE_BACKUP) and on demand.
  */
 @Injectable()
@@ -51,6 +52,8 @@ export class BackupService implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     if (this.config.database.type === 'sqlite') {
+      // A kill during a backup leaves its partial copy behind; nothing can be running yet.
+      removePartials(this.config.paths.backupsDir);
       this.jobs.schedule({
         name: 'backup',
         cron: this.config.schedule.backup,
@@ -156,6 +159,9 @@ function toSingleFile(path: string): void {
 
 /** Partial copies left by a backup the process did not live to finish (and their journals). */
 function removePartials(dir: string): void {
+  if (!existsSync(dir)) {
+    return;
+  }
   for (const name of readdirSync(dir)) {
     if (name.startsWith(PREFIX) && name.includes(`${EXTENSION}${PARTIAL}`)) {
       rmSync(join(dir, name), { force: true });

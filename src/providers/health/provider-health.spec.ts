@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { healthScore, percentile, ProviderHealth, statusFor } from './provider-health';
+import {
+  healthScore,
+  percentile,
+  ProviderHealth,
+  RECENT_MS,
+  statusFor,
+  unusableReason,
+} from './provider-health';
 
 const at = new Date('2026-11-28T00:00:00Z');
 
@@ -73,5 +80,48 @@ describe('healthScore', () => {
     assert.equal(percentile([], 0.5), null);
     assert.equal(percentile([5, 1, 3, 2, 4], 0.5), 3);
     assert.equal(percentile([5, 1, 3, 2, 4], 0.95), 5);
+  });
+});
+
+describe('unusableReason: what health counts as usable now', () => {
+  const now = at.getTime() + RECENT_MS;
+  const record = (health: ProviderHealth, outcomes: boolean[], when = new Date(now - 1000)) =>
+    outcomes.forEach((ok) => health.record({ ok, durationMs: 50, at: when }));
+  const reasonFor = (health: ProviderHealth, breaker: 'closed' | 'open' = 'closed') => {
+    const stats = health.stats();
+    const status = statusFor(healthScore({ stats, breaker, coolingDown: false }), true);
+    return unusableReason({ breaker, status, recent: health.recent(now) });
+  };
+
+  it('a provider that worked for a long time and fails its latest calls is not usable', () => {
+    const health = new ProviderHealth();
+    record(health, Array<boolean>(90).fill(true));
+    record(health, [false, false]);
+    assert.equal(health.stats().successRate > 0.9, true, 'the score alone still looks fine');
+    assert.deepEqual(health.recent(now), { calls: 92, failures: 2, failingStreak: 2 });
+    assert.equal(reasonFor(health), 'its last 2 calls failed');
+  });
+
+  it('one failure, or failures older than the window, leave it usable', () => {
+    const health = new ProviderHealth();
+    const old = new Date(now - RECENT_MS - 1);
+    record(health, Array<boolean>(20).fill(true), old);
+    record(health, [false, false, false], old);
+    record(health, [true, false]);
+    assert.deepEqual(health.recent(now), { calls: 2, failures: 1, failingStreak: 1 });
+    assert.equal(reasonFor(health), undefined);
+  });
+
+  it('half of 4 or more recent calls failing is not usable, even alternating', () => {
+    const health = new ProviderHealth();
+    record(health, Array<boolean>(20).fill(true), new Date(now - RECENT_MS - 1));
+    record(health, [false, true, false, true]);
+    assert.equal(reasonFor(health), '2 of 4 calls in the last 5 min failed');
+  });
+
+  it('an open breaker is named first', () => {
+    const health = new ProviderHealth();
+    record(health, [true]);
+    assert.equal(reasonFor(health, 'open'), 'circuit breaker open');
   });
 });

@@ -2,6 +2,8 @@ import type { ProviderErrorKind } from '../../core/http';
 
 const WINDOW = 100;
 const EWMA_ALPHA = 0.2;
+/** What counts as "recent" for health: the calls of the last five minutes. */
+export const RECENT_MS = 5 * 60_000;
 
 export type BreakerState = 'closed' | 'open' | 'half_open';
 export type ProviderStatus = 'active' | 'degraded' | 'down' | 'disabled';
@@ -12,6 +14,14 @@ export interface CallOutcome {
   kind?: ProviderErrorKind;
   message?: string;
   at: Date;
+}
+
+/** The calls of the last RECENT_MS (at most the last WINDOW calls). */
+export interface RecentCalls {
+  calls: number;
+  failures: number;
+  /** How many of the latest calls failed in a row. */
+  failingStreak: number;
 }
 
 export interface HealthStats {
@@ -31,7 +41,7 @@ export interface HealthStats {
  * (not "unknown symbol") count against it; the caller decides that.
  */
 export class ProviderHealth {
-  private readonly outcomes: boolean[] = [];
+  private readonly outcomes: { ok: boolean; at: number }[] = [];
   private readonly latencies: number[] = [];
   private calls = 0;
   private failures = 0;
@@ -41,7 +51,7 @@ export class ProviderHealth {
 
   record(outcome: CallOutcome): void {
     this.calls += 1;
-    push(this.outcomes, outcome.ok);
+    push(this.outcomes, { ok: outcome.ok, at: outcome.at.getTime() });
     if (outcome.ok) {
       push(this.latencies, outcome.durationMs);
       this.ewma =
@@ -60,7 +70,7 @@ export class ProviderHealth {
   }
 
   stats(): HealthStats {
-    const successes = this.outcomes.filter(Boolean).length;
+    const successes = this.outcomes.filter((o) => o.ok).length;
     return {
       calls: this.calls,
       failures: this.failures,
@@ -69,6 +79,22 @@ export class ProviderHealth {
       latencyP95Ms: percentile(this.latencies, 0.95),
       lastSuccessAt: this.lastSuccessAt,
       lastError: this.lastError,
+    };
+  }
+
+  /**
+   * The calls since `now - RECENT_MS`. The score weighs the last hundred calls, so a provider
+   * that worked for an hour and fails every call now still scores well for a while; this
+   * tells health what is happening now.
+   */
+  recent(now = Date.now()): RecentCalls {
+    const since = now - RECENT_MS;
+    const recent = this.outcomes.filter((o) => o.at >= since);
+    const lastSuccess = recent.findLastIndex((o) => o.ok);
+    return {
+      calls: recent.length,
+      failures: recent.filter((o) => !o.ok).length,
+      failingStreak: recent.length - 1 - lastSuccess,
     };
   }
 }
@@ -95,6 +121,38 @@ export function healthScore(params: {
     score = Math.min(score, 10);
   }
   return Math.max(0, Math.round(score));
+}
+
+/** This many failures in a row, the latest recent, mean the provider is failing now. */
+const FAILING_STREAK = 2;
+/** A provider that alternates is failing too once this share of enough recent calls failed. */
+const MIN_RECENT_CALLS = 4;
+const MAX_RECENT_FAILURE_SHARE = 0.5;
+
+/**
+ * Why an enabled provider cannot be counted on right now, if so: its breaker is open, its score
+ * is down, its latest calls (2 or more) all failed, or at least half of its calls (4 or more) in
+ * the last 5 minutes failed.
+ */
+export function unusableReason(params: {
+  breaker: BreakerState;
+  status: ProviderStatus;
+  recent: RecentCalls;
+}): string | undefined {
+  const { calls, failures, failingStreak } = params.recent;
+  if (params.breaker === 'open') {
+    return 'circuit breaker open';
+  }
+  if (params.status === 'down') {
+    return 'health score down';
+  }
+  if (failingStreak >= FAILING_STREAK) {
+    return `its last ${failingStreak} calls failed`;
+  }
+  if (calls >= MIN_RECENT_CALLS && failures / calls >= MAX_RECENT_FAILURE_SHARE) {
+    return `${failures} of ${calls} calls in the last ${RECENT_MS / 60_000} min failed`;
+  }
+  return undefined;
 }
 
 export function statusFor(score: number, available: boolean): ProviderStatus {

@@ -16,6 +16,7 @@ import {
   ProviderHealth,
   type ProviderStatus,
   statusFor,
+  unusableReason,
 } from '../health/provider-health';
 import type { UpstreamAdapter } from '../provider.types';
 
@@ -118,6 +119,15 @@ export class ProviderRuntime {
 
   status(): ProviderStatus {
     return statusFor(this.score(), this.unavailableReason === undefined);
+  }
+
+  /** Why health should not count this provider as usable now (see unusableReason). */
+  unusableReason(): string | undefined {
+    return unusableReason({
+      breaker: this.breakerState,
+      status: this.status(),
+      recent: this.health.recent(),
+    });
   }
 
   async budgetLeft(): Promise<number> {

@@ -24,7 +24,8 @@ export function hotEntries(maxBytes = HOT_MAX_BYTES): LRUCache<string, HotEntry>
   return new LRUCache<string, HotEntry>({
     maxSize: maxBytes,
     maxEntrySize: maxBytes,
-    sizeCalculation: (entry) => entry.body.length + HEADER_BYTES,
+    // The key (URL, encoding, origin) counts too: a URL can be kilobytes long.
+    sizeCalculation: (entry, key) => entry.body.length + HEADER_BYTES + key.length,
     ttl: HOT_TTL_MS,
   });
 }
