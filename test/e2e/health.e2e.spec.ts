@@ -55,7 +55,8 @@ describe('GET /api/health with every provider down', () => {
 
 describe('GET /api/health with one provider failing every recent call', () => {
   it('is degraded naming it while its score still looks fine, and ok again once it recovers', async () => {
-    const t = await startFakeBackedApp();
+    // A loaded machine must not make the healthy providers' probes time out too.
+    const t = await startFakeBackedApp({ PROVIDER_TIMEOUT_MS: '3000' });
     const jobs = () => t.running.app.get(JobScheduler);
     const health = async () =>
       (await request(t.running.url).get('/api/health').expect(200)).body as HealthReportDto;

@@ -136,7 +136,10 @@ describe('hostile input: oversized requests and titles (issue 17 item 10)', () =
   const api = () => request(t.running.url);
 
   before(async () => {
-    t = await startFakeBackedApp((fake) => ({ NEWS_FEEDS: `${fake.baseUrl}/feeds/wire` }));
+    t = await startFakeBackedApp((fake) => ({
+      NEWS_FEEDS: `${fake.baseUrl}/feeds/wire`,
+      PROVIDER_TIMEOUT_MS: '3000',
+    }));
   });
 
   after(async () => {
