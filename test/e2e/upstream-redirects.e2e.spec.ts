@@ -42,7 +42,7 @@ describe('upstream redirects go through the SSRF guard (issue 17, item 3)', () =
 
     before(async () => {
       internal = await startInternalService();
-      t = await startFakeBackedApp();
+      t = await startFakeBackedApp({ PROVIDER_TIMEOUT_MS: '2000' });
     });
 
     after(async () => {
@@ -115,7 +115,10 @@ describe('upstream redirects go through the SSRF guard (issue 17, item 3)', () =
     const api = () => request(t.running.url);
 
     before(async () => {
-      t = await startFakeBackedApp({ DISCOVERY_ALLOW_ADDRESSES: '127.0.0.1' });
+      t = await startFakeBackedApp({
+        DISCOVERY_ALLOW_ADDRESSES: '127.0.0.1',
+        PROVIDER_TIMEOUT_MS: '2000',
+      });
     });
 
     after(async () => {
