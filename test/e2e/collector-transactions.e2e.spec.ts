@@ -42,7 +42,7 @@ describe('one transaction per collection run (issue 17, item 4)', () => {
   };
 
   before(async () => {
-    t = await startFakeBackedApp({ WATCHLIST: 'BTC,ETH' });
+    t = await startFakeBackedApp({ WATCHLIST: 'BTC,ETH', PROVIDER_TIMEOUT_MS: '2000' });
   });
 
   after(async () => {

@@ -36,7 +36,7 @@ describe('partial failure (issue 17, items 5 and 7)', () => {
   };
 
   before(async () => {
-    t = await startFakeBackedApp({ CACHE_TTL_PRICES: '1' });
+    t = await startFakeBackedApp({ CACHE_TTL_PRICES: '1', PROVIDER_TIMEOUT_MS: '2000' });
   });
 
   after(async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import request from 'supertest';
@@ -18,11 +18,14 @@ interface Source {
 async function startInternalService(): Promise<{
   url: string;
   hits: () => number;
+  lastHeaders: () => IncomingHttpHeaders | undefined;
   close(): Promise<void>;
 }> {
   let hits = 0;
-  const server: Server = createServer((_req, res) => {
+  let lastHeaders: IncomingHttpHeaders | undefined;
+  const server: Server = createServer((req, res) => {
     hits += 1;
+    lastHeaders = req.headers;
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end('{"secret":"internal answer"}');
   });
@@ -30,6 +33,7 @@ async function startInternalService(): Promise<{
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     hits: () => hits,
+    lastHeaders: () => lastHeaders,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -42,7 +46,7 @@ describe('upstream redirects go through the SSRF guard (issue 17, item 3)', () =
 
     before(async () => {
       internal = await startInternalService();
-      t = await startFakeBackedApp();
+      t = await startFakeBackedApp({ PROVIDER_TIMEOUT_MS: '2000' });
     });
 
     after(async () => {
@@ -112,14 +116,34 @@ describe('upstream redirects go through the SSRF guard (issue 17, item 3)', () =
 
   describe('with DISCOVERY_ALLOW_ADDRESSES=127.0.0.1 (the operator loosens the guard)', () => {
     let t: FakeBackedApp;
+    let internal: Awaited<ReturnType<typeof startInternalService>>;
     const api = () => request(t.running.url);
 
     before(async () => {
-      t = await startFakeBackedApp({ DISCOVERY_ALLOW_ADDRESSES: '127.0.0.1' });
+      t = await startFakeBackedApp({
+        DISCOVERY_ALLOW_ADDRESSES: '127.0.0.1',
+        PROVIDER_TIMEOUT_MS: '2000',
+        COINGECKO_API_KEY: 'test-demo-key',
+      });
+      internal = await startInternalService();
     });
 
     after(async () => {
       await t.stop();
+      await internal.close();
+    });
+
+    it('drops credentials in headers when a redirect leaves the configured origin', async () => {
+      t.fake.inject('coingecko:/api/v3/coins/markets', {
+        type: 'redirect',
+        location: `${internal.url}/elsewhere`,
+      });
+      const res = await api().get('/api/coins/top?limit=5').expect(503);
+      assert.equal(internal.hits(), 1, 'the allowed address was reached');
+      assert.equal(res.body.attempted[0].outcome, 'bad_payload');
+      const headers = internal.lastHeaders() ?? {};
+      assert.equal(headers['x-cg-demo-api-key'], undefined);
+      assert.equal(headers.accept, 'application/json');
     });
 
     it('follows a redirect to an allowed address and stores what it serves', async () => {

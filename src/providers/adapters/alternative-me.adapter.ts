@@ -8,15 +8,16 @@ import type {
   FearGreedSource,
   UpstreamAdapter,
 } from '../provider.types';
-import { filledList, fromSeconds } from './payload-fields';
+import { EMPTY_LIST, fromSeconds } from './payload-fields';
 
 const ID = 'alternative-me';
 const PATH = '/fng/';
 const digits = z.string().regex(/^\d+$/, 'expected digits in a string').transform(Number);
 
 /** Every number arrives as a string; `time_until_update` only on the newest point. */
+/** `data` is empty beside an error, so its emptiness is judged after the error (getIndex). */
 const fngSchema = z.object({
-  data: filledList(
+  data: z.array(
     z.object({
       value: digits,
       value_classification: z.string(),
@@ -56,6 +57,13 @@ export class AlternativeMeAdapter implements UpstreamAdapter, FearGreedSource {
         provider: ID,
         kind: 'upstream_5xx',
         message: `${PATH}: ${body.metadata.error.slice(0, 120)}`,
+      });
+    }
+    if (body.data.length === 0) {
+      throw new ProviderError({
+        provider: ID,
+        kind: 'bad_payload',
+        message: `${PATH}: ${EMPTY_LIST}`,
       });
     }
     return body.data.map((d) => ({
