@@ -90,21 +90,16 @@ export class SentimentService {
       const state = this.models.active(role);
       return state && { name: state.spec.name, revision: state.revision };
     };
-    const uses = (
-      names: (string | null)[],
-      revisions: (string | null)[],
-      role: 'sentiment' | 'financial',
-    ) => modelUse(names, revisions, active(role));
     return {
-      binary: uses(
+      binary: modelUse(
         rows.map((r) => (r.sentiment === null ? null : r.sentimentModel)),
         rows.map((r) => r.sentimentRevision),
-        'sentiment',
+        active('sentiment'),
       ),
-      market: uses(
+      market: modelUse(
         rows.map((r) => (r.marketSentiment === null ? null : r.marketModel)),
         rows.map((r) => r.marketRevision),
-        'financial',
+        active('financial'),
       ),
     };
   }
