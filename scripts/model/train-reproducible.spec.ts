@@ -50,12 +50,12 @@ describe('npm run model:train', () => {
         assert.deepEqual(digests(out), digests(join(REPO_ROOT, 'models')));
         for (const model of ['cdt-sentiment-binary', 'cdt-market-sentiment']) {
           const accuracy = Number(
-            new RegExp(`${model}[^\\n]*\\n\\s+held-out accuracy\\s+([0-9.]+)`).exec(printed)?.[1],
+            new RegExp(`${model}[^\\n]*\\n\\s+validation accuracy\\s+([0-9.]+)`).exec(printed)?.[1],
           );
-          assert.ok(accuracy >= 0.78, `${model} held-out accuracy ${accuracy}`);
+          assert.ok(accuracy >= 0.78, `${model} validation accuracy ${accuracy}`);
           const card = readFileSync(join(out, model, 'README.md'), 'utf8');
           assert.ok(
-            card.includes(`| **this model** | **${accuracy.toFixed(4)}** |`),
+            card.includes(`| **accuracy** | **${accuracy.toFixed(4)}** |`),
             'the card shows the printed figure',
           );
         }
