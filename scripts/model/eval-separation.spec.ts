@@ -62,20 +62,23 @@ describe('the crypto evaluation set and the behavioural suite stay apart from tr
     'shares no headline or behavioural case with the shared training data',
     { skip: existsSync(DATA_DIR) ? false : `no training data at ${DATA_DIR}` },
     () => {
-      const training = [
-        ...vaderGroundTruth(DATA_DIR).train,
-        ...vaderGroundTruth(DATA_DIR).test,
-        ...lexiconExamples(vaderLexicon(DATA_DIR)),
+      const vader = vaderGroundTruth(DATA_DIR);
+      const sentences = [
+        ...vader.train,
+        ...vader.test,
         ...financialNews(DATA_DIR, 'tfns_train.csv'),
       ].map((item) => item.text);
+      const lexicon = lexiconExamples(vaderLexicon(DATA_DIR)).map((item) => item.text);
       assert.deepEqual(
         overlap(
           evaluation.map((item) => item.text),
-          training,
+          [...sentences, ...lexicon],
         ),
         [],
       );
-      assert.deepEqual(overlap(suite, training), []);
+      // Lexicon entries are single rated words: a case such as "BTC gains" shares its one word
+      // by design, so the suite is checked against the sentences only.
+      assert.deepEqual(overlap(suite, sentences), []);
     },
   );
 
