@@ -86,3 +86,56 @@ export function financialNews(
     source: 'tfns',
   }));
 }
+
+/** The project's own files: committed under scripts/model (relative to dist-test/scripts/model too). */
+export const PROJECT_DATA_DIR = join(__dirname, '..', '..', '..', 'scripts', 'model');
+
+/** Coin names and tickers the training phrases rotate through, so none is tied to one label. */
+const TRAINING_SUBJECTS = [
+  'Bitcoin',
+  'Ethereum',
+  'Solana',
+  'XRP',
+  'Cardano',
+  'Dogecoin',
+  'BTC',
+  'ETH',
+  'Avalanche',
+  'Polkadot',
+  'Chainlink',
+  'Litecoin',
+  'Tron',
+  'Monero',
+  'Kaspa',
+  'SOL',
+  'ADA',
+  'DOGE',
+];
+
+function readTsv(path: string): { label: string; text: string }[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((line) => line.trim())
+    .map((line) => {
+      const [label, text] = line.split('\t');
+      return { label, text: text.trim() };
+    });
+}
+
+/** The project's own crypto training headlines (scripts/model/data), bullish/bearish/neutral. */
+export function cryptoTraining(): LabelledText[] {
+  return readTsv(join(PROJECT_DATA_DIR, 'data', 'crypto-training.tsv')).map((row, i) => ({
+    text: row.text.replace('{coin}', TRAINING_SUBJECTS[i % TRAINING_SUBJECTS.length]),
+    label: row.label,
+    source: 'crypto-training',
+  }));
+}
+
+/** The crypto evaluation set (scripts/model/eval): never trained or tuned on. */
+export function cryptoEvaluation(): LabelledText[] {
+  return readTsv(join(PROJECT_DATA_DIR, 'eval', 'crypto-headlines.tsv')).map((row) => ({
+    ...row,
+    source: 'crypto-eval',
+  }));
+}

@@ -1,4 +1,4 @@
-/** Accuracy of a model next to the two baselines every model card reports. */
+/** Accuracy and macro-F1 of a model, and the keyword baseline every model card compares with. */
 import type { LabelledText } from './datasets';
 
 export interface Accuracy {
@@ -15,14 +15,6 @@ export function accuracy(items: readonly LabelledText[], predicted: readonly str
   const right = items.filter((item, i) => predicted[i] === item.label).length;
   const bySource = Object.fromEntries([...hits].sort().map(([source, [r, t]]) => [source, r / t]));
   return { overall: right / items.length, bySource };
-}
-
-export function majorityLabel(items: readonly LabelledText[]): string {
-  const counts = new Map<string, number>();
-  for (const item of items) {
-    counts.set(item.label, (counts.get(item.label) ?? 0) + 1);
-  }
-  return [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0][0];
 }
 
 /**
@@ -44,4 +36,23 @@ export function lexiconBaseline(
       .reduce((a, b) => a + b, 0);
     return sum > 0 ? labels.positive : sum < 0 ? labels.negative : labels.zero;
   };
+}
+
+/** The unweighted mean over labels of each label's F1 score. */
+export function macroF1(
+  items: readonly LabelledText[],
+  predicted: readonly string[],
+  labels: readonly string[],
+): number {
+  const f1 = labels.map((label) => {
+    const truePositive = items.filter(
+      (item, i) => item.label === label && predicted[i] === label,
+    ).length;
+    const predictedCount = predicted.filter((p) => p === label).length;
+    const actualCount = items.filter((item) => item.label === label).length;
+    const precision = predictedCount ? truePositive / predictedCount : 0;
+    const recall = actualCount ? truePositive / actualCount : 0;
+    return precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  });
+  return f1.reduce((a, b) => a + b, 0) / labels.length;
 }

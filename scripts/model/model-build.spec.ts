@@ -42,16 +42,25 @@ describe('model:train building blocks', () => {
   });
 
   it('trains deterministically and learns a separable toy problem', () => {
+    const weights = (ids: number[]) => ({
+      ids,
+      plain: Float32Array.from(ids, () => 1 / ids.length),
+      negated: new Float32Array(ids.length),
+    });
     const examples = Array.from({ length: 200 }, (_, i) => ({
-      ids: [2, i % 2 ? 5 : 6, 7 + (i % 3), 3],
+      ...weights([2, i % 2 ? 5 : 6, 7 + (i % 3), 3]),
       label: i % 2,
+      weight: 1,
     }));
-    const options = { dimensions: 4, epochs: 5, learningRate: 0.3, seed: 1 };
-    const a = train(examples, { vocabSize: 10, classes: 2 }, options);
-    const b = train(examples, { vocabSize: 10, classes: 2 }, options);
+    const initial = { embeddings: new Float32Array(40).fill(0.1), dimensions: 4, classes: 2 };
+    initial.embeddings.set([1, 0, 0, 0], 5 * 4);
+    initial.embeddings.set([0, 1, 0, 0], 6 * 4);
+    const options = { epochs: 5, learningRate: 0.3, embeddingRate: 0.5, seed: 1 };
+    const a = train(examples, initial, options);
+    const b = train(examples, initial, options);
     assert.deepEqual(a.embeddings, b.embeddings);
-    assert.equal(predict(a, [2, 5, 8, 3]), 1);
-    assert.equal(predict(a, [2, 6, 8, 3]), 0);
+    assert.equal(predict(a, weights([2, 5, 8, 3])), 1);
+    assert.equal(predict(a, weights([2, 6, 8, 3])), 0);
   });
 
   it('has a seeded generator and a softmax that sums to one', () => {

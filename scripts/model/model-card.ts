@@ -1,66 +1,96 @@
-/** The model card written next to each bundled model, with the figures the training run printed. */
-import type { Accuracy } from './evaluate';
+/** The model card written next to each bundled model, with the figures the training run measured. */
+import type { Figures, ModelSpec } from './build-model';
+import { CARD_TEXTS, LABELLING_GUIDE, ZERO_SHOT } from './card-texts';
+import { INTENSIFIER_BOOST, INTENSIFIER_REACH, NEGATION_REACH } from './features';
 
-export interface CardInput {
-  name: string;
-  title: string;
-  labels: string[];
-  purpose: string;
-  data: string[];
-  trainCount: number;
-  testCount: number;
-  testDescription: string;
-  model: Accuracy;
-  lexicon: Accuracy;
-  majority: { label: string; accuracy: number };
-  vocabSize: number;
-  dimensions: number;
-  limits: string[];
-}
+const f4 = (value: number) => value.toFixed(4);
+const pct = (passed: number, total: number) =>
+  `${((100 * passed) / Math.max(total, 1)).toFixed(1)} %`;
 
-const pct = (value: number) => value.toFixed(4);
-
-export function modelCard(card: CardInput): string {
-  const sources = Object.keys(card.model.bySource);
+export function modelCard(spec: ModelSpec, figures: Figures): string {
+  const text = CARD_TEXTS[spec.name];
+  const sources = Object.keys(figures.validation.bySource);
+  const counts = new Map<string, number>();
+  for (const item of spec.train) {
+    counts.set(item.source, (counts.get(item.source) ?? 0) + 1);
+  }
   return [
-    `# ${card.name}: ${card.title}`,
+    `# ${spec.name}: ${text.title}`,
     '',
-    card.purpose,
+    text.purpose,
     '',
-    `Labels: ${card.labels.map((l) => `\`${l}\``).join(', ')}. Built by \`npm run model:train\` (seeded, deterministic);`,
+    `Labels: ${spec.labels.map((l) => `\`${l}\``).join(', ')}. Built by \`npm run model:train\` (seeded, deterministic);`,
     'do not edit these files by hand.',
     '',
     '## Architecture',
     '',
-    `A WordPiece tokenizer (${card.vocabSize} tokens, built from the training texts) and a bag-of-WordPieces`,
-    `classifier: token embeddings (${card.dimensions} dimensions, stored as uint8 with one scale and zero point)`,
-    'averaged over the attention mask, then one linear layer to `logits`. It runs through',
-    "transformers.js's `text-classification` pipeline exactly like a hub model (`dtype: 'q8'`).",
-    'It is a real trained model, not a transformer: it knows which word pieces carry sentiment, not word order.',
+    `A WordPiece tokenizer (${figures.vocabSize} tokens: the training words, the 20,000 most frequent words of the`,
+    'pretrained vectors, and word pieces so unseen words still split into known parts) and a classifier',
+    'over 100-dimensional token embeddings, initialised from pretrained GloVe vectors and fine-tuned,',
+    'stored as uint8 with one scale and zero point. Inside the ONNX graph, lookup tables over the',
+    'vocabulary give each token a weight: 0 for coin names, tickers, numbers, months and weekdays',
+    `(they say which asset or when, not how the news is), ×${1 + INTENSIFIER_BOOST} within ${INTENSIFIER_REACH} tokens of an intensifier`,
+    `("sharply", "very"), and a causal window marks the ${NEGATION_REACH} tokens after a negator ("not", "n't", "without",`,
+    '"fails") as negated. Plain and negated tokens are averaged separately and each mean goes through',
+    'its own linear layer; the negated layer starts as the mirror of the plain one ("not good" ≈ −"good")',
+    "and learns corrections. It runs through transformers.js's `text-classification` pipeline exactly",
+    "like a hub model (`dtype: 'q8'`).",
+    '',
+    `Training: softmax cross-entropy, SGD over ${spec.train.length} examples with class weights (rare classes count more).`,
+    `Calibration: temperature scaling fitted on the validation data (T = ${f4(figures.temperature)}), built into the graph,`,
+    'so `score` reads as a probability.',
     '',
     '## Data and licences',
     '',
-    ...card.data.map((line) => `- ${line}`),
+    ...text.data.map((line) => `- ${line}`),
     '',
-    `Training examples: ${card.trainCount}. Held-out test examples: ${card.testCount} (${card.testDescription}).`,
-    '',
-    '## Held-out accuracy (scored through the pipeline, q8)',
-    '',
-    '| | accuracy |',
+    '| training source | examples |',
     '| --- | --- |',
-    `| **this model** | **${pct(card.model.overall)}** |`,
-    `| VADER lexicon sum (keyword baseline) | ${pct(card.lexicon.overall)} |`,
-    `| majority class (\`${card.majority.label}\`) | ${pct(card.majority.accuracy)} |`,
+    ...[...counts].sort().map(([source, n]) => `| ${source} | ${n} |`),
     '',
-    '| source | this model | lexicon baseline |',
+    `## Validation (${text.validation}; scored through the pipeline, q8)`,
+    '',
+    '| | value |',
+    '| --- | --- |',
+    `| **accuracy** | **${f4(figures.validation.overall)}** |`,
+    ...sources.map((s) => `| accuracy on ${s} | ${f4(figures.validation.bySource[s])} |`),
+    `| VADER lexicon sum (keyword baseline) accuracy | ${f4(figures.validation.baseline)} |`,
+    `| expected calibration error before temperature scaling | ${f4(figures.validation.eceBefore)} |`,
+    `| expected calibration error after | ${f4(figures.validation.eceAfter)} |`,
+    '',
+    `## Crypto evaluation set (${text.evaluation})`,
+    '',
+    '| | value |',
+    '| --- | --- |',
+    `| headlines | ${spec.evaluation.length} |`,
+    `| **accuracy** | **${f4(figures.evaluation.overall)}** |`,
+    `| **macro-F1** | **${f4(figures.evaluation.macroF1)}** |`,
+    `| expected calibration error | ${f4(figures.evaluation.ece)} |`,
+    `| VADER lexicon sum (keyword baseline) accuracy | ${f4(figures.evaluation.baseline)} |`,
+    '',
+    ...LABELLING_GUIDE,
+    '',
+    '## Behavioural tests (CheckList-style, `scripts/model/behaviour.ts`, run by `npm test`)',
+    '',
+    '| capability | passed | pass rate |',
     '| --- | --- | --- |',
-    ...sources.map(
-      (s) => `| ${s} | ${pct(card.model.bySource[s])} | ${pct(card.lexicon.bySource[s] ?? 0)} |`,
+    ...figures.behaviour.map(
+      (r) => `| ${r.capability} | ${r.passed} / ${r.total} | ${pct(r.passed, r.total)} |`,
     ),
+    '',
+    ...failures(figures),
+    '## Zero-shot',
+    '',
+    ...ZERO_SHOT,
     '',
     '## Known limits',
     '',
-    ...card.limits.map((line) => `- ${line}`),
+    ...text.limits.map((line) => `- ${line}`),
     '',
   ].join('\n');
+}
+
+function failures(figures: Figures): string[] {
+  const failed = figures.behaviour.flatMap((r) => r.failures.map((f) => `- ${r.capability}: ${f}`));
+  return failed.length ? ['Failed cases:', '', ...failed, ''] : [];
 }

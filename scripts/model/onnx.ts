@@ -3,6 +3,8 @@
  * the graph uses (same field numbers), encoded with protobufjs so no hand-rolled wire format.
  */
 import protobuf from 'protobufjs';
+import type { PooledWeights } from './classifier';
+import { INTENSIFIER_BOOST, INTENSIFIER_REACH, NEGATION_REACH, type TokenTables } from './features';
 
 const ONNX_SCHEMA = {
   nested: {
@@ -41,6 +43,7 @@ const ONNX_SCHEMA = {
       fields: {
         name: { id: 1, type: 'string' },
         i: { id: 3, type: 'int64' },
+        ints: { id: 8, type: 'int64', rule: 'repeated' },
         type: { id: 20, type: 'int32' },
       },
     },
@@ -67,22 +70,10 @@ const ONNX_SCHEMA = {
 };
 
 const DataType = { FLOAT: 1, UINT8: 2, INT64: 7 } as const;
-const ATTRIBUTE_INT = 2;
+const AttributeType = { INT: 2, INTS: 7 } as const;
 /** IR version 8 with opset 13: what onnxruntime 1.30 and every transformers.js release read. */
 const IR_VERSION = 8;
 const OPSET = 13;
-
-/** The trained weights: a token embedding table, then a linear layer over the mean embedding. */
-export interface BagOfTokensWeights {
-  vocabSize: number;
-  dimensions: number;
-  classes: number;
-  /** vocabSize × dimensions, row-major. */
-  embeddings: Float32Array;
-  /** dimensions × classes, row-major. */
-  weights: Float32Array;
-  bias: Float32Array;
-}
 
 interface Tensor {
   name: string;
@@ -91,11 +82,18 @@ interface Tensor {
   rawData: Uint8Array;
 }
 
+interface Attribute {
+  name: string;
+  type: number;
+  i?: number;
+  ints?: number[];
+}
+
 interface Node {
   opType: string;
   input: string[];
   output: string[];
-  attribute?: { name: string; i: number; type: number }[];
+  attribute?: Attribute[];
 }
 
 /** Per-tensor asymmetric uint8 quantisation of the embedding table (the `q8` file). */
@@ -119,54 +117,78 @@ export function quantize(values: Float32Array): {
   return { data, scale, zeroPoint };
 }
 
+export interface GraphInput {
+  model: PooledWeights;
+  tables: TokenTables;
+  /** The calibrated temperature: the heads and bias are divided by it. */
+  temperature: number;
+  docString: string;
+}
+
 /**
- * input_ids/attention_mask → masked mean of the (dequantised) token embeddings → linear layer →
- * `logits`, the output name transformers.js reads for sequence classification.
+ * input_ids/attention_mask → per-token weights (entity tokens 0, intensified neighbours more,
+ * a causal window after each negator marks the negated tokens) → two weighted means of the
+ * dequantised embeddings → one linear head each → `logits`, the output transformers.js reads.
  */
-export function encodeQuantizedModel(model: BagOfTokensWeights, docString: string): Uint8Array {
+export function encodeQuantizedModel(input: GraphInput): Uint8Array {
+  const { model, tables, temperature } = input;
   const q = quantize(model.embeddings);
+  const scaled = (values: Float32Array) => values.map((v) => v / temperature);
   const initializer: Tensor[] = [
     tensor('embeddings_q', [model.vocabSize, model.dimensions], DataType.UINT8, q.data),
     tensor('embeddings_scale', [], DataType.FLOAT, new Float32Array([q.scale])),
     tensor('embeddings_zero_point', [], DataType.UINT8, new Uint8Array([q.zeroPoint])),
-    tensor('classifier_weight', [model.dimensions, model.classes], DataType.FLOAT, model.weights),
-    tensor('classifier_bias', [model.classes], DataType.FLOAT, model.bias),
+    tensor('token_weight', [model.vocabSize], DataType.FLOAT, tables.weight),
+    tensor('negator_flag', [model.vocabSize], DataType.FLOAT, tables.negator),
+    tensor('intensifier_flag', [model.vocabSize], DataType.FLOAT, tables.intensifier),
+    kernel('negation_kernel', causalKernel(NEGATION_REACH)),
+    kernel('intensifier_kernel', aroundKernel(INTENSIFIER_REACH)),
+    scalar('one', 1),
+    scalar('boost', INTENSIFIER_BOOST),
+    scalar('epsilon', 1e-9),
+    matrix('plain_head', model, scaled(model.plainHead)),
+    matrix('negated_head', model, scaled(model.negatedHead)),
+    tensor('bias', [model.classes], DataType.FLOAT, scaled(model.bias)),
     tensor('axis_sequence', [1], DataType.INT64, new BigInt64Array([1n])),
     tensor('axis_features', [1], DataType.INT64, new BigInt64Array([2n])),
-    tensor('epsilon', [], DataType.FLOAT, new Float32Array([1e-9])),
   ];
   const node: Node[] = [
+    op('Cast', ['attention_mask'], ['mask'], [int('to', DataType.FLOAT)]),
+    op('Gather', ['token_weight', 'input_ids'], ['raw_weight']),
+    op('Mul', ['raw_weight', 'mask'], ['base_weight']),
+    ...window('negator_flag', 'negation_kernel', [NEGATION_REACH, 0], 'in_negation'),
+    ...window(
+      'intensifier_flag',
+      'intensifier_kernel',
+      [INTENSIFIER_REACH, INTENSIFIER_REACH],
+      'near_intensifier',
+    ),
+    op('Mul', ['near_intensifier', 'boost'], ['extra']),
+    op('Add', ['extra', 'one'], ['factor']),
+    op('Mul', ['base_weight', 'factor'], ['token_weight_t']),
+    op('Mul', ['token_weight_t', 'in_negation'], ['negated_weight']),
+    op('Sub', ['token_weight_t', 'negated_weight'], ['plain_weight']),
+    op('ReduceSum', ['base_weight', 'axis_sequence'], ['weight_sum'], [int('keepdims', 1)]),
+    op('Max', ['weight_sum', 'epsilon'], ['token_count']),
     op('Gather', ['embeddings_q', 'input_ids'], ['token_q']),
-    op(
-      'DequantizeLinear',
-      ['token_q', 'embeddings_scale', 'embeddings_zero_point'],
-      ['token_vectors'],
-    ),
-    op(
-      'Cast',
-      ['attention_mask'],
-      ['mask'],
-      [{ name: 'to', i: DataType.FLOAT, type: ATTRIBUTE_INT }],
-    ),
-    op('Unsqueeze', ['mask', 'axis_features'], ['mask_3d']),
-    op('Mul', ['token_vectors', 'mask_3d'], ['masked_vectors']),
-    op('ReduceSum', ['masked_vectors', 'axis_sequence'], ['vector_sum'], [keepDims(0)]),
-    op('ReduceSum', ['mask_3d', 'axis_sequence'], ['token_count'], [keepDims(0)]),
-    op('Max', ['token_count', 'epsilon'], ['safe_count']),
-    op('Div', ['vector_sum', 'safe_count'], ['mean_vector']),
-    op('MatMul', ['mean_vector', 'classifier_weight'], ['projected']),
-    op('Add', ['projected', 'classifier_bias'], ['logits']),
+    op('DequantizeLinear', ['token_q', 'embeddings_scale', 'embeddings_zero_point'], ['vectors']),
+    ...meanPool('plain'),
+    ...meanPool('negated'),
+    op('MatMul', ['plain_mean', 'plain_head'], ['plain_logits']),
+    op('MatMul', ['negated_mean', 'negated_head'], ['negated_logits']),
+    op('Add', ['plain_logits', 'negated_logits'], ['head_sum']),
+    op('Add', ['head_sum', 'bias'], ['logits']),
   ];
   const root = protobuf.Root.fromJSON(ONNX_SCHEMA);
   const ModelProto = root.lookupType('ModelProto');
   const message = ModelProto.fromObject({
     irVersion: IR_VERSION,
     producerName: 'crypto-dt-source model:train',
-    producerVersion: '1',
-    docString,
+    producerVersion: '2',
+    docString: input.docString,
     opsetImport: [{ domain: '', version: OPSET }],
     graph: {
-      name: 'bag_of_wordpieces_classifier',
+      name: 'negation_aware_pooled_classifier',
       node,
       initializer,
       input: [int64Input('input_ids'), int64Input('attention_mask')],
@@ -174,6 +196,49 @@ export function encodeQuantizedModel(model: BagOfTokensWeights, docString: strin
     },
   });
   return ModelProto.encode(message).finish();
+}
+
+/** flag per token → 1 where any flagged token lies within the kernel's window, else 0. */
+function window(flags: string, kernelName: string, pads: [number, number], out: string): Node[] {
+  return [
+    op('Gather', [flags, 'input_ids'], [`${out}_flags`]),
+    op('Unsqueeze', [`${out}_flags`, 'axis_sequence'], [`${out}_channel`]),
+    op('Conv', [`${out}_channel`, kernelName], [`${out}_count`], [ints('pads', pads)]),
+    op('Min', [`${out}_count`, 'one'], [`${out}_clipped`]),
+    op('Squeeze', [`${out}_clipped`, 'axis_sequence'], [out]),
+  ];
+}
+
+function meanPool(name: string): Node[] {
+  return [
+    op('Unsqueeze', [`${name}_weight`, 'axis_features'], [`${name}_weight_3d`]),
+    op('Mul', ['vectors', `${name}_weight_3d`], [`${name}_weighted`]),
+    op('ReduceSum', [`${name}_weighted`, 'axis_sequence'], [`${name}_sum`], [int('keepdims', 0)]),
+    op('Div', [`${name}_sum`, 'token_count'], [`${name}_mean`]),
+  ];
+}
+
+/** Ones over the `reach` tokens before the current one (Conv with `reach` pads in front). */
+function causalKernel(reach: number): number[] {
+  return [...new Array<number>(reach).fill(1), 0];
+}
+
+/** Ones over `reach` tokens either side, not the token itself. */
+function aroundKernel(reach: number): number[] {
+  const ones = new Array<number>(reach).fill(1);
+  return [...ones, 0, ...ones];
+}
+
+function kernel(name: string, values: number[]): Tensor {
+  return tensor(name, [1, 1, values.length], DataType.FLOAT, Float32Array.from(values));
+}
+
+function scalar(name: string, value: number): Tensor {
+  return tensor(name, [], DataType.FLOAT, new Float32Array([value]));
+}
+
+function matrix(name: string, model: PooledWeights, values: Float32Array): Tensor {
+  return tensor(name, [model.dimensions, model.classes], DataType.FLOAT, values);
 }
 
 function tensor(name: string, dims: number[], dataType: number, values: ArrayBufferView): Tensor {
@@ -185,17 +250,16 @@ function tensor(name: string, dims: number[], dataType: number, values: ArrayBuf
   };
 }
 
-function op(
-  opType: string,
-  input: string[],
-  output: string[],
-  attribute?: Node['attribute'],
-): Node {
+function op(opType: string, input: string[], output: string[], attribute?: Attribute[]): Node {
   return { opType, input, output, attribute };
 }
 
-function keepDims(value: number) {
-  return { name: 'keepdims', i: value, type: ATTRIBUTE_INT };
+function int(name: string, value: number): Attribute {
+  return { name, i: value, type: AttributeType.INT };
+}
+
+function ints(name: string, values: number[]): Attribute {
+  return { name, ints: values, type: AttributeType.INTS };
 }
 
 function int64Input(name: string) {

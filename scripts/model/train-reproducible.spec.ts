@@ -48,14 +48,18 @@ describe('npm run model:train', () => {
           { cwd: REPO_ROOT, encoding: 'utf8' },
         );
         assert.deepEqual(digests(out), digests(join(REPO_ROOT, 'models')));
-        for (const model of ['cdt-sentiment-binary', 'cdt-market-sentiment']) {
+        // The market model trades some TFNS fit (0.79 before) for crypto headlines (0.62 → 0.79).
+        for (const [model, floor] of [
+          ['cdt-sentiment-binary', 0.8],
+          ['cdt-market-sentiment', 0.75],
+        ] as const) {
           const accuracy = Number(
-            new RegExp(`${model}[^\\n]*\\n\\s+held-out accuracy\\s+([0-9.]+)`).exec(printed)?.[1],
+            new RegExp(`${model}[^\\n]*\\n\\s+validation accuracy\\s+([0-9.]+)`).exec(printed)?.[1],
           );
-          assert.ok(accuracy >= 0.78, `${model} held-out accuracy ${accuracy}`);
+          assert.ok(accuracy >= floor, `${model} validation accuracy ${accuracy}`);
           const card = readFileSync(join(out, model, 'README.md'), 'utf8');
           assert.ok(
-            card.includes(`| **this model** | **${accuracy.toFixed(4)}** |`),
+            card.includes(`| **accuracy** | **${accuracy.toFixed(4)}** |`),
             'the card shows the printed figure',
           );
         }

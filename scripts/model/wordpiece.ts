@@ -27,7 +27,15 @@ export function preTokenize(text: string): string[] {
   return normalised.match(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu) ?? [];
 }
 
-export function buildVocab(texts: readonly string[], options = DEFAULT_VOCAB_OPTIONS): string[] {
+/**
+ * Special tokens, every character, the frequent training words, `extraWords` (pretrained
+ * vocabulary and the feature word lists), then frequent word starts and endings.
+ */
+export function buildVocab(
+  texts: readonly string[],
+  options = DEFAULT_VOCAB_OPTIONS,
+  extraWords: readonly string[] = [],
+): string[] {
   const words = new Map<string, number>();
   for (const text of texts) {
     for (const word of preTokenize(text)) {
@@ -40,6 +48,9 @@ export function buildVocab(texts: readonly string[], options = DEFAULT_VOCAB_OPT
   }
   const frequent = [...words].filter(([, count]) => count >= options.minWordCount);
   for (const word of mostFrequent(frequent, options.maxWords)) {
+    vocab.add(word);
+  }
+  for (const word of extraWords) {
     vocab.add(word);
   }
   const { starts, ends } = pieces(words);

@@ -116,16 +116,24 @@ export function seedTinyNli(modelsDir: string, id: string): void {
   );
   const random = seededRandom(7);
   const values = (n: number) => Float32Array.from({ length: n }, () => random() - 0.5);
-  const model = encodeQuantizedModel(
-    {
+  const model = encodeQuantizedModel({
+    model: {
       vocabSize,
       dimensions: 8,
       classes: 3,
       embeddings: values(vocabSize * 8),
-      weights: values(8 * 3),
+      plainHead: values(8 * 3),
       bias: values(3),
+      negatedHead: new Float32Array(8 * 3),
     },
-    'tiny NLI-shaped test model',
-  );
+    // Every token counts and nothing is negated or intensified: a plain mean of the embeddings.
+    tables: {
+      weight: new Float32Array(vocabSize).fill(1),
+      negator: new Float32Array(vocabSize),
+      intensifier: new Float32Array(vocabSize),
+    },
+    temperature: 1,
+    docString: 'tiny NLI-shaped test model',
+  });
   writeFileSync(join(dir, 'onnx', 'model_quantized.onnx'), model);
 }
