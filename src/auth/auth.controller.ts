@@ -6,8 +6,9 @@ import { type Caller, CurrentCaller } from './caller';
 import { MeDto, TokenRequestDto, TokenResponseDto } from './dto/auth.dto';
 import { looksLikeApiKey, sameSecret } from './keys/api-key.secret';
 import { TokenService } from './tokens/token.service';
+import { API_TAGS } from '../core/docs/api-tags';
 
-@ApiTags('auth')
+@ApiTags(API_TAGS.auth)
 @Controller('api/auth')
 export class AuthController {
   constructor(

@@ -114,7 +114,9 @@ export class ProviderDirectory implements OnModuleInit {
 
   async updateSettings(id: string, patch: Partial<ProviderSettings>): Promise<ProviderRuntime> {
     const runtime = this.get(id);
-    runtime.settings = { ...runtime.settings, ...patch };
+    // A validated DTO carries its absent optional fields as undefined: they must not erase settings.
+    const given = Object.entries(patch).filter(([, value]) => value !== undefined);
+    runtime.settings = { ...runtime.settings, ...Object.fromEntries(given) };
     await this.store.updateSettings(id, runtime.settings);
     return runtime;
   }
