@@ -69,6 +69,17 @@ describe('provider registry through /api/prices', () => {
     assert.equal(t.fake.count('coingecko:/api/v3/simple/price'), 1);
   });
 
+  it('a quote without the upstream’s time says last_updated_source "received", not a fresh time', async () => {
+    const body = { bitcoin: { usd: 64000.5, usd_24h_change: 1.5 } };
+    t.fake.inject('coingecko', { type: 'status', status: 200, body });
+    const before = Date.now();
+    const res = await api().get('/api/prices?symbols=BTC').expect(200);
+    const [quote] = res.body.data;
+    assert.deepEqual([quote.price, quote.provider], [64000.5, 'coingecko']);
+    assert.equal(quote.last_updated_source, 'received');
+    assert.ok(Date.parse(quote.last_updated) >= before - 1000);
+  });
+
   it('fails over to the next provider when the first one errors', async () => {
     t.fake.inject('coingecko', { type: 'status', status: 502 });
     const res = await api().get('/api/prices?symbols=SOL').expect(200);

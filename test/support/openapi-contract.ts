@@ -98,8 +98,9 @@ export class OpenApiContract {
 
 /**
  * @nestjs/swagger writes a nullable DTO property as `{nullable: true, allOf: [{$ref}]}`, meaning
- * "this object or null"; a JSON Schema validator reads the allOf literally and refuses null. Say
- * what Nest means, `anyOf: [the object, null]`, in terms both OpenAPI 3.0 and Ajv understand.
+ * "this object or null"; a JSON Schema validator reads the allOf literally and refuses null (and
+ * Ajv ignores `nullable` beside `anyOf` without a `type`). Say what is meant, `anyOf: [the
+ * schema, null]`, in terms both OpenAPI 3.0 and Ajv understand.
  */
 function nullableRefs<T>(node: T): T {
   if (Array.isArray(node)) {
@@ -112,7 +113,7 @@ function nullableRefs<T>(node: T): T {
     ([key, value]): [string, unknown] => [key, nullableRefs(value)],
   );
   const schema = Object.fromEntries(entries) as Record<string, unknown>;
-  if (schema.nullable === true && Array.isArray(schema.allOf)) {
+  if (schema.nullable === true && (Array.isArray(schema.allOf) || schema.type === undefined)) {
     const { nullable: _nullable, type: _type, ...rest } = schema;
     return { anyOf: [rest, { enum: [null] }] } as T;
   }

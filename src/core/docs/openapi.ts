@@ -42,7 +42,12 @@ export function buildOpenApiDocument(
     builder.addTag(tag, description);
   }
   return withErrorResponses(
-    SwaggerModule.createDocument(app, builder.build(), { extraModels: [ErrorResponseDto] }),
+    // Tags come from API_TAGS only: a controller tagged per method would otherwise also get one
+    // named after its class.
+    SwaggerModule.createDocument(app, builder.build(), {
+      extraModels: [ErrorResponseDto],
+      autoTagControllers: false,
+    }),
   );
 }
 

@@ -15,6 +15,8 @@ import { validationException } from './validation-messages';
         forbidNonWhitelisted: true,
         transform: true,
         exceptionFactory: validationException,
+        // The DTO instance lets a message name the fields it declares; it never reaches a body.
+        validationError: { target: true, value: false },
       }),
     },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
