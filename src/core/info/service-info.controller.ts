@@ -24,6 +24,7 @@ export class ServiceInfoController {
         redoc: '/redoc',
         openapi: `/${OPENAPI_JSON_PATH}`,
         health: '/api/health',
+        asyncapi: '/asyncapi',
       },
     };
   }
