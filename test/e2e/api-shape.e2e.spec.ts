@@ -81,7 +81,7 @@ describe('one documented shape: tags, parameters, validation messages, AsyncAPI'
     const several = await request(running.url).get('/api/prices?vs=eur&foo=1').expect(400);
     assert.equal(
       several.body.message,
-      'symbols must name at least one ticker; vs must be usd; foo is not a known field; allowed: symbols, vs',
+      'foo is not a known field; allowed: symbols, vs; symbols must name at least one ticker; vs must be usd',
     );
     const repeated = await request(running.url)
       .post('/api/sentiment/analyze')
