@@ -196,7 +196,7 @@ describe('loadConfig', () => {
     assert.deepEqual(problemsOf({ ADMIN_API_KEY: 'ab'.repeat(20) }, prod), [
       `ADMIN_API_KEY: too predictable (its characters carry about 40 bits, expected 100+) unless NODE_ENV=development or test ${GENERATE_HINT}`,
     ]);
-    const strong = 'xP3q9Tz7Lm2Vb8Nc4Rd6Fg1Hj5Kw0Ys';
+    const strong = 'xP3q9Tz7Lm2Vb8Nc4Rd6Fg1Hj5Kw0YsAe';
     const config = loadConfig({ ...prod, ADMIN_API_KEY: strong }, { cwd: CWD });
     assert.equal(config.security.adminApiKey, strong);
     assert.equal(loadConfig(prod, { cwd: CWD }).security.adminApiKey, undefined);
