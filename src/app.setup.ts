@@ -36,6 +36,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // One line, so a misspelt variable is seen rather than silently ignored.
+  config.startupWarnings.forEach((warning) => app.get(Logger).warn(warning, 'Config'));
   app.use(assignRequestId);
   app.set('trust proxy', config.server.trustProxy);
   app.disable('x-powered-by');

@@ -6,8 +6,17 @@ import { type Caller, CurrentCaller } from './caller';
 import { MeDto, TokenRequestDto, TokenResponseDto } from './dto/auth.dto';
 import { looksLikeApiKey, sameSecret } from './keys/api-key.secret';
 import { TokenService } from './tokens/token.service';
+import { API_TAGS } from '../core/docs/api-tags';
 
-@ApiTags('auth')
+const ANONYMOUS_ABOUT =
+  'Anonymous: counted per address, so everyone behind your address shares these limits. ' +
+  'A free key has the same limits but identifies you: it is counted per key, wherever you call ' +
+  'from, and can be moved to a higher tier without changing your client.';
+const KEYED_ABOUT =
+  'Identified by your key: counted per key rather than per address; an admin can change its ' +
+  'tier (PATCH /api/auth/keys/{id}) without you changing your client.';
+
+@ApiTags(API_TAGS.auth)
 @Controller('api/auth')
 export class AuthController {
   constructor(
@@ -51,6 +60,8 @@ export class AuthController {
         max_subscriptions: tier.maxSubscriptions,
         max_connections: tier.maxConnections,
       },
+      counted_per: caller.keyId === null ? 'address' : 'key',
+      about: caller.keyId === null ? ANONYMOUS_ABOUT : KEYED_ABOUT,
     };
   }
 }

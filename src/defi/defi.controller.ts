@@ -17,8 +17,9 @@ import {
   TvlChartQueryDto,
   TvlChartResponseDto,
 } from './dto/defi.dto';
+import { API_TAGS } from '../core/docs/api-tags';
 
-@ApiTags('defi')
+@ApiTags(API_TAGS.defi)
 @Controller('api/defi')
 export class DefiController {
   constructor(

@@ -3,8 +3,9 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../auth/require-tier.decorator';
 import { type DiagnosticsReport, DiagnosticsService } from './diagnostics.service';
 import { DiagnosticsQueryDto, DiagnosticsReportDto } from './dto/diagnostics.dto';
+import { API_TAGS } from '../core/docs/api-tags';
 
-@ApiTags('operations')
+@ApiTags(API_TAGS.operations)
 @Controller('api/diagnostics')
 @AdminOnly()
 export class DiagnosticsController {

@@ -4,8 +4,9 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { HealthReportDto, LivenessDto, ReadinessDto } from './dto/health-report.dto';
 import { HealthService } from './health.service';
+import { API_TAGS } from '../core/docs/api-tags';
 
-@ApiTags('health')
+@ApiTags(API_TAGS.operations)
 @Controller('api/health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}

@@ -4,8 +4,9 @@ import { SkipRateLimit } from '../auth/skip-rate-limit.decorator';
 import { MetricsService } from '../core/metrics/metrics.service';
 import { MetricsReportDto } from './dto/metrics.dto';
 import { SystemMetricsService } from './system-metrics.service';
+import { API_TAGS } from '../core/docs/api-tags';
 
-@ApiTags('health')
+@ApiTags(API_TAGS.operations)
 @Controller()
 export class MetricsController {
   constructor(

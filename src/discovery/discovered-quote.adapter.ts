@@ -93,6 +93,7 @@ export class DiscoveredQuoteAdapter implements UpstreamAdapter, PriceSource {
       volume24h: numberAt(json, this.options.spec.volume24h),
       marketCap: null,
       lastUpdated: new Date(),
+      timeUnknown: true,
     };
   }
 

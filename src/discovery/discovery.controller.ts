@@ -22,8 +22,9 @@ import {
   EnabledDiscoveredDto,
   EnableDiscoveredDto,
 } from './discovery.dto';
+import { API_TAGS } from '../core/docs/api-tags';
 
-@ApiTags('operations')
+@ApiTags(API_TAGS.operations)
 @Controller('api/discovery')
 @AdminOnly()
 export class DiscoveryController {

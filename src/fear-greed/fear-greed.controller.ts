@@ -5,8 +5,9 @@ import { TierLimits } from '../auth/tier-limits';
 import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
 import { FearGreedQueryDto, FearGreedResponseDto } from './dto/fear-greed.dto';
 import { FearGreedService } from './fear-greed.service';
+import { API_TAGS } from '../core/docs/api-tags';
 
-@ApiTags('sentiment')
+@ApiTags(API_TAGS.sentiment)
 @Controller('api/sentiment/fear-greed')
 export class FearGreedController {
   constructor(

@@ -15,8 +15,8 @@ import {
 import { MarketService } from './market.service';
 import { TrendingResponseDto } from './dto/trending.dto';
 import { TrendingService } from './trending.service';
+import { API_TAGS } from '../core/docs/api-tags';
 
-@ApiTags('market')
 @Controller('api')
 export class MarketController {
   constructor(
@@ -25,6 +25,7 @@ export class MarketController {
     private readonly tiers: TierLimits,
   ) {}
 
+  @ApiTags(API_TAGS.market)
   @Get('market')
   @HotResponse()
   @ApiOperation({
@@ -34,6 +35,7 @@ export class MarketController {
     return this.market.overview();
   }
 
+  @ApiTags(API_TAGS.market)
   @Get('market/snapshots')
   @ApiOperation({ summary: 'Stored market snapshots, oldest first; format=csv for text/csv' })
   @ApiProduces('application/json', 'text/csv')
@@ -62,6 +64,7 @@ export class MarketController {
       : result;
   }
 
+  @ApiTags(API_TAGS.market)
   @Get('trending')
   @HotResponse()
   @ApiOperation({ summary: 'The top 7 trending coins; each fetched list is stored' })
@@ -69,6 +72,7 @@ export class MarketController {
     return this.trendingCoins.trending();
   }
 
+  @ApiTags(API_TAGS.coins)
   @Get('coins/top')
   @HotResponse()
   @ApiOperation({ summary: 'Coins by market cap (1..250)' })

@@ -12,8 +12,9 @@ import {
   OhlcvResponseDto,
 } from './dto/ohlcv.dto';
 import { OhlcvService } from './ohlcv.service';
+import { API_TAGS } from '../core/docs/api-tags';
 
-@ApiTags('market')
+@ApiTags(API_TAGS.history)
 @Controller('api/ohlcv')
 export class OhlcvController {
   constructor(

@@ -16,8 +16,8 @@ import {
 import { DEFAULT_HISTORY_DAYS, HistoryQueryDto, HistoryResponseDto } from './dto/history.dto';
 import { PriceHistoryService } from './price-history.service';
 import { PricesService } from './prices.service';
+import { API_TAGS } from '../core/docs/api-tags';
 
-@ApiTags('market')
 @Controller('api/prices')
 export class PricesController {
   constructor(
@@ -26,6 +26,7 @@ export class PricesController {
     private readonly tiers: TierLimits,
   ) {}
 
+  @ApiTags(API_TAGS.market)
   @Get()
   @HotResponse()
   @ApiOperation({
@@ -39,6 +40,7 @@ export class PricesController {
     return this.prices.prices(query.symbols);
   }
 
+  @ApiTags(API_TAGS.market)
   @Get('consensus')
   @HotResponse()
   @ApiOperation({
@@ -53,6 +55,7 @@ export class PricesController {
     return this.prices.consensus(query.symbols);
   }
 
+  @ApiTags(API_TAGS.history)
   @Get('history/:symbol')
   @ApiOperation({
     summary:
@@ -81,6 +84,7 @@ export class PricesController {
       : result;
   }
 
+  @ApiTags(API_TAGS.market)
   @Get(':symbol')
   @HotResponse()
   @ApiOperation({ summary: 'Live price of one coin by ticker or CoinGecko id; 404 when unknown' })

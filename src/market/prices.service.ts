@@ -169,6 +169,7 @@ export function toPriceDto(quote: PriceQuote, provider: string): PriceDto {
     volume_24h: quote.volume24h,
     market_cap: quote.marketCap,
     last_updated: quote.lastUpdated.toISOString(),
+    last_updated_source: quote.timeUnknown ? 'received' : 'provider',
     provider,
   };
 }

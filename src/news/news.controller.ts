@@ -8,8 +8,9 @@ import {
   NewsSourcesResponseDto,
 } from './dto/news.dto';
 import { NewsService } from './news.service';
+import { API_TAGS } from '../core/docs/api-tags';
 
-@ApiTags('news')
+@ApiTags(API_TAGS.news)
 @Controller('api/news')
 export class NewsController {
   constructor(private readonly news: NewsService) {}

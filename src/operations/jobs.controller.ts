@@ -3,9 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../auth/require-tier.decorator';
 import { JobNameDto, JobRunDto, JobsResponseDto, type JobStatusDto } from './jobs.dto';
 import { type JobRun, JobScheduler, type JobStatus } from '../core/jobs';
+import { API_TAGS } from '../core/docs/api-tags';
 
 /** Admins only: a run's error text can carry upstream URLs and the like. */
-@ApiTags('operations')
+@ApiTags(API_TAGS.operations)
 @Controller('api/jobs')
 @AdminOnly()
 export class JobsController {

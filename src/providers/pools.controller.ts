@@ -1,8 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../auth/require-tier.decorator';
-import { CreatePoolDto, PoolDto } from './dto/pool.dto';
+import { listMeta } from '../core/web/response-meta.dto';
+import { CreatePoolDto, PoolDto, PoolsResponseDto } from './dto/pool.dto';
 import { PoolService, type PoolView } from './pools/pool.service';
+import { API_TAGS } from '../core/docs/api-tags';
 
 function toDto(pool: PoolView): PoolDto {
   return {
@@ -17,15 +19,16 @@ function toDto(pool: PoolView): PoolDto {
   };
 }
 
-@ApiTags('providers')
+@ApiTags(API_TAGS.operations)
 @Controller('api/pools')
 export class PoolsController {
   constructor(private readonly pools: PoolService) {}
 
   @Get()
   @ApiOperation({ summary: 'Provider pools: which providers serve each category, in what order' })
-  list(): PoolDto[] {
-    return this.pools.list().map(toDto);
+  list(): PoolsResponseDto {
+    const data = this.pools.list().map(toDto);
+    return { data, meta: listMeta(data) };
   }
 
   @Post()

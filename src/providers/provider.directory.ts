@@ -115,7 +115,9 @@ export class ProviderDirectory implements OnModuleInit {
   /** Stored first: the running settings change only once the database has them. */
   async updateSettings(id: string, patch: Partial<ProviderSettings>): Promise<ProviderRuntime> {
     const runtime = this.get(id);
-    const next = { ...runtime.settings, ...patch };
+    // A validated DTO carries its absent optional fields as undefined: they must not erase settings.
+    const given = Object.entries(patch).filter(([, value]) => value !== undefined);
+    const next = { ...runtime.settings, ...Object.fromEntries(given) };
     await this.store.updateSettings(id, next);
     runtime.settings = next;
     return runtime;

@@ -15,6 +15,11 @@ export interface PriceQuote {
   volume24h: number | null;
   marketCap: number | null;
   lastUpdated: Date;
+  /**
+   * True when the upstream gave no time for the quote: lastUpdated is then when it was received,
+   * which makes an old quote look fresh, so answers say so.
+   */
+  timeUnknown?: boolean;
 }
 
 export interface MarketCoin extends PriceQuote {

@@ -1,19 +1,27 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../auth/require-tier.decorator';
-import { ProbeResultDto, ProviderDto, ProviderStatsDto } from './dto/provider.dto';
+import { listMeta } from '../core/web/response-meta.dto';
+import {
+  ProbeResultDto,
+  ProviderDto,
+  ProvidersResponseDto,
+  ProviderStatsDto,
+} from './dto/provider.dto';
 import { StatsQueryDto, UpdateProviderDto } from './dto/provider-query.dto';
 import { ProvidersService } from './providers.service';
+import { API_TAGS } from '../core/docs/api-tags';
 
-@ApiTags('providers')
+@ApiTags(API_TAGS.operations)
 @Controller('api/providers')
 export class ProvidersController {
   constructor(private readonly providers: ProvidersService) {}
 
   @Get()
   @ApiOperation({ summary: 'Every upstream provider with its live health, breaker and budget' })
-  list(): Promise<ProviderDto[]> {
-    return this.providers.list();
+  async list(): Promise<ProvidersResponseDto> {
+    const data = await this.providers.list();
+    return { data, meta: listMeta(data) };
   }
 
   @Get('stats')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MarketModule } from '../market/market.module';
 import { ProvidersModule } from '../providers/providers.module';
+import { AsyncApiController } from './asyncapi/asyncapi.controller';
 import { PriceFeed } from './feed/price-feed.service';
 import { RealtimeHub } from './hub/realtime-hub';
 import { RevokedKeyCloser } from './hub/revoked-key.closer';
@@ -13,6 +14,7 @@ import { RealtimeGateway } from './transports/realtime.gateway';
 /** Socket.IO at /socket.io and a plain WebSocket at /ws, fed by Binance streams or polling. */
 @Module({
   imports: [MarketModule, ProvidersModule],
+  controllers: [AsyncApiController],
   providers: [
     RealtimeHub,
     RevokedKeyCloser,

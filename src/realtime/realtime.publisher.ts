@@ -1,5 +1,5 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import type { ServerEventName, ServerEvents } from './realtime-events';
+import { type ServerEventName, type ServerEvents, stamped } from './realtime-events';
 
 type Listener = (channel: string, event: ServerEventName, data: unknown) => void;
 
@@ -16,8 +16,9 @@ export class RealtimePublisher {
   private readonly sources = new Map<string, { event: ServerEventName; read: () => unknown }>();
 
   publish<E extends ServerEventName>(channel: string, event: E, data: ServerEvents[E]): void {
-    this.latest.set(channel, { event, data });
-    this.listeners.forEach((listener) => listener(channel, event, data));
+    const payload = stamped(data);
+    this.latest.set(channel, { event, data: payload });
+    this.listeners.forEach((listener) => listener(channel, event, payload));
   }
 
   /**

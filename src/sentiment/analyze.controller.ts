@@ -2,9 +2,10 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnalyzeTextDto, TextSentimentDto } from './dto/analyze.dto';
 import { TextScoringService } from './text-scoring.service';
+import { API_TAGS } from '../core/docs/api-tags';
 
 /** The spec's original path for text scoring; the same as POST /api/sentiment/analyze. */
-@ApiTags('sentiment')
+@ApiTags(API_TAGS.sentiment)
 @Controller('api/analyze')
 export class AnalyzeController {
   constructor(private readonly scoring: TextScoringService) {}

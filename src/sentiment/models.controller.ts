@@ -2,8 +2,9 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ModelsResponseDto } from './dto/models.dto';
 import { ModelManager } from './engine/model-manager.service';
+import { API_TAGS } from '../core/docs/api-tags';
 
-@ApiTags('sentiment')
+@ApiTags(API_TAGS.sentiment)
 @Controller('api/models')
 export class ModelsController {
   constructor(private readonly models: ModelManager) {}

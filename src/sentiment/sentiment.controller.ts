@@ -18,8 +18,9 @@ import {
 } from './dto/sentiment-summary.dto';
 import { TextScoringService } from './text-scoring.service';
 import { SentimentService } from './sentiment.service';
+import { API_TAGS } from '../core/docs/api-tags';
 
-@ApiTags('sentiment')
+@ApiTags(API_TAGS.sentiment)
 @Controller('api/sentiment')
 export class SentimentController {
   constructor(

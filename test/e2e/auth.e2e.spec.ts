@@ -78,6 +78,10 @@ describe('auth: keys, tokens and tiers', () => {
         max_subscriptions: 200,
         max_connections: 50,
       },
+      counted_per: 'key',
+      about:
+        'Identified by your key: counted per key rather than per address; an admin can change ' +
+        'its tier (PATCH /api/auth/keys/{id}) without you changing your client.',
     });
     await api().get('/api/auth/me').set('Authorization', `Bearer ${key}`).expect(200);
     const token = await api().post('/api/auth/token').send({ api_key: key }).expect(200);
@@ -598,6 +602,8 @@ describe('auth: day limits and the apikey CLI', () => {
     for (let i = 0; i < 3; i += 1) {
       const res = await request(t.running.url).get('/api/auth/me').expect(200);
       assert.equal(res.headers['x-ratelimit-limit'], '3', 'the tighter window is reported');
+      assert.equal(res.body.counted_per, 'address');
+      assert.match(res.body.about, /counted per key, wherever you call from/);
     }
     const limited = await request(t.running.url).get('/api/auth/me').expect(429);
     const retryAfter = Number(limited.headers['retry-after']);
@@ -615,6 +621,8 @@ describe('auth: day limits and the apikey CLI', () => {
     assert.ok(key, created);
     const me = await request(t.running.url).get('/api/auth/me').set('X-API-Key', key).expect(200);
     assert.equal(me.body.tier, 'pro');
+    assert.equal(me.body.counted_per, 'key');
+    assert.match(me.body.about, /counted per key rather than per address/);
     const id = String(me.body.key_id);
     assert.match(
       cli('list'),

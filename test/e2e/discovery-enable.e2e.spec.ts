@@ -88,7 +88,7 @@ describe('enabling a discovered provider into the prices pool', () => {
   });
 
   it('checks the pool before anything changes', async () => {
-    const pools = (await request(t.running.url).get('/api/pools').expect(200)).body as {
+    const pools = (await request(t.running.url).get('/api/pools').expect(200)).body.data as {
       id: number;
       category: string;
     }[];
@@ -98,9 +98,8 @@ describe('enabling a discovered provider into the prices pool', () => {
       .expect(400);
     assert.match(body.message, /serves news, not prices/);
     await admin('/api/discovery/results/fake-exchange/enable').send({ pool_id: 9999 }).expect(404);
-    const providers = (await request(t.running.url).get('/api/providers').expect(200)).body as {
-      id: string;
-    }[];
+    const providers = (await request(t.running.url).get('/api/providers').expect(200)).body
+      .data as { id: string }[];
     assert.equal(
       providers.some((p) => p.id === 'fake-exchange'),
       false,
@@ -167,10 +166,8 @@ describe('enabling a discovered provider into the prices pool', () => {
 
   it('comes back enabled after a restart', async () => {
     await t.restart();
-    const providers = (await request(t.running.url).get('/api/providers').expect(200)).body as {
-      id: string;
-      enabled: boolean;
-    }[];
+    const providers = (await request(t.running.url).get('/api/providers').expect(200)).body
+      .data as { id: string; enabled: boolean }[];
     assert.equal(providers.find((p) => p.id === 'fake-exchange')?.enabled, true);
     const prices = (await request(t.running.url).get('/api/prices?symbols=ETH').expect(200)).body;
     assert.equal(prices.meta.provider, 'fake-exchange');

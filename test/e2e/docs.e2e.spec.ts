@@ -98,6 +98,7 @@ describe('API documentation', () => {
       '/api/sentiment/fear-greed',
       '/api/sentiment/history',
       '/api/trending',
+      '/asyncapi.json',
       '/metrics',
     ]);
     // The Swagger CLI plugin documents DTO fields from their types and comments.

@@ -34,6 +34,7 @@ describe('HTTP pipeline', () => {
     assert.deepEqual(res.body.links, {
       docs: '/docs',
       redoc: '/redoc',
+      asyncapi: '/asyncapi',
       openapi: '/docs-json',
       health: '/api/health',
     });

@@ -48,6 +48,7 @@ describe('provider registry through /api/prices', () => {
         volume_24h: quote.usd_24h_vol,
         market_cap: quote.usd_market_cap,
         last_updated: new Date(quote.last_updated_at * 1000).toISOString(),
+        last_updated_source: 'provider',
         provider: 'coingecko',
       });
     }
@@ -66,6 +67,17 @@ describe('provider registry through /api/prices', () => {
     const again = await api().get('/api/prices?symbols=BTC,ETH').expect(200);
     assert.equal(again.body.meta.cached, true);
     assert.equal(t.fake.count('coingecko:/api/v3/simple/price'), 1);
+  });
+
+  it('a quote without the upstream’s time says last_updated_source "received", not a fresh time', async () => {
+    const body = { bitcoin: { usd: 64000.5, usd_24h_change: 1.5 } };
+    t.fake.inject('coingecko', { type: 'status', status: 200, body });
+    const before = Date.now();
+    const res = await api().get('/api/prices?symbols=BTC').expect(200);
+    const [quote] = res.body.data;
+    assert.deepEqual([quote.price, quote.provider], [64000.5, 'coingecko']);
+    assert.equal(quote.last_updated_source, 'received');
+    assert.ok(Date.parse(quote.last_updated) >= before - 1000);
   });
 
   it('fails over to the next provider when the first one errors', async () => {
@@ -307,7 +319,9 @@ describe('/api/providers and /api/pools', () => {
 
   it('lists every catalogued provider with live health, breaker and budget', async () => {
     const res = await api().get('/api/providers').expect(200);
-    const ids = res.body.map((p: { id: string }) => p.id).sort();
+    assert.equal(res.body.meta.count, res.body.data.length);
+    assert.ok(Date.now() - Date.parse(res.body.meta.asOf) < 60_000);
+    const ids = res.body.data.map((p: { id: string }) => p.id).sort();
     assert.deepEqual(ids, [
       'alternative-me',
       'binance',
@@ -319,12 +333,12 @@ describe('/api/providers and /api/pools', () => {
       'kraken',
       'rss',
     ]);
-    const coingecko = res.body.find((p: { id: string }) => p.id === 'coingecko');
+    const coingecko = res.body.data.find((p: { id: string }) => p.id === 'coingecko');
     assert.equal(coingecko.status, 'active');
     assert.equal(coingecko.breaker, 'closed');
     assert.deepEqual(coingecko.budget, { limit: 30, window_seconds: 60, remaining: 30 });
     assert.deepEqual(coingecko.categories, ['prices', 'market', 'trending', 'ohlcv', 'history']);
-    const coincap = res.body.find((p: { id: string }) => p.id === 'coincap');
+    const coincap = res.body.data.find((p: { id: string }) => p.id === 'coincap');
     assert.equal(coincap.status, 'disabled');
     assert.equal(coincap.unavailable_reason, 'needs key (COINCAP_API_KEY)');
   });
@@ -435,7 +449,8 @@ describe('/api/providers and /api/pools', () => {
 
   it('has a default priority pool per category and uses a newly created pool', async () => {
     const pools = (await api().get('/api/pools').expect(200)).body;
-    const prices = pools.find((p: { name: string }) => p.name === 'prices');
+    assert.equal(pools.meta.count, pools.data.length);
+    const prices = pools.data.find((p: { name: string }) => p.name === 'prices');
     assert.equal(prices.strategy, 'priority');
     assert.equal(prices.active, true);
     assert.deepEqual(

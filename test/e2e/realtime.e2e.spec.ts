@@ -20,6 +20,7 @@ interface Price {
   price: number;
   provider: string;
   ts: number;
+  time: string;
 }
 
 /** The next event of a name that passes the test, or a failure after the timeout. */
@@ -75,15 +76,19 @@ describe('real-time prices over Socket.IO and /ws', () => {
     const ack = await socket.emitWithAck('subscribe', {
       channels: ['prices:btc', 'weather', 'prices:ZZZ'],
     });
+    const unknownChannel =
+      'unknown channel; use prices:<SYMBOL>, market, news, sentiment, providers, stats';
     assert.deepEqual(ack, {
-      ok: false,
+      ok: true,
       subscribed: ['prices:BTC'],
       rejected: [
-        {
-          channel: 'weather',
-          reason: 'unknown channel; use prices:<SYMBOL>, market, news, sentiment, providers, stats',
-        },
+        { channel: 'weather', reason: unknownChannel },
         { channel: 'prices:ZZZ', reason: 'unknown symbol ZZZ' },
+      ],
+      results: [
+        { channel: 'prices:BTC', ok: true },
+        { channel: 'weather', ok: false, reason: unknownChannel },
+        { channel: 'prices:ZZZ', ok: false, reason: 'unknown symbol ZZZ' },
       ],
     });
     const snapshot = await first;
@@ -94,7 +99,10 @@ describe('real-time prices over Socket.IO and /ws', () => {
     const pushedAt = t.fake.binanceStream.pushTicker('BTCUSDT', 12345.67);
     const tick = await streamed;
     assert.ok(Date.now() - pushedAt < 1000, `${Date.now() - pushedAt} ms`);
-    assert.deepEqual([tick.symbol, tick.provider, tick.ts], ['BTC', 'binance', pushedAt]);
+    assert.deepEqual(
+      [tick.symbol, tick.provider, tick.ts, tick.time],
+      ['BTC', 'binance', pushedAt, new Date(pushedAt).toISOString()],
+    );
 
     const unsubscribed = await socket.emitWithAck('unsubscribe', { channels: ['prices:BTC'] });
     assert.deepEqual(unsubscribed.subscribed, []);
@@ -112,7 +120,16 @@ describe('real-time prices over Socket.IO and /ws', () => {
     const ack = await socket.emitWithAck('subscribe', {
       channels: ['prices:bitcoin', 'prices:eth', 'prices:btc'],
     });
-    assert.deepEqual(ack, { ok: true, subscribed: ['prices:BTC', 'prices:ETH'], rejected: [] });
+    assert.deepEqual(ack, {
+      ok: true,
+      subscribed: ['prices:BTC', 'prices:ETH'],
+      rejected: [],
+      results: [
+        { channel: 'prices:BTC', ok: true },
+        { channel: 'prices:ETH', ok: true },
+        { channel: 'prices:BTC', ok: true },
+      ],
+    });
     const streams = ['btcusdt@miniTicker', 'ethusdt@miniTicker'];
     await until(() => streams.every((s) => t.fake.binanceStream.subscribedStreams().includes(s)));
     await until(() => t.running.app.get(PriceFeed).streaming);
@@ -125,10 +142,14 @@ describe('real-time prices over Socket.IO and /ws', () => {
 
     const left = await socket.emitWithAck('unsubscribe', { channels: ['prices:btc', 'market'] });
     assert.deepEqual(left, {
-      ok: false,
+      ok: true,
       subscribed: ['prices:ETH'],
       rejected: [{ channel: 'market', reason: 'not subscribed' }],
       unsubscribed: ['prices:BTC'],
+      results: [
+        { channel: 'prices:BTC', ok: true },
+        { channel: 'market', ok: false, reason: 'not subscribed' },
+      ],
     });
     const btcAfter: Price[] = [];
     socket.on('price', (p: Price) => p.symbol === 'BTC' && btcAfter.push(p));
@@ -149,14 +170,17 @@ describe('real-time prices over Socket.IO and /ws', () => {
       ok: false,
       subscribed: [],
       rejected: [{ channel: '', reason }],
+      results: [],
     });
     const ack = await socket.emitWithAck('subscribe', { channels: tooMany.slice(1) });
-    assert.deepEqual(ack, { ok: true, subscribed: ['market'], rejected: [] });
+    assert.deepEqual([ack.ok, ack.subscribed, ack.rejected], [true, ['market'], []]);
+    assert.equal(ack.results.length, 100);
     assert.deepEqual(await socket.emitWithAck('unsubscribe', { channels: tooMany }), {
       ok: false,
       subscribed: ['market'],
       rejected: [{ channel: '', reason }],
       unsubscribed: [],
+      results: [],
     });
     socket.disconnect();
   });
@@ -199,7 +223,35 @@ describe('real-time prices over Socket.IO and /ws', () => {
     assert.equal(typeof event.average_response_time_ms, 'number');
     assert.ok(event.connections >= 1);
     assert.ok(event.subscriptions >= 2);
+    assert.equal((event as StatsEvent & { time: string }).time, new Date(event.ts).toISOString());
     socket.disconnect();
+  });
+
+  it('/ws welcomes a client that says nothing, within a second: how to subscribe and the market', async () => {
+    const market = { total_market_cap_usd: 1 };
+    t.running.app.get(RealtimePublisher).publish('market', 'market', market);
+    const opened = Date.now();
+    const ws = new WebSocket(`${t.running.url.replace(/^http/, 'ws')}/ws`);
+    const [raw] = (await once(ws, 'message')) as [Buffer];
+    assert.ok(Date.now() - opened < 1000, `${Date.now() - opened} ms`);
+    const { event, data } = JSON.parse(rawText(raw)) as {
+      event: string;
+      data: Record<string, unknown>;
+    };
+    assert.equal(event, 'welcome');
+    assert.deepEqual(data.channels, [
+      'prices:<SYMBOL>',
+      'market',
+      'news',
+      'sentiment',
+      'providers',
+      'stats',
+    ]);
+    assert.deepEqual(data.subscribe, { action: 'subscribe', channels: ['prices:BTC', 'market'] });
+    assert.equal(data.docs, '/asyncapi');
+    assert.deepEqual(data.market, market);
+    assert.equal(data.time, new Date(data.ts as number).toISOString());
+    ws.close();
   });
 
   it('the plain WebSocket at /ws speaks the same channels as JSON messages', async () => {
@@ -210,17 +262,19 @@ describe('real-time prices over Socket.IO and /ws', () => {
     ws.send(JSON.stringify({ action: 'subscribe', channels: ['prices:ETH', 'bogus'] }));
     ws.send(JSON.stringify({ action: 'ping' }));
     await until(() => messages.some((m) => m.event === 'pong'));
+    const unknownChannel =
+      'unknown channel; use prices:<SYMBOL>, market, news, sentiment, providers, stats';
     assert.deepEqual(messages.find((m) => m.event === 'subscribed')?.data, {
-      ok: false,
+      ok: true,
       subscribed: ['prices:ETH'],
-      rejected: [
-        {
-          channel: 'bogus',
-          reason: 'unknown channel; use prices:<SYMBOL>, market, news, sentiment, providers, stats',
-        },
+      rejected: [{ channel: 'bogus', reason: unknownChannel }],
+      results: [
+        { channel: 'prices:ETH', ok: true },
+        { channel: 'bogus', ok: false, reason: unknownChannel },
       ],
     });
-    assert.deepEqual(messages[0], { event: 'ready', data: { tier: 'free' } });
+    assert.equal(messages[0].event, 'welcome');
+    assert.deepEqual(messages[1], { event: 'ready', data: { tier: 'free' } });
     await until(() => t.fake.binanceStream.subscribedStreams().includes('ethusdt@miniTicker'));
     await until(() => t.running.app.get(PriceFeed).streaming);
     await sleep(250);

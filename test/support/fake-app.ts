@@ -44,9 +44,12 @@ export async function startFakeBackedApp(
       app.running = await startApp(environment);
     },
     async stop() {
-      await app.running.close();
-      await fake.stop();
-      await environment.dispose();
+      try {
+        await app.running.close();
+      } finally {
+        await fake.stop();
+        await environment.dispose();
+      }
     },
   };
   return app;

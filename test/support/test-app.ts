@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/app.setup';
 import { type AppConfig, loadConfig } from '../../src/core/config';
+import { OpenApiContract } from './openapi-contract';
 import { createPostgresDatabase, TEST_DATABASE_URL, type TestDatabase } from './postgres';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
@@ -57,7 +58,10 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Boots the real application (real migrations, real HTTP stack) on a free port. */
+/**
+ * Boots the real application (real migrations, real HTTP stack) on a free port. Every JSON answer
+ * it sends is checked against its OpenAPI document; closing the app fails on any drift.
+ */
 export async function startApp(
   environment: TestEnvironment,
   overrides: Record<string, string> = {},
@@ -65,5 +69,19 @@ export async function startApp(
   const config = loadConfig({ ...environment.env, ...overrides }, { cwd: REPO_ROOT });
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
-  return { app, config, url: await app.getUrl(), close: () => app.close() };
+  const url = await app.getUrl();
+  const contract = await OpenApiContract.load(app, url).catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
+  contract.observe(app.getHttpServer());
+  return {
+    app,
+    config,
+    url,
+    async close() {
+      await app.close();
+      contract.assertClean();
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, Length, Min } from 'class-validator';
 import { TIER_NAMES, type TierName } from '../../core/config';
@@ -51,12 +52,23 @@ export class TierLimitsDto {
 
 export class MeDto {
   /** The key's id; null for anonymous callers, "env-admin" for ADMIN_API_KEY. @example 3 */
+  @ApiProperty({ anyOf: [{ type: 'integer' }, { type: 'string' }], nullable: true, example: 3 })
   key_id!: number | string | null;
 
   /** @example "free" */
   tier!: TierName;
 
   limits!: TierLimitsDto;
+
+  /**
+   * Whose counters the limits are charged to: `address` for anonymous callers (everyone behind
+   * the same address shares them), `key` for a key (its own, wherever it calls from).
+   * @example "address"
+   */
+  counted_per!: 'key' | 'address';
+
+  /** What a key changes for this caller, in words. */
+  about!: string;
 }
 
 export class CreateKeyDto {

@@ -11,8 +11,9 @@ import {
 import type { ApiKey } from '../entities/api-key.entity';
 import { AdminOnly } from '../require-tier.decorator';
 import { ApiKeyService } from './api-key.service';
+import { API_TAGS } from '../../core/docs/api-tags';
 
-@ApiTags('auth')
+@ApiTags(API_TAGS.auth)
 @Controller('api/auth/keys')
 @AdminOnly()
 export class ApiKeysController {

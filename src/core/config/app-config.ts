@@ -7,7 +7,8 @@ import type {
 import type { RateLimit } from './env-parsers';
 import type { LOG_LEVELS, MODEL_DTYPES } from './env.schema';
 
-export type RuntimeEnvironment = 'development' | 'production' | 'test';
+/** `staging` follows production's rules. */
+export type RuntimeEnvironment = 'development' | 'production' | 'staging' | 'test';
 
 export type DatabaseConfig =
   { type: 'sqlite'; file: string } | { type: 'postgres'; url: string; poolSize: number };
@@ -31,6 +32,8 @@ export interface NewsFeed {
 /** The one typed configuration object, built and validated once at start-up, then frozen. */
 export interface AppConfig {
   environment: RuntimeEnvironment;
+  /** What start-up logs once as a warning (unknown or misspelt variables). */
+  startupWarnings: string[];
   logLevel: (typeof LOG_LEVELS)[number];
   server: {
     host: string;
@@ -38,6 +41,8 @@ export interface AppConfig {
     trustProxy: boolean | number | string;
     corsOrigins: '*' | string[];
     bodyLimit: string;
+    /** HF_SPACE_URL: the public address, the server the OpenAPI and AsyncAPI documents name. */
+    publicUrl?: string;
   };
   paths: {
     dataDir: string;

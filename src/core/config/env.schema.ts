@@ -31,8 +31,10 @@ const WS = ['ws:', 'wss:'] as const;
 export const envSchema = z.object({
   PORT: intVar(7860, 1, 65535),
   HOST: stringVar('0.0.0.0'),
-  NODE_ENV: optionalEnumVar(['development', 'production', 'test']),
-  ENVIRONMENT: optionalEnumVar(['development', 'production', 'test']),
+  NODE_ENV: optionalEnumVar(['development', 'production', 'staging', 'test']),
+  ENVIRONMENT: optionalEnumVar(['development', 'production', 'staging', 'test']),
+  // The address clients use (a Space's public URL), named as the docs' server; unset: relative.
+  HF_SPACE_URL: optionalUrlVar(HTTP),
   LOG_LEVEL: enumVar(LOG_LEVELS, 'info'),
   DATA_DIR: optionalStringVar(),
   CONFIG_DIR: stringVar('config'),

@@ -18,8 +18,9 @@ const FILES = { CONFIG_DIR: withFeeds(), DATA_DIR: join(CWD, 'data') };
 const BASE = { ...FILES, NODE_ENV: 'development' };
 const PROD_SECRETS = {
   NODE_ENV: 'production',
-  JWT_SECRET_KEY: 'k'.repeat(40),
-  API_KEY_SALT: 's'.repeat(40),
+  // Random-looking: a repeated character is refused as too predictable.
+  JWT_SECRET_KEY: 'kQ7v-Lp2xZ9rT4mW8nB3sD6fH1jG5cY0aE',
+  API_KEY_SALT: 'sR4t_Uv8wX2yZ6aB0cD3eF7gH1iJ5kL9mN',
 };
 
 const GENERATE_HINT = `(generate one with: node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))")`;
@@ -192,7 +193,10 @@ describe('loadConfig', () => {
     assert.deepEqual(problemsOf({ ADMIN_API_KEY: 'a'.repeat(31) }, prod), [
       `ADMIN_API_KEY: expected at least 32 characters unless NODE_ENV=development or test, got 31 ${GENERATE_HINT}`,
     ]);
-    const strong = 'x'.repeat(32);
+    assert.deepEqual(problemsOf({ ADMIN_API_KEY: 'ab'.repeat(20) }, prod), [
+      `ADMIN_API_KEY: too predictable (its characters carry about 40 bits, expected 100+) unless NODE_ENV=development or test ${GENERATE_HINT}`,
+    ]);
+    const strong = 'xP3q9Tz7Lm2Vb8Nc4Rd6Fg1Hj5Kw0YsAe';
     const config = loadConfig({ ...prod, ADMIN_API_KEY: strong }, { cwd: CWD });
     assert.equal(config.security.adminApiKey, strong);
     assert.equal(loadConfig(prod, { cwd: CWD }).security.adminApiKey, undefined);

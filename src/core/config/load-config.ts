@@ -19,6 +19,7 @@ import {
 } from './catalogue.schema';
 import { parseRateLimit, type RateLimit } from './env-parsers';
 import { ConfigError } from './config.error';
+import { unknownVariablesWarning } from './config-warnings';
 import { type Env, envSchema } from './env.schema';
 
 /**
@@ -34,7 +35,17 @@ const KNOWN_DEFAULT_SECRETS = new Set<string>([
   'change-me',
   'changeme',
   'secret',
+  // The seed project's own example values, copied into many deployments.
+  'your-secret-key-change-in-production',
+  'your-secret-key',
+  'your-jwt-secret',
+  'your-jwt-secret-key',
+  'your-api-key-salt',
+  'change-this-in-production',
+  'change-me-in-production',
 ]);
+/** Below this many bits (Shannon entropy of the characters × length) a secret is guessable. */
+const MIN_SECRET_BITS = 100;
 /** Placeholders an ADMIN_API_KEY has been seen set to, besides the secrets above. */
 const KNOWN_DEFAULT_ADMIN_KEYS = new Set<string>([
   ...KNOWN_DEFAULT_SECRETS,
@@ -72,9 +83,11 @@ export function loadConfig(
   }
   const problems: string[] = [];
   const built = buildConfig(parsed.data, cwd, problems);
+  const warning = unknownVariablesWarning(rawEnv);
   const config = {
     ...built,
     watchlist: buildWatchlist(parsed.data.WATCHLIST, problems),
+    startupWarnings: warning ? [warning] : [],
   };
   if (problems.length > 0) {
     throw new ConfigError(problems);
@@ -112,6 +125,7 @@ function buildConfig(env: Env, cwd: string, problems: string[]): AppConfig {
       trustProxy: env.TRUST_PROXY,
       corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
       bodyLimit: env.REQUEST_BODY_LIMIT,
+      publicUrl: env.HF_SPACE_URL?.replace(/\/+$/, ''),
     },
     paths: {
       dataDir,
@@ -191,6 +205,7 @@ function buildConfig(env: Env, cwd: string, problems: string[]): AppConfig {
     backups: { keep: env.BACKUP_KEEP },
     schedule: buildSchedule(env, configDir, problems),
     watchlist: [],
+    startupWarnings: [],
   };
 }
 
@@ -355,13 +370,18 @@ function parseDatabaseUrl(
 
 const OUTSIDE_DEVELOPMENT = 'unless NODE_ENV=development or test';
 
+/** Development conveniences (built-in secrets) only where asked for; staging is production. */
+function relaxed(environment: RuntimeEnvironment): boolean {
+  return environment === 'development' || environment === 'test';
+}
+
 function secret(
   name: keyof typeof DEV_SECRETS,
   value: string | undefined,
   environment: RuntimeEnvironment,
   problems: string[],
 ): string {
-  if (environment !== 'production') {
+  if (relaxed(environment)) {
     return value ?? DEV_SECRETS[name];
   }
   if (value === undefined) {
@@ -381,7 +401,7 @@ function adminApiKey(
   environment: RuntimeEnvironment,
   problems: string[],
 ): string | undefined {
-  if (value !== undefined && environment === 'production') {
+  if (value !== undefined && !relaxed(environment)) {
     weakSecret('ADMIN_API_KEY', value, KNOWN_DEFAULT_ADMIN_KEYS, problems);
   }
   return value;
@@ -402,7 +422,29 @@ function weakSecret(
     problems.push(
       `${name}: expected at least ${MIN_SECRET_LENGTH} characters ${OUTSIDE_DEVELOPMENT}, got ${value.length} ${generate}`,
     );
+  } else if (entropyBits(value) < MIN_SECRET_BITS) {
+    problems.push(
+      `${name}: too predictable (its characters carry about ${Math.round(entropyBits(value))} bits, expected ${MIN_SECRET_BITS}+) ${OUTSIDE_DEVELOPMENT} ${generate}`,
+    );
   }
+}
+
+/**
+ * An estimate of a secret's strength from its own characters: Shannon entropy per character times
+ * the length. Repeated or few distinct characters ("aaaa…", "abcabc…") score low; 32 random
+ * hex characters score about 115, 32 random base64url characters about 145.
+ */
+function entropyBits(value: string): number {
+  const counts = new Map<string, number>();
+  for (const char of value) {
+    counts.set(char, (counts.get(char) ?? 0) + 1);
+  }
+  let perChar = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    perChar -= p * Math.log2(p);
+  }
+  return perChar * value.length;
 }
 
 function readFeedsFile(file: string, problems: string[]): NewsFeed[] {

@@ -1,2 +1,3 @@
 export { DocsModule } from './docs.module';
-export { DOCS_PATH, OPENAPI_JSON_PATH, setupOpenApi } from './openapi';
+export { API_TAGS } from './api-tags';
+export { buildOpenApiDocument, DOCS_PATH, OPENAPI_JSON_PATH, setupOpenApi } from './openapi';

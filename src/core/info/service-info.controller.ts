@@ -3,10 +3,11 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AppInfo } from '../app-info';
 import { DOCS_PATH, OPENAPI_JSON_PATH } from '../docs';
 import { ServiceInfoDto } from './service-info.dto';
+import { API_TAGS } from '../docs/api-tags';
 
 export const APP_INFO = Symbol('APP_INFO');
 
-@ApiTags('service')
+@ApiTags(API_TAGS.operations)
 @Controller()
 export class ServiceInfoController {
   constructor(@Inject(APP_INFO) private readonly info: AppInfo) {}
@@ -23,6 +24,7 @@ export class ServiceInfoController {
         redoc: '/redoc',
         openapi: `/${OPENAPI_JSON_PATH}`,
         health: '/api/health',
+        asyncapi: '/asyncapi',
       },
     };
   }

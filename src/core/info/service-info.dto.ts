@@ -10,6 +10,9 @@ export class ServiceLinksDto {
 
   /** Health of the service and its components. @example "/api/health" */
   health!: string;
+
+  /** The real-time streams in AsyncAPI, as a page (the document: /asyncapi.json). @example "/asyncapi" */
+  asyncapi!: string;
 }
 
 export class ServiceInfoDto {

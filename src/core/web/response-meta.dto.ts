@@ -39,3 +39,17 @@ export class BackfillFailureDto {
 
   attempted!: ProviderAttemptDto[];
 }
+
+/** The meta of a list this service keeps itself (no upstream involved): how many, and when. */
+export class ListMetaDto {
+  /** Items in `data`. @example 8 */
+  count!: number;
+
+  /** When the list was read (ISO 8601). @example "2026-11-28T02:00:00.000Z" */
+  asOf!: string;
+}
+
+/** `{count, asOf}` for a list read just now. */
+export function listMeta(items: readonly unknown[]): ListMetaDto {
+  return { count: items.length, asOf: new Date().toISOString() };
+}

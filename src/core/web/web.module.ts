@@ -3,6 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import { HotPath } from './hot-path/hot-path';
 import { HotResponseInterceptor } from './hot-path/hot-response.interceptor';
+import { validationException } from './validation-messages';
 
 /** The global HTTP pipeline as providers, so tests that build the module get the same one. */
 @Module({
@@ -13,6 +14,9 @@ import { HotResponseInterceptor } from './hot-path/hot-response.interceptor';
         whitelist: true,
         forbidNonWhitelisted: true,
         transform: true,
+        exceptionFactory: validationException,
+        // The DTO instance lets a message name the fields it declares; it never reaches a body.
+        validationError: { target: true, value: false },
       }),
     },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -1,4 +1,5 @@
-export class ProviderStatsDto {
+/** One provider's health as /api/metrics reports it. */
+export class ProviderHealthSummaryDto {
   /** @example "coingecko" */
   id!: string;
 
@@ -37,5 +38,5 @@ export class MetricsReportDto {
   /** @example 12 */
   websocket_connections!: number;
 
-  provider_stats!: ProviderStatsDto[];
+  provider_stats!: ProviderHealthSummaryDto[];
 }

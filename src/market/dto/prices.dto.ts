@@ -63,8 +63,15 @@ export class PriceDto {
   /** @example 1923456789012 */
   market_cap!: number | null;
 
-  /** When the provider last updated this quote (ISO 8601). */
+  /** When the provider last updated this quote (ISO 8601); see last_updated_source. */
   last_updated!: string;
+
+  /**
+   * `provider`: last_updated is the provider's own time for the quote. `received`: the provider
+   * gave none, so last_updated is when this service received it and the quote may be older.
+   * @example "provider"
+   */
+  last_updated_source!: 'provider' | 'received';
 
   /** @example "coingecko" */
   provider!: string;

@@ -3,8 +3,9 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../../auth/require-tier.decorator';
 import { type BackupFile, BackupService } from './backup.service';
 import { BackupDto, BackupResultDto, BackupsResponseDto } from './backups.dto';
+import { API_TAGS } from '../../core/docs/api-tags';
 
-@ApiTags('operations')
+@ApiTags(API_TAGS.operations)
 @Controller('api/backups')
 @AdminOnly()
 export class BackupsController {

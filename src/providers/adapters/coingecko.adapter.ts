@@ -134,7 +134,9 @@ export class CoinGeckoAdapter
               change24h: quote.usd_24h_change ?? null,
               volume24h: quote.usd_24h_vol ?? null,
               marketCap: quote.usd_market_cap ?? null,
+              // Asked for with include_last_updated_at; absent, the quote's age is unknown.
               lastUpdated: quote.last_updated_at ? fromSeconds(quote.last_updated_at) : new Date(),
+              timeUnknown: !quote.last_updated_at,
             },
           ]
         : [];
@@ -160,6 +162,7 @@ export class CoinGeckoAdapter
         volume24h: r.total_volume,
         marketCap: r.market_cap,
         lastUpdated: r.last_updated ? new Date(r.last_updated) : new Date(),
+        timeUnknown: !r.last_updated,
       }));
   }
 

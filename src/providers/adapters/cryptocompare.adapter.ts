@@ -97,7 +97,9 @@ export class CryptoCompareAdapter implements UpstreamAdapter, PriceSource, Ohlcv
               change24h: null,
               volume24h: null,
               marketCap: null,
+              // /pricemulti carries no time.
               lastUpdated: now,
+              timeUnknown: true,
             },
           ]
         : [];

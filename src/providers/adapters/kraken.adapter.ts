@@ -94,7 +94,9 @@ export class KrakenAdapter implements UpstreamAdapter, PriceSource, OhlcvSource 
               change24h: null,
               volume24h: ticker.v[1] * ticker.p[1],
               marketCap: null,
+              // Kraken's ticker carries no time.
               lastUpdated: now,
+              timeUnknown: true,
             },
           ]
         : [];

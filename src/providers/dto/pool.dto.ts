@@ -1,3 +1,4 @@
+import { ListMetaDto } from '../../core/web/response-meta.dto';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -82,4 +83,10 @@ export class PoolDto {
 
   /** The order the next call would try, given current health. @example ["coingecko","binance","kraken"] */
   next_order!: string[];
+}
+
+export class PoolsResponseDto {
+  data!: PoolDto[];
+
+  meta!: ListMetaDto;
 }

@@ -1,3 +1,4 @@
+import { ListMetaDto } from '../../core/web/response-meta.dto';
 import { ProviderAttemptDto } from '../../core/web/error-response.dto';
 
 export class ProviderLastErrorDto {
@@ -128,4 +129,10 @@ export class ProviderStatsDto {
   from!: string;
 
   providers!: ProviderCallStatsDto[];
+}
+
+export class ProvidersResponseDto {
+  data!: ProviderDto[];
+
+  meta!: ListMetaDto;
 }

@@ -117,22 +117,26 @@ export class RealtimeHub implements OnModuleDestroy {
     if (!state || typeof list === 'string') {
       return refused(typeof list === 'string' ? list : CLOSED, []);
     }
-    const ack: SubscriptionAck = { ok: true, subscribed: [], rejected: [] };
+    const ack: SubscriptionAck = { ok: false, subscribed: [], rejected: [], results: [] };
+    const reject = (channel: string, reason: string) => {
+      ack.rejected.push({ channel, reason });
+      ack.results.push({ channel, ok: false, reason });
+    };
     const limit = connection.caller.tier.maxSubscriptions;
     const addedSymbols: string[] = [];
     for (const raw of list) {
       const parsed = this.parse(raw);
       if ('reason' in parsed) {
-        ack.rejected.push({ channel: String(raw), reason: parsed.reason });
+        reject(String(raw), parsed.reason);
       } else if (
         !state.channels.has(parsed.channel) &&
         limit !== null &&
         state.channels.size >= limit
       ) {
-        ack.rejected.push({
-          channel: parsed.channel,
-          reason: `The ${connection.caller.tier.name} tier allows ${limit} subscriptions per connection`,
-        });
+        reject(
+          parsed.channel,
+          `The ${connection.caller.tier.name} tier allows ${limit} subscriptions per connection`,
+        );
       } else {
         if (!state.channels.has(parsed.channel)) {
           const symbol = symbolOf(parsed.channel);
@@ -144,9 +148,11 @@ export class RealtimeHub implements OnModuleDestroy {
         if (!ack.subscribed.includes(parsed.channel)) {
           ack.subscribed.push(parsed.channel);
         }
+        ack.results.push({ channel: parsed.channel, ok: true });
       }
     }
-    ack.ok = ack.rejected.length === 0;
+    // Partly accepted is accepted: the client follows what was, and `results` says which failed.
+    ack.ok = ack.subscribed.length > 0;
     setImmediate(() => void this.sendSnapshots(state, ack.subscribed));
     if (addedSymbols.length > 0) {
       this.symbolsChanged(addedSymbols);
@@ -184,7 +190,16 @@ export class RealtimeHub implements OnModuleDestroy {
     if (unsubscribed.length > 0) {
       this.symbolsChanged([]);
     }
-    return { ok: rejected.length === 0, subscribed: [...state.channels], rejected, unsubscribed };
+    return {
+      ok: unsubscribed.length > 0,
+      subscribed: [...state.channels],
+      rejected,
+      unsubscribed,
+      results: [
+        ...unsubscribed.map((channel) => ({ channel, ok: true })),
+        ...rejected.map(({ channel, reason }) => ({ channel, ok: false, reason })),
+      ],
+    };
   }
 
   /** Symbols at least one client follows. */
@@ -296,5 +311,5 @@ function listOf(channels: unknown): unknown[] | string {
 }
 
 function refused(reason: string, subscribed: string[]): SubscriptionAck {
-  return { ok: false, subscribed, rejected: [{ channel: '', reason }] };
+  return { ok: false, subscribed, rejected: [{ channel: '', reason }], results: [] };
 }

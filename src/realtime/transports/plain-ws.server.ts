@@ -9,7 +9,10 @@ import type { Caller } from '../../auth/caller';
 import { type AppConfig, InjectConfig } from '../../core/config';
 import { type RealtimeConnection, RealtimeHub } from '../hub/realtime-hub';
 import { ClientAddress } from './client-address';
+import { stamped } from '../realtime-events';
+import { RealtimePublisher } from '../realtime.publisher';
 import { pathOf, queryParam } from './request-target';
+import { welcomeMessage } from './welcome';
 
 export const PLAIN_WS_PATH = '/ws';
 const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -28,6 +31,7 @@ interface ClientMessage {
  * `{"action":"auth","token":"…"}` as the first message (or `?token=` on the URL, or the
  * `Authorization: Bearer` / `X-API-Key` header of the upgrade request); events arrive
  * as `{"event":"price","data":{…}}`, acks as `{"event":"subscribed","data":{ok,subscribed,rejected}}`.
+ * `{"event":"welcome","data":{…}}` (how to subscribe, the market snapshot) comes first, at once;
  * `{"event":"ready","data":{tier}}` follows the admission.
  */
 @Injectable()
@@ -41,6 +45,7 @@ export class PlainWsServer implements OnModuleDestroy {
     private readonly hub: RealtimeHub,
     private readonly authenticator: Authenticator,
     private readonly address: ClientAddress,
+    private readonly publisher: RealtimePublisher,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -75,6 +80,7 @@ export class PlainWsServer implements OnModuleDestroy {
   private open(ws: WebSocket, req: IncomingMessage): void {
     const ip = this.address.of(req);
     const token = queryParam(req.url, 'token') ?? credentialOf(req.headers);
+    send(ws, 'welcome', welcomeMessage(this.publisher.snapshot('market')?.data ?? null));
     this.lastSeen.set(ws, Date.now());
     ws.on('pong', () => this.lastSeen.set(ws, Date.now()));
     // A protocol error (e.g. a frame over maxPayload): ws is already closing the socket, and
@@ -146,7 +152,7 @@ export class PlainWsServer implements OnModuleDestroy {
       case 'unsubscribe':
         return send(ws, 'unsubscribed', this.hub.unsubscribe(connection, message.channels));
       case 'ping':
-        return send(ws, 'pong', { ts: Date.now() });
+        return send(ws, 'pong', stamped({ ts: Date.now() }));
       case 'auth':
         return send(ws, 'error', {
           message: 'credentials go in the first message: {"action":"auth","token":"…"}',
