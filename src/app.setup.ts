@@ -8,6 +8,7 @@ import { readAppInfo } from './core/app-info';
 import type { AppConfig } from './core/config';
 import { setupOpenApi } from './core/docs';
 import { assignRequestId, REQUEST_ID_HEADER } from './core/logging/logging.module';
+import { DashboardSite } from './dashboard/dashboard.site';
 import { HttpMetrics } from './core/metrics/http-metrics';
 import { HotPath, type TrustProxy } from './core/web/hot-path/hot-path';
 import { RequestLogService } from './auth/request-log/request-log.service';
@@ -37,6 +38,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: { directives: DOCS_FRIENDLY_CSP } }));
   app.use(compression());
+  app.get(DashboardSite).install(app);
   app.useBodyParser('json', { limit: config.server.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.server.bodyLimit, extended: false });
   app.enableCors({
