@@ -11,8 +11,10 @@ import { newsPanel } from './panels/news.js';
 import { loadHealth, loadJobs, providersPanel } from './panels/providers.js';
 import { pricesPanel } from './panels/prices.js';
 
-/** Five coins: what the free tier may ask for in one call. */
-const WATCHLIST = ['BTC', 'ETH', 'SOL', 'BNB', 'XRP'];
+/** The coins of the price tiles in index.html. */
+const WATCHLIST = [...document.querySelectorAll('#price-tiles [data-symbol]')].map(
+  (tile) => tile.dataset.symbol,
+);
 /** The history panels ask for 30 days, or what the caller's tier may see when that is less. */
 const HISTORY_DAYS = 30;
 const MINUTE = 60_000;

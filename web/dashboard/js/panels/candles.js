@@ -54,6 +54,7 @@ export function candlesPanel(watchlist) {
       `Candlestick chart of ${state.symbol}, ${state.interval} candles: ${data.length}${last ? `, last close ${price(last.close)}` : ''}`,
     );
     box.dataset.candles = String(data.length);
+    box.dataset.lastClose = last ? String(last.close) : '';
   };
 
   const load = async () => {

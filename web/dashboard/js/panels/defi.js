@@ -36,7 +36,6 @@ export function defiPanel() {
     Array.from({ length: PROTOCOL_ROWS }, () =>
       h('tr', {}, h('td', { colspan: 4, text: '\u00a0' })),
     );
-  fill(rows, ...blank());
 
   const loadTvl = async (days) => {
     const meta = byId('tvl-meta');

@@ -41,6 +41,8 @@ export function keyPanel(onChange) {
     remember.checked = true;
   }
 
+  const figure = (label, value) => h('div', {}, h('dt', { text: label }), h('dd', { text: value }));
+
   const describe = async () => {
     const result = await getJson('/api/auth/me');
     if (!result.ok) {
@@ -52,8 +54,6 @@ export function keyPanel(onChange) {
     const remaining = result.headers.get('X-RateLimit-Remaining');
     tierEl.classList.remove('problem');
     tierEl.textContent = me.key_id ? `Key ${me.key_id}: ${me.tier} tier` : 'Anonymous: free tier';
-    const figure = (label, value) =>
-      h('div', {}, h('dt', { text: label }), h('dd', { text: value }));
     fill(
       byId('key-limits'),
       figure(

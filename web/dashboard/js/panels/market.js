@@ -5,6 +5,16 @@ import { showMeta, showProblem } from '../honesty.js';
 import { onEvent } from '../live.js';
 
 const TOP_ROWS = 10;
+const dominance = (value) => pct(value, 1).replace('+', '');
+/** Label, value and colour of each figure (index.html holds them with dashes until the data). */
+const FIGURES = [
+  ['Market cap', (d) => compactUsd(d.total_market_cap_usd)],
+  ['Cap 24 h', (d) => pct(d.market_cap_change_24h_pct), (d) => trend(d.market_cap_change_24h_pct)],
+  ['Volume 24 h', (d) => compactUsd(d.total_volume_24h_usd)],
+  ['BTC dominance', (d) => dominance(d.btc_dominance)],
+  ['ETH dominance', (d) => dominance(d.eth_dominance)],
+  ['Coins tracked', (d) => count(d.active_cryptocurrencies)],
+];
 
 function figure(label, value, cls = '') {
   return h('div', {}, h('dt', { text: label }), h('dd', { class: cls, text: value }));
@@ -15,10 +25,9 @@ export function marketPanel() {
   const figures = byId('market-figures');
   const rows = byId('top-coins');
   const meta = byId('market-meta');
-  // Empty rows hold the table's height until the data arrives: no layout shift.
+  // Empty rows hold the table's height when fewer coins come back: no layout shift.
   const blank = () =>
     Array.from({ length: TOP_ROWS }, () => h('tr', {}, h('td', { colspan: 5, text: '\u00a0' })));
-  fill(rows, ...blank());
 
   const load = async () => {
     const result = await getJson('/api/market');
@@ -28,19 +37,7 @@ export function marketPanel() {
     }
     const { data } = result.body;
     showMeta(meta, result.body.meta);
-    fill(
-      figures,
-      figure('Market cap', compactUsd(data.total_market_cap_usd)),
-      figure(
-        'Cap 24 h',
-        pct(data.market_cap_change_24h_pct),
-        trend(data.market_cap_change_24h_pct),
-      ),
-      figure('Volume 24 h', compactUsd(data.total_volume_24h_usd)),
-      figure('BTC dominance', pct(data.btc_dominance, 1).replace('+', '')),
-      figure('ETH dominance', pct(data.eth_dominance, 1).replace('+', '')),
-      figure('Coins tracked', count(data.active_cryptocurrencies)),
-    );
+    fill(figures, ...FIGURES.map(([label, value, cls]) => figure(label, value(data), cls?.(data))));
     const top = data.top
       .slice(0, TOP_ROWS)
       .map((c) =>

@@ -40,6 +40,7 @@ export function newsPanel(watchlist) {
   const meta = byId('news-meta');
   const coin = byId('news-coin');
   const source = byId('news-source');
+  const seen = new Set();
   coin.append(...watchlist.map((symbol) => h('option', { value: symbol, text: symbol })));
 
   const loadSources = async () => {
@@ -69,6 +70,7 @@ export function newsPanel(watchlist) {
       return;
     }
     const { data, meta: page } = result.body;
+    data.forEach((news) => seen.add(news.url));
     fill(
       list,
       ...(data.length
@@ -81,6 +83,11 @@ export function newsPanel(watchlist) {
 
   coin.addEventListener('change', () => void load());
   source.addEventListener('change', () => void load());
-  onEvent('news', () => void Promise.all([load(), loadSources()]));
+  // A new subscriber gets the last event again: only headlines not seen yet mean a reload.
+  onEvent('news', (items) => {
+    if (items.some((news) => !seen.has(news.url))) {
+      void Promise.all([load(), loadSources()]);
+    }
+  });
   return () => Promise.all([loadSources(), load()]);
 }

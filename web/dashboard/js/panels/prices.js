@@ -1,5 +1,5 @@
 import { getJson } from '../api.js';
-import { byId, fill, h } from '../dom.js';
+import { byId, fill } from '../dom.js';
 import { pct, price, trend } from '../format.js';
 import { ageSpan, showProblem, staleBadge } from '../honesty.js';
 import { onEvent } from '../live.js';
@@ -7,26 +7,22 @@ import { onEvent } from '../live.js';
 /** A tile without a new value for this long is marked stale: the feed polls every few seconds. */
 const STALE_AFTER_MS = 120_000;
 
-/** One tile per watched coin: price, 24 h change, the provider and the age of the value. */
+/**
+ * One tile per watched coin (index.html holds them, so nothing moves when data arrives): price,
+ * 24 h change, the provider and the age of the value.
+ */
 export function pricesPanel(watchlist) {
   const tiles = new Map();
-  const list = byId('price-tiles');
-  for (const symbol of watchlist) {
+  for (const el of byId('price-tiles').querySelectorAll('[data-symbol]')) {
     const tile = {
-      el: h('li', { class: 'tile', 'data-symbol': symbol }),
-      price: h('div', { class: 'price', text: '–' }),
-      change: h('span', { class: 'change' }),
-      src: h('div', { class: 'src', text: 'waiting for data' }),
+      el,
+      price: el.querySelector('.price'),
+      change: el.querySelector('.change'),
+      src: el.querySelector('.src'),
       value: undefined,
       at: 0,
     };
-    tile.el.append(
-      h('div', {}, h('span', { class: 'sym', text: symbol }), ' ', tile.change),
-      tile.price,
-      tile.src,
-    );
-    tiles.set(symbol, tile);
-    list.append(tile.el);
+    tiles.set(el.dataset.symbol, tile);
   }
 
   const show = (tile, quote, { stale = false } = {}) => {
@@ -53,6 +49,13 @@ export function pricesPanel(watchlist) {
     }
   };
 
+  const markStale = (tile, why) => {
+    if (!tile.el.classList.contains('stale')) {
+      tile.el.classList.add('stale');
+      tile.src.append(staleBadge(why));
+    }
+  };
+
   onEvent('price', (event) => {
     const tile = tiles.get(event.symbol);
     if (tile && event.ts >= tile.at) {
@@ -63,10 +66,8 @@ export function pricesPanel(watchlist) {
   // Values that stopped moving are said to be stale rather than shown as current.
   setInterval(() => {
     for (const tile of tiles.values()) {
-      const old = tile.value !== undefined && Date.now() - tile.at > STALE_AFTER_MS;
-      if (old && !tile.el.classList.contains('stale')) {
-        tile.el.classList.add('stale');
-        tile.src.append(staleBadge('no update for 2 min'));
+      if (tile.value !== undefined && Date.now() - tile.at > STALE_AFTER_MS) {
+        markStale(tile, 'no update for 2 min');
       }
     }
   }, 5000);
@@ -86,6 +87,9 @@ export function pricesPanel(watchlist) {
       const at = Date.parse(quote.last_updated ?? meta.asOf);
       if (tile && at >= tile.at) {
         show(tile, { ...quote, at }, { stale: meta.stale });
+      } else if (tile && meta.stale) {
+        // The tile holds a newer streamed value, but the service just said it cannot refresh.
+        markStale(tile, 'providers failing');
       }
     }
     for (const symbol of meta.missing ?? []) {
