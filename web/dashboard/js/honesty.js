@@ -24,17 +24,11 @@ export function staleBadge(text = 'stale') {
  * provider failed.
  */
 export function showMeta(el, meta, lead = 'from') {
-  const parts = [
-    `${lead} `,
-    h('strong', { text: meta.provider }),
-    ' · ',
-    ageSpan(Date.parse(meta.asOf)),
-  ];
+  // The badge leads: a one-line meta may be cut at its end, the stale mark never.
+  const parts = [meta.stale ? staleBadge('stale: providers failing') : null, `${lead} `];
+  parts.push(h('strong', { text: meta.provider }), ' · ', ageSpan(Date.parse(meta.asOf)));
   if (meta.cached) {
     parts.push(' · cached');
-  }
-  if (meta.stale) {
-    parts.push(staleBadge('stale: providers failing'));
   }
   el.classList.remove('problem');
   fill(el, ...parts);

@@ -56,7 +56,7 @@ export function defiPanel() {
     const source = tvlMeta.provider === 'database' ? 'stored days' : tvlMeta.provider;
     showMeta(meta, { ...tvlMeta, provider: `${source} (${data.length} days)` });
     if (tvlMeta.backfill_failed) {
-      meta.append(staleBadge(`gap not filled: ${tvlMeta.backfill_failed.message}`));
+      meta.prepend(staleBadge(`gap not filled: ${tvlMeta.backfill_failed.message}`));
     }
   };
 

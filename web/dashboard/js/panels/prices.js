@@ -6,6 +6,8 @@ import { onEvent } from '../live.js';
 
 /** A tile without a new value for this long is marked stale: the feed polls every few seconds. */
 const STALE_AFTER_MS = 120_000;
+/** What a stale answer (`meta.stale`) means: the service could not refresh the value just now. */
+const FAILING = 'stale: providers failing';
 
 /**
  * One tile per watched coin (index.html holds them, so nothing moves when data arrives): price,
@@ -32,7 +34,7 @@ export function pricesPanel(watchlist) {
     tile.price.textContent = price(quote.price);
     tile.change.textContent = pct(quote.change_24h);
     tile.change.className = `change ${trend(quote.change_24h)}`;
-    fill(tile.src, `${quote.provider} · `, ageSpan(quote.at), stale ? staleBadge() : null);
+    fill(tile.src, `${quote.provider} · `, ageSpan(quote.at), stale ? staleBadge(FAILING) : null);
     tile.el.classList.toggle('stale', stale);
     tile.el.classList.remove('unavailable');
     if (direction) {
@@ -67,7 +69,7 @@ export function pricesPanel(watchlist) {
   setInterval(() => {
     for (const tile of tiles.values()) {
       if (tile.value !== undefined && Date.now() - tile.at > STALE_AFTER_MS) {
-        markStale(tile, 'no update for 2 min');
+        markStale(tile, 'stale: no update for 2 min');
       }
     }
   }, 5000);
@@ -89,7 +91,7 @@ export function pricesPanel(watchlist) {
         show(tile, { ...quote, at }, { stale: meta.stale });
       } else if (tile && meta.stale) {
         // The tile holds a newer streamed value, but the service just said it cannot refresh.
-        markStale(tile, 'providers failing');
+        markStale(tile, FAILING);
       }
     }
     for (const symbol of meta.missing ?? []) {
