@@ -60,7 +60,8 @@ export function pricesPanel(watchlist) {
 
   onEvent('price', (event) => {
     const tile = tiles.get(event.symbol);
-    if (tile && event.ts >= tile.at) {
+    // Strictly newer: the snapshot a new subscription replays must not clear a stale mark.
+    if (tile && event.ts > tile.at) {
       show(tile, { ...event, at: event.ts });
     }
   });
