@@ -85,9 +85,9 @@ describe('production image replay', () => {
     const page = await fetch(`${baseUrl}/`, { headers: { accept: 'text/html' } });
     assert.equal(page.status, 200);
     const html = await page.text();
-    const chart = html.match(/href="([^"]+\/vendor\/lightweight-charts\.mjs)"/)?.[1];
-    assert.ok(chart, 'the page links the chart library');
-    const library = await fetch(`${baseUrl}${chart}`);
+    const base = html.match(/href="(\/dashboard\/[0-9a-f]{16})\/dashboard\.css"/)?.[1];
+    assert.ok(base, 'the page links its versioned styles');
+    const library = await fetch(`${baseUrl}${base}/vendor/lightweight-charts.mjs`);
     assert.equal(library.status, 200);
     assert.match(await library.text(), /createChart/);
   });
