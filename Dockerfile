@@ -34,6 +34,7 @@ COPY --from=build --chown=1000:1000 /app/dist ./dist
 COPY --chown=1000:1000 package.json package-lock.json ./
 COPY --chown=1000:1000 config ./config
 COPY --chown=1000:1000 models ./models
+COPY --chown=1000:1000 web ./web
 # DATA_DIR is /data when HF persistent storage is mounted and writable, else /app/data.
 # Hub models live in the image (MODELS_DIR), not under /data, which a volume would hide.
 RUN mkdir -p /app/data /app/hub-models && chown 1000:1000 /app/data /app/hub-models

@@ -10,6 +10,7 @@ import { MetricsModule } from './core/metrics/metrics.module';
 import { InfoModule } from './core/info/info.module';
 import { LoggingModule } from './core/logging/logging.module';
 import { WebModule } from './core/web/web.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DefiModule } from './defi/defi.module';
 import { DiscoveryModule } from './discovery/discovery.module';
 import { FearGreedModule } from './fear-greed/fear-greed.module';
@@ -41,6 +42,7 @@ export class AppModule {
         AuthModule,
         DocsModule,
         InfoModule,
+        DashboardModule,
         DiagnosticsModule,
         ProvidersModule,
         MarketModule,

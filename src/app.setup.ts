@@ -9,6 +9,7 @@ import { readAppInfo } from './core/app-info';
 import type { AppConfig } from './core/config';
 import { setupOpenApi } from './core/docs';
 import { assignRequestId, REQUEST_ID_HEADER } from './core/logging/logging.module';
+import { DashboardSite } from './dashboard/dashboard.site';
 import { HttpMetrics } from './core/metrics/http-metrics';
 import { answerClientErrors } from './core/web/client-errors';
 import { refuseDeclaredOversizedBodies } from './core/web/declared-body-limit';
@@ -43,6 +44,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: { directives: DOCS_FRIENDLY_CSP } }));
   app.use(compression());
+  app.get(DashboardSite).install(app);
   app.use(refuseDeclaredOversizedBodies(config.server.bodyLimit));
   // express.json itself: Nest's useBodyParser keeps `verify` for its raw-body option.
   app.use(json({ limit: config.server.bodyLimit, verify: refuseDeepJson }));

@@ -62,7 +62,7 @@ describe('GET /api/health with one provider failing every recent call', () => {
       (await request(t.running.url).get('/api/health').expect(200)).body as HealthReportDto;
     const providers = async () =>
       (await request(t.running.url).get('/api/providers').set('X-API-Key', ADMIN_KEY).expect(200))
-        .body as { id: string; status: string; enabled: boolean; priority: number }[];
+        .body.data as { id: string; status: string; enabled: boolean; priority: number }[];
     try {
       await jobs().run('health');
       const before = await health();

@@ -108,8 +108,10 @@ describe('real-time order: the throttle window and ticks across it', () => {
     for (let i = 1; i <= TICKS_PER_PAIR; i += 1) {
       t.fake.binanceStream.pushTicker('BTCUSDT', base.BTC + i);
       t.fake.binanceStream.pushTicker('ETHUSDT', base.ETH + i);
+      // Paced by the clock, not by sleep(1)'s length: the ticks span five windows on any machine.
+      const behind = started + (i / TICKS_PER_PAIR) * 5 * THROTTLE_MS - Date.now();
       if (i % 3 === 0) {
-        await sleep(1);
+        await sleep(Math.max(1, behind));
       }
     }
     const pushedFor = Date.now() - started;

@@ -21,7 +21,7 @@ describe('production image replay', () => {
     workDir = mkdtempSync(join(tmpdir(), 'cdt-image-'));
     const appDir = join(workDir, 'app');
     execFileSync('npx', ['nest', 'build', '-p', 'tsconfig.build.json'], { cwd: REPO_ROOT });
-    for (const entry of ['dist', 'config', 'models', 'package.json', 'package-lock.json']) {
+    for (const entry of ['dist', 'config', 'models', 'web', 'package.json', 'package-lock.json']) {
       cpSync(join(REPO_ROOT, entry), join(appDir, entry), { recursive: true });
     }
     // Hard links keep this fast; npm prune only unlinks, so the repository's copy is untouched.
@@ -79,6 +79,17 @@ describe('production image replay', () => {
       components: { database: { status: string } };
     };
     assert.equal(health.components.database.status, 'up');
+  });
+
+  it('serves the dashboard and its chart library from production dependencies', async () => {
+    const page = await fetch(`${baseUrl}/`, { headers: { accept: 'text/html' } });
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    const base = html.match(/href="(\/dashboard\/[0-9a-f]{16})\/dashboard\.css"/)?.[1];
+    assert.ok(base, 'the page links its versioned styles');
+    const library = await fetch(`${baseUrl}${base}/vendor/lightweight-charts.mjs`);
+    assert.equal(library.status, 200);
+    assert.match(await library.text(), /createChart/);
   });
 
   it('scores text with the bundled model in the worker thread of the compiled build', async () => {

@@ -51,6 +51,8 @@ export interface AppConfig {
     modelsDir: string;
     /** The models the project trains and ships (models/ in the repository and the image). */
     bundledModelsDir: string;
+    /** The dashboard's static files (web/dashboard in the repository and the image). */
+    dashboardDir: string;
     backupsDir: string;
   };
   database: DatabaseConfig & { retentionDays: number; skipMigrations: boolean };

@@ -132,6 +132,7 @@ function buildConfig(env: Env, cwd: string, problems: string[]): AppConfig {
       configDir,
       modelsDir: env.MODELS_DIR ? resolve(cwd, env.MODELS_DIR) : join(dataDir, 'models'),
       bundledModelsDir: join(cwd, 'models'),
+      dashboardDir: join(cwd, 'web', 'dashboard'),
       backupsDir: join(dataDir, 'backups'),
     },
     database: {

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AppInfo } from '../app-info';
 import { DOCS_PATH, OPENAPI_JSON_PATH } from '../docs';
 import { ServiceInfoDto } from './service-info.dto';
@@ -13,7 +13,12 @@ export class ServiceInfoController {
   constructor(@Inject(APP_INFO) private readonly info: AppInfo) {}
 
   @Get()
-  @ApiOperation({ summary: 'Service name, version and where to find the docs and health' })
+  @ApiOperation({
+    summary: 'Service name, version and where to find the docs and health',
+    description:
+      'Browsers (an Accept header preferring text/html) get the live dashboard page instead.',
+  })
+  @ApiProduces('application/json', 'text/html')
   describe(): ServiceInfoDto {
     return {
       name: this.info.name,

@@ -4,6 +4,9 @@ import { getMetadataStorage } from 'class-validator';
 /** class-validator's constraint for a field the DTO does not declare (forbidNonWhitelisted). */
 const UNKNOWN_FIELD = 'whitelistValidation';
 
+/** An unknown field's name is echoed up to this length: a hostile key can be kilobytes long. */
+const SHOWN_NAME_LENGTH = 64;
+
 /**
  * The global pipe's 400: one message per field, in words for the caller. An undeclared field is
  * named with the ones the request may carry (instead of "property q should not exist"); a field
@@ -19,10 +22,11 @@ function fieldMessages(error: ValidationError, parent: string): string[] {
   const messages: string[] = [];
   if (UNKNOWN_FIELD in constraints) {
     const allowed = allowedFields(error.target);
+    const shown = field.length > SHOWN_NAME_LENGTH ? `${field.slice(0, SHOWN_NAME_LENGTH)}…` : field;
     messages.push(
       allowed.length > 0
-        ? `${field} is not a known field; allowed: ${allowed.join(', ')}`
-        : `${field} is not a known field; this request takes none`,
+        ? `${shown} is not a known field; allowed: ${allowed.join(', ')}`
+        : `${shown} is not a known field; this request takes none`,
     );
   } else {
     // Decorators register bottom-up, so the last constraint is the topmost decorator: the basic
