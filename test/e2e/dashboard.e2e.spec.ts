@@ -70,6 +70,7 @@ describe('dashboard at /', () => {
         redoc: '/redoc',
         openapi: '/docs-json',
         health: '/api/health',
+        asyncapi: '/asyncapi',
       });
       assert.match(res.headers.vary, /\bAccept\b/);
     }
