@@ -12,7 +12,7 @@ function statusBadge(status) {
   return h('span', { class: `badge ${status === 'active' ? 'positive' : 'bad'}`, text: status });
 }
 
-/** Provider health (/api/providers, status changes live), the jobs and the service's health. */
+/** Provider health (/api/providers: `{data, meta}`, status changes live), the jobs and the service's health. */
 export function providersPanel() {
   const rows = byId('provider-rows');
   const meta = byId('providers-meta');
@@ -53,7 +53,7 @@ export function providersPanel() {
       showProblem(meta, result);
       return;
     }
-    fill(rows, ...result.body.map(row));
+    fill(rows, ...result.body.data.map(row));
     meta.classList.remove('problem');
     fill(meta, 'from /api/providers · loaded ', ageSpan(Date.now()), ' · status and score live');
   };
