@@ -54,6 +54,8 @@ describe('collected at start: Fear & Greed, and the news snapshot as stored', ()
       ENABLE_SENTIMENT_ANALYSIS: 'true',
       // Start-up is busy (migrations, the inference worker): the fake's 300 ms is too short.
       PROVIDER_TIMEOUT_MS: '3000',
+      // The hourly run (minute 5) would fetch the index again if a test crossed it.
+      SCHEDULE_FEAR_GREED: '0 0 1 1 *',
     });
   });
 
@@ -100,8 +102,10 @@ describe('collected at start: Fear & Greed, and the news snapshot as stored', ()
 
   it('a restart within the hour does not fetch the index again', async () => {
     const fetched = t.fake.count(FNG_ROUTE);
+    const collected = lastRun('fear-greed');
     await t.restart();
     await until(() => lastRun('news')?.result === 'ok', 10_000);
+    assert.deepEqual(lastRun('fear-greed'), collected);
     assert.equal(t.fake.count(FNG_ROUTE), fetched);
     assert.notEqual((await api().get('/api/sentiment').expect(200)).body.fear_greed_index, null);
   });
