@@ -1,4 +1,4 @@
-import type { KnownCoin, ProviderCategory, QuoteSpec } from '../core/config';
+import type { KnownCoin, QuoteSpec } from '../core/config';
 import { ProviderError } from '../core/http';
 import type {
   CallContext,
@@ -34,7 +34,7 @@ export interface DiscoveredQuoteOptions {
  * the URL came from a catalogue.
  */
 export class DiscoveredQuoteAdapter implements UpstreamAdapter, PriceSource {
-  readonly categories: readonly ProviderCategory[] = ['prices'];
+  readonly categories = ['prices'] as const;
 
   constructor(private readonly options: DiscoveredQuoteOptions) {}
 

@@ -39,7 +39,7 @@ export class FearGreedService {
   async index(limit: number): Promise<FearGreedResponseDto> {
     const result = await this.cache.getOrLoad(
       `fear-greed:${limit}`,
-      { ttlSeconds: this.config.cacheTtlSeconds.defi, fallback: (e) => this.stored(limit, e) },
+      { ttlSeconds: this.config.cacheTtlSeconds.fearGreed, fallback: (e) => this.stored(limit, e) },
       () => this.fetch(limit),
     );
     const { points, provider, attempted } = result.value;

@@ -52,7 +52,7 @@ export class NewsIngestService {
   }
 
   async ingestAll(): Promise<FeedOutcome[]> {
-    const feeds = this.config.upstreams.newsFeeds;
+    const feeds = this.config.upstreams.rss.feeds;
     const states = new Map((await this.store.feedStates()).map((s) => [s.name, s]));
     const outcomes: FeedOutcome[] = [];
     const queue = [...feeds];

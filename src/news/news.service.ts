@@ -41,7 +41,7 @@ export class NewsService {
   async sources(): Promise<NewsSourcesResponseDto> {
     const states = new Map((await this.store.feedStates()).map((s) => [s.name, s]));
     return {
-      data: this.config.upstreams.newsFeeds.map((feed) => {
+      data: this.config.upstreams.rss.feeds.map((feed) => {
         const state = states.get(feed.name);
         return {
           name: feed.name,

@@ -5,11 +5,10 @@ import {
   type ProviderCategory,
   type ProviderDefinition,
 } from '../core/config';
-import { baseUrlOf } from './provider-base-url';
-import { PROVIDER_ADAPTERS } from './provider-adapters';
 import { ProviderStore } from './provider.store';
-import type { UpstreamAdapter } from './provider.types';
+import type { AdapterFor, UpstreamAdapter } from './provider.types';
 import { ProviderRuntime, type ProviderSettings } from './runtime/provider-runtime';
+import { PROVIDER_ADAPTERS } from './upstreams/upstreams';
 
 /**
  * The catalogue (config/providers.json) joined with the adapters and the operator's settings
@@ -34,7 +33,7 @@ export class ProviderDirectory implements OnModuleInit {
     const stored = await this.store.sync(
       definitions.map((definition) => ({
         definition,
-        baseUrl: baseUrlOf(definition.id, this.config),
+        baseUrl: this.config.upstreamBaseUrls[definition.id] ?? '',
       })),
     );
     const { breakerThreshold, breakerCooldownMs, breakerMaxCooldownMs } = this.config.resilience;
@@ -61,9 +60,9 @@ export class ProviderDirectory implements OnModuleInit {
   }
 
   /** Adds a provider found at run time (an enabled discovered one) next to the catalogue's. */
-  register(params: {
+  register<C extends ProviderCategory>(params: {
     definition: ProviderDefinition;
-    adapter: UpstreamAdapter;
+    adapter: AdapterFor<C>;
     dbId: number;
     settings: ProviderSettings;
   }): ProviderRuntime {

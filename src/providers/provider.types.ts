@@ -199,3 +199,28 @@ export interface UpstreamAdapter {
   /** A cheap call proving the upstream answers. */
   ping(params: { ctx: CallContext }): Promise<void>;
 }
+
+type Intersection<U> = (U extends unknown ? (api: U) => void : never) extends (api: infer I) => void
+  ? I
+  : never;
+
+/**
+ * An adapter serving the categories C: what it declares in `categories` it must implement, so
+ * the compiler refuses an adapter that lists a category without its interface. Every adapter
+ * the directory accepts is typed through this.
+ */
+export type AdapterFor<C extends ProviderCategory> = UpstreamAdapter & {
+  readonly categories: readonly C[];
+} & Intersection<CategoryApi[C]>;
+
+/**
+ * Whether an adapter serves a category, as a type guard: sound because every adapter the
+ * directory holds was typed as {@link AdapterFor} its `categories` (the compiler checked the
+ * interfaces), and start-up checked that its catalogue entry asks for no more than those.
+ */
+export function servesCategory<C extends ProviderCategory>(
+  adapter: UpstreamAdapter,
+  category: C,
+): adapter is UpstreamAdapter & CategoryApi[C] {
+  return adapter.categories.includes(category);
+}

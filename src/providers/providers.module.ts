@@ -10,7 +10,7 @@ import { ProviderHealthJob } from './health/provider-health.job';
 import { ProviderHealthFlusher } from './health/provider-health.flusher';
 import { PoolService } from './pools/pool.service';
 import { PoolStore } from './pools/pool.store';
-import { adapterProviders } from './provider-adapters';
+import { adapterProviders } from './upstreams/upstreams';
 import { ProviderDirectory } from './provider.directory';
 import { ProviderStore } from './provider.store';
 import { PoolsController } from './pools.controller';

@@ -2,7 +2,6 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { type AppConfig, InjectConfig } from '../core/config';
 import { ApiCallStats } from './api-call.stats';
 import type { ProbeResultDto, ProviderDto, ProviderStatsDto } from './dto/provider.dto';
-import { baseUrlOf } from './provider-base-url';
 import { ProviderDirectory } from './provider.directory';
 import { type ProviderAttempt, toAttempt } from './registry/provider-attempt';
 import type { ProviderRuntime, ProviderSettings } from './runtime/provider-runtime';
@@ -76,7 +75,7 @@ export class ProvidersService {
       id: definition.id,
       name: definition.name,
       categories: [...definition.categories],
-      base_url: baseUrlOf(definition.id, this.config),
+      base_url: this.config.upstreamBaseUrls[definition.id] ?? '',
       website: definition.website,
       priority: settings.priority,
       enabled: settings.enabled,

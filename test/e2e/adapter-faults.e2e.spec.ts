@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type AppConfig, loadConfig } from '../../src/core/config';
 import { ProviderError, type ProviderErrorKind, UpstreamHttpService } from '../../src/core/http';
-import { AlternativeMeAdapter } from '../../src/providers/adapters/alternative-me.adapter';
-import { BinanceAdapter } from '../../src/providers/adapters/binance.adapter';
-import { CoinCapAdapter } from '../../src/providers/adapters/coincap.adapter';
-import { CoinGeckoAdapter } from '../../src/providers/adapters/coingecko.adapter';
-import { CryptoCompareAdapter } from '../../src/providers/adapters/cryptocompare.adapter';
-import { DefiLlamaAdapter } from '../../src/providers/adapters/defillama.adapter';
-import { EtherscanAdapter } from '../../src/providers/adapters/etherscan.adapter';
-import { KrakenAdapter } from '../../src/providers/adapters/kraken.adapter';
-import { RssAdapter } from '../../src/providers/adapters/rss.adapter';
+import { AlternativeMeAdapter } from '../../src/providers/upstreams/alternative-me/alternative-me.adapter';
+import { BinanceAdapter } from '../../src/providers/upstreams/binance/binance.adapter';
+import { CoinCapAdapter } from '../../src/providers/upstreams/coincap/coincap.adapter';
+import { CoinGeckoAdapter } from '../../src/providers/upstreams/coingecko/coingecko.adapter';
+import { CryptoCompareAdapter } from '../../src/providers/upstreams/cryptocompare/cryptocompare.adapter';
+import { DefiLlamaAdapter } from '../../src/providers/upstreams/defillama/defillama.adapter';
+import { EtherscanAdapter } from '../../src/providers/upstreams/etherscan/etherscan.adapter';
+import { KrakenAdapter } from '../../src/providers/upstreams/kraken/kraken.adapter';
+import { RssAdapter } from '../../src/providers/upstreams/rss/rss.adapter';
 import { type Fault, FakeUpstream } from '../fake-upstream/fake-upstream';
 import { REPO_ROOT } from '../support/test-app';
 
@@ -102,7 +102,7 @@ const ADAPTERS: Record<string, AdapterCase> = {
   rss: {
     target: 'rss',
     call: (c, h, signal) =>
-      new RssAdapter(h, c).fetchFeed({ url: c.upstreams.newsFeeds[0].url, ctx: { signal } }),
+      new RssAdapter(h, c).fetchFeed({ url: c.upstreams.rss.feeds[0].url, ctx: { signal } }),
     error200: 'bad_payload',
     // A feed with no items is a valid, quiet feed.
     empty: 'ok',

@@ -4,6 +4,7 @@ import type {
   ProviderDefinition,
   TierName,
 } from './catalogue.schema';
+import type { UpstreamSettings } from '../../providers/upstreams/upstream-configs';
 import type { RateLimit } from './env-parsers';
 import type { LOG_LEVELS, MODEL_DTYPES } from './env.schema';
 
@@ -22,11 +23,6 @@ export interface TierPolicy {
   historyDays: number | null;
   maxSubscriptions: number | null;
   maxConnections: number | null;
-}
-
-export interface NewsFeed {
-  name: string;
-  url: string;
 }
 
 /** The one typed configuration object, built and validated once at start-up, then frozen. */
@@ -83,7 +79,7 @@ export interface AppConfig {
   };
   /** config/tiers.json with FREE_TIER_LIMIT / PRO_TIER_LIMIT applied. */
   tiers: Record<TierName, TierPolicy>;
-  cacheTtlSeconds: { prices: number; ohlcv: number; defi: number };
+  cacheTtlSeconds: { prices: number; ohlcv: number; defi: number; fearGreed: number };
   /** How the provider registry calls upstreams. */
   resilience: {
     callTimeoutMs: number;
@@ -97,18 +93,10 @@ export interface AppConfig {
     breakerCooldownMs: number;
     breakerMaxCooldownMs: number;
   };
-  upstreams: {
-    coingecko: { baseUrl: string; apiKey?: string; plan: 'public' | 'demo' | 'pro' };
-    binance: { baseUrls: string[]; wsUrls: string[] };
-    kraken: { baseUrl: string };
-    coincap: { baseUrl: string; apiKey?: string };
-    cryptocompare: { baseUrl: string; apiKey?: string };
-    defillama: { baseUrl: string };
-    fearGreed: { baseUrl: string };
-    etherscan: { baseUrl: string; apiKey?: string };
-    bscscan: { apiKey?: string };
-    newsFeeds: NewsFeed[];
-  };
+  /** Each upstream plug-in's settings, built by its configuration slice. */
+  upstreams: UpstreamSettings;
+  /** Where each upstream sends requests, as GET /api/providers shows it. */
+  upstreamBaseUrls: Readonly<Record<string, string>>;
   /** config/providers.json and config/coins.json, validated. */
   catalogue: { providers: ProviderDefinition[]; coins: KnownCoin[] };
   models: {

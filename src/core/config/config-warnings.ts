@@ -1,4 +1,4 @@
-import { envSchema } from './env.schema';
+import { DECLARED_VARIABLES } from './upstream-env';
 
 /**
  * Variables the service knows but does not read: set by the seed's Space template (HF_SPACE) or
@@ -17,7 +17,7 @@ const KNOWN_UNUSED = new Set([
   'NODE_TLS_REJECT_UNAUTHORIZED',
 ]);
 
-const KNOWN = Object.keys(envSchema.shape);
+const KNOWN = DECLARED_VARIABLES;
 /** Prefixes of the contract's names (COINGECKO_, CACHE_, SCHEDULE_…); NODE_ belongs to Node.js. */
 const PREFIXES = new Set(
   KNOWN.filter((name) => name.includes('_') && !name.startsWith('NODE_')).map(

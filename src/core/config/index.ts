@@ -1,10 +1,5 @@
-export type {
-  AppConfig,
-  DatabaseConfig,
-  NewsFeed,
-  RuntimeEnvironment,
-  TierPolicy,
-} from './app-config';
+export type { AppConfig, DatabaseConfig, RuntimeEnvironment, TierPolicy } from './app-config';
+export type { NewsFeed } from '../../providers/upstreams/rss/rss.config';
 export { ConfigError } from './config.error';
 export { APP_CONFIG, AppConfigModule, InjectConfig } from './config.module';
 export type { RateLimit } from './env-parsers';

@@ -63,7 +63,12 @@ describe('loadConfig', () => {
       { limit: 50000, windowSeconds: 86400 },
     ]);
     assert.deepEqual(config.tiers.enterprise.limits, []);
-    assert.deepEqual(config.cacheTtlSeconds, { prices: 300, ohlcv: 900, defi: 3600 });
+    assert.deepEqual(config.cacheTtlSeconds, {
+      prices: 300,
+      ohlcv: 900,
+      defi: 3600,
+      fearGreed: 3600,
+    });
     assert.deepEqual(config.upstreams.binance.baseUrls, [
       'https://api.binance.com',
       'https://data-api.binance.vision',
@@ -71,7 +76,7 @@ describe('loadConfig', () => {
     ]);
     assert.equal(config.upstreams.coingecko.baseUrl, 'https://api.coingecko.com/api/v3');
     assert.equal(config.upstreams.coingecko.plan, 'public');
-    assert.deepEqual(config.upstreams.newsFeeds, FEEDS);
+    assert.deepEqual(config.upstreams.rss.feeds, FEEDS);
     assert.equal(config.paths.modelsDir, join(CWD, 'data', 'models'));
     assert.equal(config.models.dtype, 'q8');
     assert.equal(config.models.allowRemote, false);
@@ -224,7 +229,7 @@ describe('loadConfig', () => {
       },
       { cwd: CWD },
     );
-    assert.deepEqual(config.upstreams.newsFeeds, [
+    assert.deepEqual(config.upstreams.rss.feeds, [
       { name: 'coindesk.com', url: 'https://www.coindesk.com/arc/outboundfeeds/rss' },
       { name: 'decrypt.co', url: 'https://decrypt.co/feed' },
     ]);
@@ -233,7 +238,7 @@ describe('loadConfig', () => {
       { cwd: CWD },
     );
     assert.deepEqual(
-      shared.upstreams.newsFeeds.map((f) => f.name),
+      shared.upstreams.rss.feeds.map((f) => f.name),
       ['a.example/one', 'a.example/two', 'b.example'],
     );
     const queried = loadConfig(
@@ -244,7 +249,7 @@ describe('loadConfig', () => {
       },
       { cwd: CWD },
     );
-    assert.deepEqual(queried.upstreams.newsFeeds, [
+    assert.deepEqual(queried.upstreams.rss.feeds, [
       { name: 'a.example/rss?c=btc', url: 'https://a.example/rss?c=btc' },
       { name: 'a.example/rss?c=eth', url: 'https://a.example/rss?c=eth' },
     ]);
@@ -275,6 +280,49 @@ describe('loadConfig', () => {
     assert.deepEqual(problemsOf({ COINGECKO_API_PLAN: 'pro' }), [
       'COINGECKO_API_PLAN: expected only together with COINGECKO_API_KEY',
     ]);
+  });
+
+  it('gives Fear & Greed its own cache lifetime', () => {
+    const config = loadConfig({ ...BASE, CACHE_TTL_FEAR_GREED: '120' }, { cwd: CWD });
+    assert.deepEqual(config.cacheTtlSeconds, {
+      prices: 300,
+      ohlcv: 900,
+      defi: 3600,
+      fearGreed: 120,
+    });
+  });
+
+  it("validates every upstream plug-in's variables with the core ones, reporting all at once", () => {
+    assert.deepEqual(
+      problemsOf({
+        KRAKEN_BASE_URL: 'ftp://x',
+        LOG_LEVEL: 'loud',
+        BINANCE_WS_URLS: 'http://a',
+      }).sort(),
+      [
+        'BINANCE_WS_URLS: expected a comma-separated list of URLs starting with ws:// or wss://, got "http://a"',
+        'KRAKEN_BASE_URL: expected a URL starting with http:// or https://, got "ftp://x"',
+        'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+      ],
+    );
+  });
+
+  it("exposes each plug-in's settings and where it sends requests", () => {
+    const config = loadConfig(
+      { ...BASE, ETHERSCAN_API_KEY: 'E-key', FEAR_GREED_BASE_URL: 'http://127.0.0.1:9/x/' },
+      { cwd: CWD },
+    );
+    assert.deepEqual(config.upstreams.etherscan, {
+      baseUrl: 'https://api.etherscan.io/v2/api',
+      apiKey: 'E-key',
+    });
+    assert.deepEqual(config.upstreams['alternative-me'], { baseUrl: 'http://127.0.0.1:9/x' });
+    assert.equal(config.upstreamBaseUrls['alternative-me'], 'http://127.0.0.1:9/x');
+    assert.equal(
+      config.upstreamBaseUrls.binance,
+      'https://api.binance.com,https://data-api.binance.vision,https://api.binance.us',
+    );
+    assert.equal(config.upstreamBaseUrls.rss, FEEDS[0].url);
   });
 
   it('parses rate limits, trust proxy, CORS origins and lists', () => {

@@ -3,7 +3,12 @@ import { type AppConfig, InjectConfig, type ProviderCategory } from '../../core/
 import { ProviderError } from '../../core/http';
 import { PoolService } from '../pools/pool.service';
 import { ProviderDirectory } from '../provider.directory';
-import type { CallContext, CategoryApi } from '../provider.types';
+import {
+  type CallContext,
+  type CategoryApi,
+  servesCategory,
+  type UpstreamAdapter,
+} from '../provider.types';
 import { CallCancelled } from '../runtime/provider-runtime';
 import { hedgedFailover } from './hedged-failover';
 import {
@@ -63,7 +68,7 @@ export class ProviderRegistry {
       providers: ids.map((id) => this.directory.get(id)),
       call: (runtime, signal) =>
         runtime.call(async () => {
-          const api = runtime.adapter as unknown as CategoryApi[C];
+          const api = apiFor(runtime.adapter, category);
           try {
             return await this.nonEmpty(runtime.id, call(api, { signal }), isEmpty);
           } catch (error) {
@@ -97,7 +102,7 @@ export class ProviderRegistry {
     const isEmpty = options.isEmpty ?? emptyArray;
     const settled = await Promise.all(
       this.directory.forCategory(category).map(async (runtime) => {
-        const api = runtime.adapter as unknown as CategoryApi[C];
+        const api = apiFor(runtime.adapter, category);
         const started = performance.now();
         try {
           const signal = AbortSignal.timeout(callTimeoutMs);
@@ -145,6 +150,17 @@ export class ProviderRegistry {
 function notOverdue(signal: AbortSignal): CallCancelled | undefined {
   const reason: unknown = signal.reason;
   return reason instanceof CallCancelled && !reason.overdue ? reason : undefined;
+}
+
+/**
+ * The adapter as the category's interface. Pools and the catalogue only name providers whose
+ * adapters serve the category (checked at start-up), so the error is a broken invariant.
+ */
+function apiFor<C extends ProviderCategory>(adapter: UpstreamAdapter, category: C): CategoryApi[C] {
+  if (!servesCategory(adapter, category)) {
+    throw new Error(`${adapter.id} does not serve ${category}`);
+  }
+  return adapter;
 }
 
 function elapsed(started: number): number {

@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import { rawText } from '../raw-text';
 import { watchSilence } from './silence-watchdog';
 import { z } from 'zod';
-import { decimalString, finite } from '../../providers/adapters/payload-fields';
+import { decimalString, finite } from '../../providers/upstreams/payload-fields';
 
 const miniTickerSchema = z.object({
   stream: z.string(),

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { type AppConfig, InjectConfig, type KnownCoin } from '../../core/config';
-import { parsePayload, ProviderError, UpstreamHttpService } from '../../core/http';
-import type { CallContext, PriceQuote, PriceSource, UpstreamAdapter } from '../provider.types';
-import { decimalString, finite, nullableDecimalString } from './payload-fields';
+import { type AppConfig, InjectConfig, type KnownCoin } from '../../../core/config';
+import { parsePayload, ProviderError, UpstreamHttpService } from '../../../core/http';
+import type { CallContext, PriceQuote, PriceSource, UpstreamAdapter } from '../../provider.types';
+import { decimalString, finite, nullableDecimalString } from '../payload-fields';
 
 const ID = 'coincap';
 

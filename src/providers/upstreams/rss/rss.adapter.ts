@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { type AppConfig, InjectConfig } from '../../core/config';
-import { ProviderError, UpstreamHttpService } from '../../core/http';
-import type { CallContext, FeedResponse, FeedSource, UpstreamAdapter } from '../provider.types';
+import { type AppConfig, InjectConfig } from '../../../core/config';
+import { ProviderError, UpstreamHttpService } from '../../../core/http';
+import type { CallContext, FeedResponse, FeedSource, UpstreamAdapter } from '../../provider.types';
 
 const ID = 'rss';
 /** Cloudflare in front of several outlets answers 403 to library user agents. */
@@ -24,7 +24,7 @@ export class RssAdapter implements UpstreamAdapter, FeedSource {
 
   async ping({ ctx }: { ctx: CallContext }): Promise<void> {
     // The probe reads the first configured feed (NEWS_FEEDS or config/feeds.json).
-    const feed = this.config.upstreams.newsFeeds[0];
+    const feed = this.config.upstreams.rss.feeds[0];
     if (!feed) {
       throw new ProviderError({
         provider: ID,

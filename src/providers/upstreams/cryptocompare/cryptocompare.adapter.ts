@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { type AppConfig, InjectConfig, type KnownCoin } from '../../core/config';
-import { parsePayload, ProviderError, UpstreamHttpService } from '../../core/http';
+import { type AppConfig, InjectConfig, type KnownCoin } from '../../../core/config';
+import { parsePayload, ProviderError, UpstreamHttpService } from '../../../core/http';
 import type {
   CallContext,
   Candle,
@@ -11,8 +11,8 @@ import type {
   PriceQuote,
   PriceSource,
   UpstreamAdapter,
-} from '../provider.types';
-import { finite, fromSeconds } from './payload-fields';
+} from '../../provider.types';
+import { finite, fromSeconds } from '../payload-fields';
 
 const ID = 'cryptocompare';
 const HISTORY: Record<CandleInterval, { path: string; aggregate: number }> = {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { type AppConfig, InjectConfig } from '../../core/config';
-import { parsePayload, UpstreamHttpService } from '../../core/http';
+import { type AppConfig, InjectConfig } from '../../../core/config';
+import { parsePayload, UpstreamHttpService } from '../../../core/http';
 import type {
   CallContext,
   ChainTvl,
@@ -9,8 +9,8 @@ import type {
   ProtocolTvl,
   TvlPoint,
   UpstreamAdapter,
-} from '../provider.types';
-import { filledList, finite, fromSeconds, nullableNumber } from './payload-fields';
+} from '../../provider.types';
+import { filledList, finite, fromSeconds, nullableNumber } from '../payload-fields';
 
 const ID = 'defillama';
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { type AppConfig, InjectConfig, type KnownCoin } from '../../core/config';
+import { type AppConfig, InjectConfig, type KnownCoin } from '../../../core/config';
 import {
   parsePayload,
   ProviderError,
   UpstreamHttpService,
   type UpstreamResponse,
-} from '../../core/http';
+} from '../../../core/http';
 import type {
   CallContext,
   Candle,
@@ -25,8 +25,19 @@ import type {
   TrendingCoin,
   TrendingSource,
   UpstreamAdapter,
-} from '../provider.types';
-import { filledList, finite, fromSeconds, nullableNumber } from './payload-fields';
+} from '../../provider.types';
+import { fromSeconds } from '../payload-fields';
+import {
+  globalSchema,
+  marketChartSchema,
+  marketRow,
+  marketsSchema,
+  ohlcSchema,
+  pingSchema,
+  simplePriceSchema,
+  topMarketsSchema,
+  trendingSchema,
+} from './coingecko.schemas';
 
 const ID = 'coingecko';
 const DAY_MS = 86_400_000;
@@ -39,58 +50,6 @@ const OHLC_GRANULARITY: Partial<Record<CandleInterval, { ms: number; maxDays: nu
 };
 const OHLC_DAYS = [1, 2, 7, 14, 30];
 const AUTH_CODES = new Set([10002, 10005, 10010, 10011]);
-
-const simplePriceSchema = z.record(
-  z.string(),
-  z.object({
-    usd: finite,
-    usd_market_cap: nullableNumber.optional(),
-    usd_24h_vol: nullableNumber.optional(),
-    usd_24h_change: nullableNumber.optional(),
-    last_updated_at: finite.optional(),
-  }),
-);
-const marketRow = z.object({
-  id: z.string(),
-  symbol: z.string(),
-  name: z.string(),
-  current_price: nullableNumber,
-  market_cap: nullableNumber,
-  market_cap_rank: nullableNumber,
-  total_volume: nullableNumber,
-  price_change_percentage_24h: nullableNumber,
-  last_updated: z.string().nullable(),
-});
-/** Pages past the end of the market list are legitimately empty. */
-const marketsSchema = z.array(marketRow);
-const topMarketsSchema = filledList(marketRow);
-const trendingSchema = z.object({
-  coins: filledList(
-    z.object({
-      item: z.object({
-        id: z.string(),
-        name: z.string(),
-        symbol: z.string(),
-        market_cap_rank: nullableNumber,
-        score: finite,
-        data: z.object({ price: nullableNumber.optional() }).optional(),
-      }),
-    }),
-  ),
-});
-const globalSchema = z.object({
-  data: z.object({
-    active_cryptocurrencies: finite,
-    total_market_cap: z.record(z.string(), finite),
-    total_volume: z.record(z.string(), finite),
-    market_cap_percentage: z.record(z.string(), finite),
-    market_cap_change_percentage_24h_usd: nullableNumber,
-    updated_at: finite,
-  }),
-});
-const marketChartSchema = z.object({ prices: z.array(z.tuple([finite, finite])) });
-const ohlcSchema = z.array(z.tuple([finite, finite, finite, finite, finite]));
-const pingSchema = z.object({ gecko_says: z.string() });
 
 /** CoinGecko v3: keyless, demo key (public host) or pro key (pro host). */
 @Injectable()
@@ -144,12 +103,7 @@ export class CoinGeckoAdapter
   }
 
   async getTopCoins({ limit, ctx }: { limit: number; ctx: CallContext }): Promise<MarketCoin[]> {
-    const rows = await this.get(
-      '/coins/markets',
-      { vs_currency: 'usd', order: 'market_cap_desc', per_page: limit, page: 1 },
-      topMarketsSchema,
-      ctx,
-    );
+    const rows = await this.markets({ page: 1, perPage: limit, ctx }, topMarketsSchema);
     return rows
       .filter((r) => r.current_price !== null)
       .map((r) => ({
@@ -171,12 +125,7 @@ export class CoinGeckoAdapter
     perPage: number;
     ctx: CallContext;
   }): Promise<CoinListing[]> {
-    const rows = await this.get(
-      '/coins/markets',
-      { vs_currency: 'usd', order: 'market_cap_desc', per_page: params.perPage, page: params.page },
-      marketsSchema,
-      params.ctx,
-    );
+    const rows = await this.markets(params, marketsSchema);
     return rows.map((r) => ({
       id: r.id,
       symbol: r.symbol.toUpperCase(),
@@ -184,6 +133,19 @@ export class CoinGeckoAdapter
       marketCap: r.market_cap,
       rank: r.market_cap_rank,
     }));
+  }
+
+  /** One page of /coins/markets by market cap: the top coins are its first page. */
+  private markets(
+    params: { page: number; perPage: number; ctx: CallContext },
+    schema: typeof marketsSchema | typeof topMarketsSchema,
+  ): Promise<z.output<typeof marketsSchema>> {
+    return this.get(
+      '/coins/markets',
+      { vs_currency: 'usd', order: 'market_cap_desc', per_page: params.perPage, page: params.page },
+      schema,
+      params.ctx,
+    );
   }
 
   async getGlobal({ ctx }: { ctx: CallContext }): Promise<GlobalMarket> {

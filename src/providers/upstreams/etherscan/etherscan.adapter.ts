@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { type AppConfig, InjectConfig } from '../../core/config';
+import { type AppConfig, InjectConfig } from '../../../core/config';
 import {
   parsePayload,
   ProviderError,
   type ProviderErrorKind,
   UpstreamHttpService,
-} from '../../core/http';
-import type { CallContext, GasOracle, GasSource, UpstreamAdapter } from '../provider.types';
-import { decimalString } from './payload-fields';
+} from '../../../core/http';
+import type { CallContext, GasOracle, GasSource, UpstreamAdapter } from '../../provider.types';
+import { decimalString } from '../payload-fields';
 
 const ID = 'etherscan';
 const ETHEREUM_MAINNET = 1;

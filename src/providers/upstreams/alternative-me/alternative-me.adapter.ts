@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { type AppConfig, InjectConfig } from '../../core/config';
-import { parsePayload, ProviderError, UpstreamHttpService } from '../../core/http';
+import { type AppConfig, InjectConfig } from '../../../core/config';
+import { parsePayload, ProviderError, UpstreamHttpService } from '../../../core/http';
 import type {
   CallContext,
   FearGreedPoint,
   FearGreedSource,
   UpstreamAdapter,
-} from '../provider.types';
-import { EMPTY_LIST, fromSeconds } from './payload-fields';
+} from '../../provider.types';
+import { EMPTY_LIST, fromSeconds } from '../payload-fields';
 
 const ID = 'alternative-me';
 const PATH = '/fng/';
@@ -46,7 +46,7 @@ export class AlternativeMeAdapter implements UpstreamAdapter, FearGreedSource {
   async getIndex({ limit, ctx }: { limit: number; ctx: CallContext }): Promise<FearGreedPoint[]> {
     const response = await this.http.get({
       provider: ID,
-      baseUrl: this.config.upstreams.fearGreed.baseUrl,
+      baseUrl: this.config.upstreams['alternative-me'].baseUrl,
       path: PATH,
       query: { limit, format: 'json' },
       signal: ctx.signal,

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { z } from 'zod';
-import { type AppConfig, InjectConfig, type KnownCoin } from '../../core/config';
+import { type AppConfig, InjectConfig, type KnownCoin } from '../../../core/config';
 import {
   parsePayload,
   ProviderError,
   UpstreamHttpService,
   type UpstreamResponse,
-} from '../../core/http';
+} from '../../../core/http';
 import type {
   CallContext,
   Candle,
@@ -19,8 +19,8 @@ import type {
   PriceQuote,
   PriceSource,
   UpstreamAdapter,
-} from '../provider.types';
-import { decimalString, finite } from './payload-fields';
+} from '../../provider.types';
+import { decimalString, finite } from '../payload-fields';
 
 const ID = 'binance';
 const QUOTE = 'USDT';

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { type AppConfig, InjectConfig, type KnownCoin } from '../../core/config';
+import { type AppConfig, InjectConfig, type KnownCoin } from '../../../core/config';
 import {
   parsePayload,
   ProviderError,
   type ProviderErrorKind,
   UpstreamHttpService,
-} from '../../core/http';
+} from '../../../core/http';
 import type {
   CallContext,
   Candle,
@@ -16,8 +16,8 @@ import type {
   PriceQuote,
   PriceSource,
   UpstreamAdapter,
-} from '../provider.types';
-import { decimalString, finite, fromSeconds } from './payload-fields';
+} from '../../provider.types';
+import { decimalString, finite, fromSeconds } from '../payload-fields';
 
 const ID = 'kraken';
 const INTERVAL_MINUTES: Record<CandleInterval, number> = {
