@@ -14,6 +14,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { DefiModule } from './defi/defi.module';
 import { DiscoveryModule } from './discovery/discovery.module';
 import { FearGreedModule } from './fear-greed/fear-greed.module';
+import { GasModule } from './gas/gas.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { MarketModule } from './market/market.module';
 import { NewsModule } from './news/news.module';
@@ -48,6 +49,7 @@ export class AppModule {
         MarketModule,
         DefiModule,
         FearGreedModule,
+        GasModule,
         NewsModule,
         RealtimePublisherModule,
         SentimentEngineModule,

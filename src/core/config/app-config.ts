@@ -79,7 +79,13 @@ export interface AppConfig {
   };
   /** config/tiers.json with FREE_TIER_LIMIT / PRO_TIER_LIMIT applied. */
   tiers: Record<TierName, TierPolicy>;
-  cacheTtlSeconds: { prices: number; ohlcv: number; defi: number; fearGreed: number };
+  cacheTtlSeconds: {
+    prices: number;
+    ohlcv: number;
+    defi: number;
+    fearGreed: number;
+    gas: number;
+  };
   /** How the provider registry calls upstreams. */
   resilience: {
     callTimeoutMs: number;

@@ -129,6 +129,7 @@ function buildConfig(
       ohlcv: env.CACHE_TTL_OHLCV,
       defi: env.CACHE_TTL_DEFI,
       fearGreed: env.CACHE_TTL_FEAR_GREED,
+      gas: env.CACHE_TTL_GAS,
     },
     resilience: {
       callTimeoutMs: env.PROVIDER_TIMEOUT_MS,
