@@ -21,7 +21,8 @@ describe('GET /api/gas: Ethereum gas prices from the Etherscan gas oracle', () =
   const api = () => request(t.running.url);
 
   before(async () => {
-    t = await startFakeBackedApp({ CACHE_TTL_GAS: '1' });
+    // A longer call timeout than the other suites: the first answer must come from the oracle.
+    t = await startFakeBackedApp({ CACHE_TTL_GAS: '1', PROVIDER_TIMEOUT_MS: '2000' });
   });
 
   after(async () => {

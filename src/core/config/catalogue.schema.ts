@@ -43,13 +43,14 @@ export const providerDefinitionSchema = z
   });
 export type ProviderDefinition = z.output<typeof providerDefinitionSchema>;
 
-/** One entry of config/coins.json: how each upstream names a coin the service knows. */
+/**
+ * One entry of config/coins.json: a coin the service knows, by ticker and CoinGecko id. Upstreams
+ * with names of their own keep their mapping in their plug-in folder (kraken.coins.ts).
+ */
 export const knownCoinSchema = z.object({
   symbol: z.string().regex(/^[A-Z0-9]{1,12}$/),
   name: z.string().min(1),
   coingeckoId: z.string().min(1),
-  coincapId: z.string().min(1).optional(),
-  kraken: z.object({ pair: z.string().min(1), key: z.string().min(1) }).optional(),
   /**
    * Set on coins resolved by id whose ticker belongs to a larger coin: upstreams keyed by
    * ticker (Binance pairs, CryptoCompare) would quote the other coin, so they skip this one.

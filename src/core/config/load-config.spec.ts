@@ -68,6 +68,7 @@ describe('loadConfig', () => {
       ohlcv: 900,
       defi: 3600,
       fearGreed: 3600,
+      gas: 15,
     });
     assert.deepEqual(config.upstreams.binance.baseUrls, [
       'https://api.binance.com',
@@ -289,6 +290,7 @@ describe('loadConfig', () => {
       ohlcv: 900,
       defi: 3600,
       fearGreed: 120,
+      gas: 15,
     });
   });
 

@@ -4,6 +4,7 @@ import { type AppConfig, InjectConfig, type KnownCoin } from '../../../core/conf
 import { parsePayload, ProviderError, UpstreamHttpService } from '../../../core/http';
 import type { CallContext, PriceQuote, PriceSource, UpstreamAdapter } from '../../provider.types';
 import { decimalString, finite, nullableDecimalString } from '../payload-fields';
+import { COINCAP_IDS } from './coincap.coins';
 
 const ID = 'coincap';
 
@@ -44,14 +45,14 @@ export class CoinCapAdapter implements UpstreamAdapter, PriceSource {
   }
 
   async getPrices({ coins, ctx }: { coins: KnownCoin[]; ctx: CallContext }): Promise<PriceQuote[]> {
-    const listed = coins.filter((c) => c.coincapId);
+    const listed = coins.filter((c) => COINCAP_IDS[c.coingeckoId]);
     const { data, timestamp } = await this.assets(
-      { ids: listed.map((c) => c.coincapId).join(',') },
+      { ids: listed.map((c) => COINCAP_IDS[c.coingeckoId]).join(',') },
       ctx,
     );
     const byId = new Map(data.map((a) => [a.id, a]));
     return listed.flatMap((coin) => {
-      const asset = coin.coincapId ? byId.get(coin.coincapId) : undefined;
+      const asset = byId.get(COINCAP_IDS[coin.coingeckoId] ?? '');
       return asset
         ? [
             {

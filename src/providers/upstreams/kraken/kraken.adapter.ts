@@ -18,6 +18,7 @@ import type {
   UpstreamAdapter,
 } from '../../provider.types';
 import { decimalString, finite, fromSeconds } from '../payload-fields';
+import { KRAKEN_PAIRS } from './kraken.coins';
 
 const ID = 'kraken';
 const INTERVAL_MINUTES: Record<CandleInterval, number> = {
@@ -71,7 +72,7 @@ export class KrakenAdapter implements UpstreamAdapter, PriceSource, OhlcvSource 
   }
 
   async getPrices({ coins, ctx }: { coins: KnownCoin[]; ctx: CallContext }): Promise<PriceQuote[]> {
-    const listed = coins.filter((c) => c.kraken);
+    const listed = coins.filter((c) => KRAKEN_PAIRS[c.coingeckoId]);
     if (listed.length === 0) {
       throw new ProviderError({
         provider: ID,
@@ -79,11 +80,12 @@ export class KrakenAdapter implements UpstreamAdapter, PriceSource, OhlcvSource 
         message: 'no Kraken pairs asked',
       });
     }
-    const pairs = listed.map((c) => c.kraken?.pair).join(',');
+    const pairs = listed.map((c) => KRAKEN_PAIRS[c.coingeckoId]?.pair).join(',');
     const result = await this.get('/0/public/Ticker', { pair: pairs }, tickerResult, ctx);
     const now = new Date();
     return listed.flatMap((coin) => {
-      const ticker = coin.kraken ? result[coin.kraken.key] : undefined;
+      const pair = KRAKEN_PAIRS[coin.coingeckoId];
+      const ticker = pair ? result[pair.key] : undefined;
       return ticker
         ? [
             {
@@ -104,7 +106,7 @@ export class KrakenAdapter implements UpstreamAdapter, PriceSource, OhlcvSource 
   }
 
   async getCandles(params: CandleQuery): Promise<Candle[]> {
-    const pair = params.coin.kraken;
+    const pair = KRAKEN_PAIRS[params.coin.coingeckoId];
     if (!pair) {
       throw new ProviderError({
         provider: ID,
