@@ -89,7 +89,7 @@ describe('GET /api/gas: Ethereum gas prices from the Etherscan gas oracle', () =
       'propose_gwei',
       'safe_gwei',
     ]);
-    for (const property of Object.values(schema.properties) as { description?: string }[]) {
+    for (const property of Object.values<{ description?: string }>(schema.properties)) {
       assert.ok(property.description, 'every field is described');
     }
   });

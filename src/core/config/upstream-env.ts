@@ -9,7 +9,7 @@ import type { UpstreamConfigContext } from './upstream-config';
 function upstreamShape(): Record<string, z.ZodType> {
   const shape: Record<string, z.ZodType> = {};
   for (const upstream of UPSTREAM_CONFIGS) {
-    for (const [name, schema] of Object.entries(upstream.variables)) {
+    for (const [name, schema] of Object.entries<z.ZodType>(upstream.variables)) {
       if (name in shape || name in envSchema.shape) {
         throw new Error(`${upstream.id} declares ${name}, which another part of the config reads`);
       }

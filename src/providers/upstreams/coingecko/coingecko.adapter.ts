@@ -30,7 +30,6 @@ import { fromSeconds } from '../payload-fields';
 import {
   globalSchema,
   marketChartSchema,
-  marketRow,
   marketsSchema,
   ohlcSchema,
   pingSchema,
@@ -138,7 +137,7 @@ export class CoinGeckoAdapter
   /** One page of /coins/markets by market cap: the top coins are its first page. */
   private markets(
     params: { page: number; perPage: number; ctx: CallContext },
-    schema: typeof marketsSchema | typeof topMarketsSchema,
+    schema: typeof marketsSchema,
   ): Promise<z.output<typeof marketsSchema>> {
     return this.get(
       '/coins/markets',

@@ -27,7 +27,7 @@ export const coingeckoConfig = defineUpstreamConfig({
     return {
       baseUrl: env.COINGECKO_BASE_URL ?? (plan === 'pro' ? PRO_HOST : PUBLIC_HOST),
       apiKey: env.COINGECKO_API_KEY,
-      plan: plan as 'public' | 'demo' | 'pro',
+      plan,
     };
   },
   baseUrl: (settings) => settings.baseUrl,

@@ -13,7 +13,7 @@ export const simplePriceSchema = z.record(
     last_updated_at: finite.optional(),
   }),
 );
-export const marketRow = z.object({
+const marketRow = z.object({
   id: z.string(),
   symbol: z.string(),
   name: z.string(),
