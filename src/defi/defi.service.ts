@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CacheService, type CacheResult } from '../core/cache';
+import { CacheService } from '../core/cache';
 import { type AppConfig, InjectConfig } from '../core/config';
-import { liveMeta, responseMeta, storedMeta } from '../core/web/response-meta';
+import { liveMeta, storedMeta } from '../core/web/response-meta';
 import type { ResponseMetaDto } from '../core/web/response-meta.dto';
+import { ReadPath, type ReadAnswer } from '../providers/read-path/read-path.service';
 import { backfillIf, storedAnswerMeta } from '../providers/registry/backfill';
-import type { ChainTvl, ProtocolTvl, TvlPoint } from '../providers/provider.types';
-import {
-  AllProvidersFailedError,
-  describeAttempts,
-  type ProviderAttempt,
-} from '../providers/registry/provider-attempt';
+import type { ProtocolTvl, TvlPoint } from '../providers/provider.types';
+import { describeAttempts } from '../providers/registry/provider-attempt';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
 import { DefiStore, startOfDay, type StoredRun, toProtocol } from './defi.store';
 import type {
@@ -26,14 +23,6 @@ const DAY_MS = 86_400_000;
 const KEPT_PROTOCOLS = 500;
 /** Protocols stored per collector run. */
 export const STORED_PROTOCOLS = 100;
-/** How old a stored run may be to stand in when DeFi Llama fails. */
-const STORED_MAX_AGE_MS = 24 * 3_600_000;
-
-interface Fetched<T> {
-  items: T;
-  provider: string;
-  attempted: ProviderAttempt[];
-}
 
 /** DeFi TVL from DeFi Llama: cached live lists, stored runs and a stored daily total. */
 @Injectable()
@@ -41,35 +30,32 @@ export class DefiService {
   constructor(
     private readonly registry: ProviderRegistry,
     private readonly cache: CacheService,
+    private readonly readPath: ReadPath,
     private readonly store: DefiStore,
     private readonly dataSource: DataSource,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   async protocols(limit: number): Promise<DefiResponseDto> {
-    const result = await this.protocolList();
-    const { items, provider, attempted } = result.value;
-    return {
-      data: items.slice(0, limit).map(toProtocolDto),
-      meta: responseMeta(result, { provider, attempted }),
-    };
+    const { value, meta } = await this.protocolList();
+    return { data: value.slice(0, limit).map(toProtocolDto), meta };
   }
 
+  /** Chains are not stored: with DeFi Llama down and nothing cached, the 503 stands. */
   async chains(): Promise<ChainsResponseDto> {
-    const result = await this.cache.getOrLoad(
-      'defi:chains',
-      { ttlSeconds: this.config.cacheTtlSeconds.defi },
-      async (): Promise<Fetched<ChainTvl[]>> => {
+    const { value, meta } = await this.readPath.read({
+      key: 'defi:chains',
+      ttlSeconds: this.config.cacheTtlSeconds.defi,
+      fetch: async () => {
         const { data, provider, attempted } = await this.registry.execute('defi', (api, ctx) =>
           api.getChains({ ctx }),
         );
-        return { items: [...data].sort((a, b) => b.tvl - a.tvl), provider, attempted };
+        return { value: [...data].sort((a, b) => b.tvl - a.tvl), provider, attempted };
       },
-    );
-    const { items, provider, attempted } = result.value;
+    });
     return {
-      data: items.map((c) => ({ name: c.name, tvl: c.tvl, token_symbol: c.tokenSymbol })),
-      meta: responseMeta(result, { provider, attempted }),
+      data: value.map((c) => ({ name: c.name, tvl: c.tvl, token_symbol: c.tokenSymbol })),
+      meta,
     };
   }
 
@@ -154,12 +140,11 @@ export class DefiService {
 
   private async fetchRun(): Promise<StoredRun> {
     this.cache.invalidate('defi:protocols');
-    const result = await this.protocolList();
-    const { items, provider, attempted } = result.value;
-    if (result.stale) {
+    const { value, provider, attempted, meta } = await this.protocolList();
+    if (meta.stale) {
       throw new Error(`protocols not stored: ${describeAttempts(attempted)}`);
     }
-    return { protocols: items.slice(0, STORED_PROTOCOLS), provider, at: new Date() };
+    return { protocols: value.slice(0, STORED_PROTOCOLS), provider, at: new Date() };
   }
 
   private async fetchLatestDays(): Promise<{ points: TvlPoint[]; provider: string }> {
@@ -169,30 +154,23 @@ export class DefiService {
     return { points: data.slice(-2), provider };
   }
 
-  private protocolList(): Promise<CacheResult<Fetched<ProtocolTvl[]>>> {
-    return this.cache.getOrLoad(
-      'defi:protocols',
-      {
-        ttlSeconds: this.config.cacheTtlSeconds.defi,
-        fallback: (error) => this.storedRun(error),
-      },
-      async () => {
+  /** DeFi Llama's list, largest first; the newest stored run when it fails and nothing is cached. */
+  private protocolList(): Promise<ReadAnswer<ProtocolTvl[]>> {
+    return this.readPath.read({
+      key: 'defi:protocols',
+      ttlSeconds: this.config.cacheTtlSeconds.defi,
+      fetch: async () => {
         const { data, provider, attempted } = await this.registry.execute('defi', (api, ctx) =>
           api.getProtocols({ ctx }),
         );
-        const items = [...data].sort((a, b) => b.tvl - a.tvl).slice(0, KEPT_PROTOCOLS);
-        return { items, provider, attempted };
+        const value = [...data].sort((a, b) => b.tvl - a.tvl).slice(0, KEPT_PROTOCOLS);
+        return { value, provider, attempted };
       },
-    );
-  }
-
-  private async storedRun(error: unknown) {
-    const run = await this.store.latestRun();
-    if (!run || Date.now() - run.at.getTime() > STORED_MAX_AGE_MS) {
-      return undefined;
-    }
-    const attempted = error instanceof AllProvidersFailedError ? error.attempted : [];
-    return { value: { items: run.protocols, provider: 'database', attempted }, storedAt: run.at };
+      stored: async () => {
+        const run = await this.store.latestRun();
+        return run && { value: run.protocols, newest: run.at };
+      },
+    });
   }
 
   /** From the cached list, else DeFi Llama's per-protocol TVL (whose 404 becomes ours). */
@@ -200,9 +178,9 @@ export class DefiService {
     slug: string,
   ): Promise<{ protocol: ProtocolTvl; meta: ResponseMetaDto }> {
     const list = await this.protocolList();
-    const listed = list.value.items.find((p) => p.slug === slug);
+    const listed = list.value.find((p) => p.slug === slug);
     if (listed) {
-      return { protocol: listed, meta: responseMeta(list, list.value) };
+      return { protocol: listed, meta: list.meta };
     }
     const {
       data: tvl,

@@ -1,28 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { CacheService } from '../core/cache';
 import { type AppConfig, InjectConfig } from '../core/config';
-import { responseMeta } from '../core/web/response-meta';
 import type { FearGreedPoint } from '../providers/provider.types';
-import {
-  AllProvidersFailedError,
-  type ProviderAttempt,
-} from '../providers/registry/provider-attempt';
+import { ReadPath, type Sourced, type StoredRows } from '../providers/read-path/read-path.service';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
 import type { FearGreedPointDto, FearGreedResponseDto } from './dto/fear-greed.dto';
 import { FearGreedStore } from './fear-greed.store';
 
 /** Days fetched by the hourly job, so a missed day fills in on the next run. */
 const COLLECTED_DAYS = 30;
-/** How old the newest stored day may be to stand in when the upstream fails. */
-const STORED_MAX_AGE_MS = 48 * 3_600_000;
 /** A start-up collects when the last fetch is older than this (the hourly job's period). */
 const FRESH_FOR_MS = 3_600_000;
-
-interface Fetched {
-  points: FearGreedPoint[];
-  provider: string;
-  attempted: ProviderAttempt[];
-}
 
 /** The Crypto Fear & Greed Index (alternative.me): cached, every fetched day stored. */
 @Injectable()
@@ -32,31 +20,32 @@ export class FearGreedService {
   constructor(
     private readonly registry: ProviderRegistry,
     private readonly cache: CacheService,
+    private readonly readPath: ReadPath,
     private readonly store: FearGreedStore,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   async index(limit: number): Promise<FearGreedResponseDto> {
-    const result = await this.cache.getOrLoad(
-      `fear-greed:${limit}`,
-      { ttlSeconds: this.config.cacheTtlSeconds.fearGreed, fallback: (e) => this.stored(limit, e) },
-      () => this.fetch(limit),
-    );
-    const { points, provider, attempted } = result.value;
+    const { value: points, meta } = await this.readPath.read({
+      key: `fear-greed:${limit}`,
+      ttlSeconds: this.config.cacheTtlSeconds.fearGreed,
+      fetch: () => this.fetch(limit),
+      stored: () => this.stored(limit),
+    });
     const [newest] = points;
     return {
       data: {
         current: { ...toDto(newest), time_until_update_seconds: newest.timeUntilUpdateSeconds },
         history: points.map(toDto),
       },
-      meta: responseMeta(result, { provider, attempted }),
+      meta,
     };
   }
 
   /** The hourly job: the last days, upserted; then whoever shows the index is told. */
   async collect(): Promise<number> {
     this.cache.invalidate('fear-greed:');
-    const { points } = await this.fetch(COLLECTED_DAYS);
+    const { value: points } = await this.fetch(COLLECTED_DAYS);
     this.collectedListeners.forEach((listener) => listener());
     return points.length;
   }
@@ -72,22 +61,18 @@ export class FearGreedService {
     this.collectedListeners.add(listener);
   }
 
-  private async fetch(limit: number): Promise<Fetched> {
+  private async fetch(limit: number): Promise<Sourced<FearGreedPoint[]>> {
     const { data, provider, attempted } = await this.registry.execute('fear-greed', (api, ctx) =>
       api.getIndex({ limit, ctx }),
     );
     await this.store.upsert(data, provider);
-    return { points: data, provider, attempted };
+    return { value: data, provider, attempted };
   }
 
-  private async stored(limit: number, error: unknown) {
+  /** The newest stored days, as of when the newest was fetched. */
+  private async stored(limit: number): Promise<StoredRows<FearGreedPoint[]> | undefined> {
     const { points, fetchedAt } = await this.store.newest(limit);
-    const newest = points[0];
-    if (!newest || !fetchedAt || Date.now() - newest.timestamp.getTime() > STORED_MAX_AGE_MS) {
-      return undefined;
-    }
-    const attempted = error instanceof AllProvidersFailedError ? error.attempted : [];
-    return { value: { points, provider: 'database', attempted }, storedAt: fetchedAt };
+    return points.length > 0 && fetchedAt ? { value: points, newest: fetchedAt } : undefined;
   }
 }
 

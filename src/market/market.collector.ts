@@ -80,7 +80,7 @@ export class MarketCollector implements OnApplicationBootstrap {
         manager,
       );
       if (!(overview instanceof Error)) {
-        await this.snapshots.insert(overview.snapshot, manager);
+        await this.snapshots.insert(overview, manager);
       }
     });
     if (overview instanceof Error) {

@@ -5,8 +5,10 @@ import { CoinCatalogue } from './coins/coin-catalogue';
 import { CoinDirectoryService } from './coins/coin-directory.service';
 import { CoinListingStore } from './coins/coin-listing.store';
 import { CoinListingRecord } from './entities/coin-listing.entity';
+import { MarketCoinRecord } from './entities/market-coin.entity';
 import { MarketSnapshot } from './entities/market-snapshot.entity';
 import { Ohlcv } from './entities/ohlcv.entity';
+import { MarketCoinStore } from './market-coin.store';
 import { MarketSnapshotStore } from './market-snapshot.store';
 import { MarketCollector } from './market.collector';
 import { MarketController } from './market.controller';
@@ -25,7 +27,14 @@ import { PricesService } from './prices.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Price, Ohlcv, MarketSnapshot, TrendingCoinRecord, CoinListingRecord]),
+    TypeOrmModule.forFeature([
+      Price,
+      Ohlcv,
+      MarketSnapshot,
+      MarketCoinRecord,
+      TrendingCoinRecord,
+      CoinListingRecord,
+    ]),
     ProvidersModule,
   ],
   controllers: [PricesController, OhlcvController, MarketController],
@@ -37,6 +46,7 @@ import { PricesService } from './prices.service';
     PricesService,
     OhlcvStore,
     OhlcvService,
+    MarketCoinStore,
     MarketSnapshotStore,
     MarketService,
     TrendingService,

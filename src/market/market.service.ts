@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CacheService } from '../core/cache';
 import { type AppConfig, InjectConfig } from '../core/config';
 import type { GlobalMarket, MarketCoin } from '../providers/provider.types';
-import type { ProviderAttempt } from '../providers/registry/provider-attempt';
+import { ReadPath, type Sourced, type StoredRows } from '../providers/read-path/read-path.service';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
 import type {
   MarketResponseDto,
@@ -10,23 +10,23 @@ import type {
   TopCoinDto,
   TopCoinsResponseDto,
 } from './dto/market.dto';
-import { MarketSnapshotStore, type NewSnapshot } from './market-snapshot.store';
+import { MarketCoinStore } from './market-coin.store';
+import { MarketSnapshotStore, type StoredOverview } from './market-snapshot.store';
 import { toPriceDto } from './prices.service';
-import { responseMeta, storedMeta } from '../core/web/response-meta';
+import { storedMeta } from '../core/web/response-meta';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 
 const OVERVIEW_TOP = 10;
 const OVERVIEW_KEY = 'market:overview';
 
-interface Fetched<T> {
-  value: T;
-  provider: string;
-  attempted: ProviderAttempt[];
+/** The overview as served: global figures and the top coins, each coin with who gave it. */
+interface Overview {
+  global: GlobalMarket;
+  top: MarketCoin[];
+  topProvider: string;
 }
 
-export type FreshOverview = Fetched<{ global: GlobalMarket; top: MarketCoin[] }> & {
-  snapshot: NewSnapshot;
-};
+export type FreshOverview = Sourced<Overview> & StoredOverview;
 
 /** The market overview and the coins by market cap, from the `market` providers. */
 @Injectable()
@@ -34,22 +34,25 @@ export class MarketService {
   constructor(
     private readonly registry: ProviderRegistry,
     private readonly cache: CacheService,
+    private readonly readPath: ReadPath,
     private readonly snapshotStore: MarketSnapshotStore,
+    private readonly coinStore: MarketCoinStore,
     private readonly realtime: RealtimePublisher,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   async overview(): Promise<MarketResponseDto> {
-    const result = await this.cache.getOrLoad(
-      OVERVIEW_KEY,
-      { ttlSeconds: this.config.cacheTtlSeconds.prices },
-      async () => {
+    const { value, meta } = await this.readPath.read<Overview>({
+      key: OVERVIEW_KEY,
+      ttlSeconds: this.config.cacheTtlSeconds.prices,
+      fetch: async () => {
         const fresh = await this.fetchOverview();
-        await this.snapshotStore.save(fresh.snapshot);
+        await this.snapshotStore.save(fresh);
         return fresh;
       },
-    );
-    const { global, top } = result.value.value;
+      stored: () => this.storedOverview(),
+    });
+    const { global, top, topProvider } = value;
     const priceOf = (symbol: string) => top.find((c) => c.symbol === symbol)?.price ?? null;
     return {
       data: {
@@ -61,15 +64,15 @@ export class MarketService {
         active_cryptocurrencies: global.activeCryptocurrencies,
         btc_price: priceOf('BTC'),
         eth_price: priceOf('ETH'),
-        top: top.map((c) => toDto(c, result.value.provider)),
+        top: top.map((c) => toDto(c, topProvider)),
       },
-      meta: responseMeta(result, result.value),
+      meta,
     };
   }
 
   /**
-   * After a collector run stored `fresh.snapshot` with its prices: readers get the fresh overview
-   * from the cache, and it goes out on the `market` channel.
+   * After a collector run stored `fresh` (its snapshot and top coins): readers get the fresh
+   * overview from the cache, and it goes out on the `market` channel.
    */
   async publishOverview(fresh: FreshOverview): Promise<void> {
     this.cache.put(OVERVIEW_KEY, fresh, this.config.cacheTtlSeconds.prices);
@@ -77,19 +80,24 @@ export class MarketService {
   }
 
   async topCoins(limit: number): Promise<TopCoinsResponseDto> {
-    const result = await this.cache.getOrLoad(
-      `market:top:${limit}`,
-      { ttlSeconds: this.config.cacheTtlSeconds.prices },
-      async () => {
+    const { value, meta } = await this.readPath.read({
+      key: `market:top:${limit}`,
+      ttlSeconds: this.config.cacheTtlSeconds.prices,
+      fetch: async () => {
         const { data, provider, attempted } = await this.registry.execute('market', (api, ctx) =>
           api.getTopCoins({ limit, ctx }),
         );
-        return { value: data, provider, attempted };
+        await this.coinStore.save({ coins: data, provider, fetchedAt: new Date() });
+        return { value: { coins: data, provider }, provider, attempted };
       },
-    );
+      stored: async () => {
+        const list = await this.coinStore.newest(limit);
+        return list && { value: list, newest: list.fetchedAt };
+      },
+    });
     return {
-      data: result.value.value.map((c) => toDto(c, result.value.provider)),
-      meta: responseMeta(result, result.value),
+      data: value.coins.slice(0, limit).map((c) => toDto(c, value.provider)),
+      meta,
     };
   }
 
@@ -124,8 +132,9 @@ export class MarketService {
       api.getTopCoins({ limit: OVERVIEW_TOP, ctx }),
     );
     const priceOf = (symbol: string) => top.data.find((c) => c.symbol === symbol)?.price ?? null;
+    const timestamp = new Date();
     return {
-      value: { global: global.data, top: top.data },
+      value: { global: global.data, top: top.data, topProvider: top.provider },
       provider: global.provider,
       attempted: [...global.attempted, ...top.attempted],
       snapshot: {
@@ -134,8 +143,43 @@ export class MarketService {
         marketCap: global.data.totalMarketCapUsd,
         volume24h: global.data.totalVolume24hUsd,
         btcDominance: global.data.btcDominance,
-        timestamp: new Date(),
+        ethDominance: global.data.ethDominance,
+        marketCapChange24hPct: global.data.marketCapChange24hPct,
+        activeCryptocurrencies: global.data.activeCryptocurrencies,
+        timestamp,
       },
+      top: { coins: top.data, provider: top.provider, fetchedAt: timestamp },
+    };
+  }
+
+  /**
+   * The newest snapshot with the newest stored top coins, as of the snapshot. Snapshots stored
+   * before they kept the whole overview lack its global figures: those are not served.
+   */
+  private async storedOverview(): Promise<StoredRows<Overview> | undefined> {
+    const stored = await this.snapshotStore.newest(OVERVIEW_TOP);
+    if (!stored) {
+      return undefined;
+    }
+    const s = stored.snapshot;
+    if (s.marketCap === null || s.volume24h === null || s.activeCryptocurrencies === null) {
+      return undefined;
+    }
+    return {
+      value: {
+        global: {
+          totalMarketCapUsd: s.marketCap,
+          totalVolume24hUsd: s.volume24h,
+          btcDominance: s.btcDominance,
+          ethDominance: s.ethDominance,
+          marketCapChange24hPct: s.marketCapChange24hPct,
+          activeCryptocurrencies: s.activeCryptocurrencies,
+          updatedAt: s.timestamp,
+        },
+        top: stored.top.coins.slice(0, OVERVIEW_TOP),
+        topProvider: stored.top.provider,
+      },
+      newest: s.timestamp,
     };
   }
 }

@@ -1,22 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { CacheService } from '../core/cache';
 import { type AppConfig, InjectConfig, type KnownCoin } from '../core/config';
 import type { Candle, CandleInterval } from '../providers/provider.types';
-import {
-  AllProvidersFailedError,
-  type ProviderAttempt,
-} from '../providers/registry/provider-attempt';
+import { ReadPath, type Sourced, type StoredRows } from '../providers/read-path/read-path.service';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
 import { CoinCatalogue } from './coins/coin-catalogue';
 import { CANDLE_MS, type OhlcvResponseDto } from './dto/ohlcv.dto';
 import { OhlcvStore } from './ohlcv.store';
-import { responseMeta } from '../core/web/response-meta';
-
-interface Fetched {
-  candles: Candle[];
-  provider: string;
-  attempted: ProviderAttempt[];
-}
 
 /** `BTCUSDT`, `BTC-USD`, `btc` → `BTC`: the coin, whatever quote the caller wrote. */
 export function baseSymbol(symbol: string): string {
@@ -35,7 +24,7 @@ export class OhlcvService {
   constructor(
     private readonly coins: CoinCatalogue,
     private readonly registry: ProviderRegistry,
-    private readonly cache: CacheService,
+    private readonly readPath: ReadPath,
     private readonly store: OhlcvStore,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
@@ -49,15 +38,12 @@ export class OhlcvService {
     if (!coin) {
       throw this.coins.unknown(params.symbol);
     }
-    const result = await this.cache.getOrLoad(
-      `ohlcv:${coin.symbol}:${params.interval}:${params.limit}`,
-      {
-        ttlSeconds: this.config.cacheTtlSeconds.ohlcv,
-        fallback: (error) => this.fromDatabase({ coin, ...params }, error),
-      },
-      () => this.fetch(coin, params.interval, params.limit),
-    );
-    const { candles, provider, attempted } = result.value;
+    const { value: candles, meta } = await this.readPath.read({
+      key: `ohlcv:${coin.symbol}:${params.interval}:${params.limit}`,
+      ttlSeconds: this.config.cacheTtlSeconds.ohlcv,
+      fetch: () => this.fetch(coin, params.interval, params.limit),
+      stored: () => this.fromDatabase({ coin, ...params }),
+    });
     return {
       data: candles.map((c) => ({
         open_time: c.openTime.toISOString(),
@@ -68,7 +54,7 @@ export class OhlcvService {
         volume: c.volume,
       })),
       meta: {
-        ...responseMeta(result, { provider, attempted }),
+        ...meta,
         symbol: coin.symbol,
         interval: params.interval,
         count: candles.length,
@@ -78,12 +64,13 @@ export class OhlcvService {
 
   /**
    * When every source fails and nothing is cached (after a restart): the stored candles of the
-   * window asked for, served stale; none stored there means the 503 stands.
+   * window asked for, as of the newest one's close; none stored there means the 503 stands.
    */
-  private async fromDatabase(
-    params: { coin: KnownCoin; interval: CandleInterval; limit: number },
-    error: unknown,
-  ): Promise<{ value: Fetched; storedAt: Date } | undefined> {
+  private async fromDatabase(params: {
+    coin: KnownCoin;
+    interval: CandleInterval;
+    limit: number;
+  }): Promise<StoredRows<Candle[]> | undefined> {
     const candleMs = CANDLE_MS[params.interval];
     const candles = await this.store.latest({
       symbol: params.coin.symbol,
@@ -95,14 +82,14 @@ export class OhlcvService {
     if (!newest) {
       return undefined;
     }
-    const attempted = error instanceof AllProvidersFailedError ? error.attempted : [];
-    return {
-      value: { candles, provider: 'database', attempted },
-      storedAt: new Date(newest.openTime.getTime() + candleMs),
-    };
+    return { value: candles, newest: new Date(newest.openTime.getTime() + candleMs) };
   }
 
-  private async fetch(coin: KnownCoin, interval: CandleInterval, limit: number): Promise<Fetched> {
+  private async fetch(
+    coin: KnownCoin,
+    interval: CandleInterval,
+    limit: number,
+  ): Promise<Sourced<Candle[]>> {
     const { data, provider, attempted } = await this.registry.execute(
       'ohlcv',
       (api, ctx) => api.getCandles({ coin, interval, limit, ctx }),
@@ -110,6 +97,6 @@ export class OhlcvService {
     );
     const candles: Candle[] = [...data].sort((a, b) => a.openTime.getTime() - b.openTime.getTime());
     await this.store.upsert({ symbol: coin.symbol, interval, candles, provider });
-    return { candles, provider, attempted };
+    return { value: candles, provider, attempted };
   }
 }

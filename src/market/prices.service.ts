@@ -14,15 +14,10 @@ import type {
 import { median, spreadPct } from './consensus';
 import { liveMeta, responseMeta } from '../core/web/response-meta';
 import { PriceStore } from './price.store';
-import {
-  AllProvidersFailedError,
-  type ProviderAttempt,
-} from '../providers/registry/provider-attempt';
+import { ReadPath, type Sourced, type StoredRows } from '../providers/read-path/read-path.service';
 
-interface FetchedQuotes {
+interface Quotes {
   quotes: PriceQuote[];
-  provider: string;
-  attempted: ProviderAttempt[];
   /** Set when served from the database: who gave each stored quote. */
   storedFrom?: Record<string, string>;
 }
@@ -37,6 +32,7 @@ export class PricesService {
     private readonly coins: CoinCatalogue,
     private readonly registry: ProviderRegistry,
     private readonly cache: CacheService,
+    private readonly readPath: ReadPath,
     private readonly store: PriceStore,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
@@ -53,20 +49,18 @@ export class PricesService {
         },
       };
     }
-    const result = await this.cache.getOrLoad(
-      `prices:usd:${known.map((c) => c.symbol).join(',')}`,
-      {
-        ttlSeconds: this.config.cacheTtlSeconds.prices,
-        fallback: (error) => this.fromDatabase(known, error),
-      },
-      () => this.fetch(known),
-    );
-    const { quotes, provider, attempted, storedFrom } = result.value;
+    const { value, provider, meta } = await this.readPath.read({
+      key: `prices:usd:${known.map((c) => c.symbol).join(',')}`,
+      ttlSeconds: this.config.cacheTtlSeconds.prices,
+      fetch: () => this.fetch(known),
+      stored: () => this.fromDatabase(known),
+    });
+    const { quotes, storedFrom } = value;
     const served = new Set(quotes.map((q) => q.symbol));
     return {
       data: quotes.map((q) => toPriceDto(q, storedFrom?.[q.symbol] ?? provider)),
       meta: {
-        ...responseMeta(result, { provider, attempted }),
+        ...meta,
         unknown,
         missing: known.filter((c) => !served.has(c.symbol)).map((c) => c.symbol),
       },
@@ -120,11 +114,8 @@ export class PricesService {
     };
   }
 
-  /** The newest stored quotes, when every provider failed and nothing is cached. */
-  private async fromDatabase(
-    coins: KnownCoin[],
-    error: unknown,
-  ): Promise<{ value: FetchedQuotes; storedAt: Date } | undefined> {
+  /** The newest stored quote of each coin, when every provider failed and nothing is cached. */
+  private async fromDatabase(coins: KnownCoin[]): Promise<StoredRows<Quotes> | undefined> {
     const since = new Date(Date.now() - STORED_QUOTE_MAX_AGE_MS);
     const stored = await this.store.latest(
       coins.map((c) => c.symbol),
@@ -140,22 +131,20 @@ export class PricesService {
           ...s.quote,
           name: names.get(s.quote.symbol) ?? s.quote.name,
         })),
-        provider: 'database',
-        attempted: error instanceof AllProvidersFailedError ? error.attempted : [],
         storedFrom: Object.fromEntries(stored.map((s) => [s.quote.symbol, s.provider])),
       },
-      storedAt: new Date(Math.min(...stored.map((s) => s.quote.lastUpdated.getTime()))),
+      newest: new Date(Math.max(...stored.map((s) => s.quote.lastUpdated.getTime()))),
     };
   }
 
-  private async fetch(coins: KnownCoin[]): Promise<FetchedQuotes> {
+  private async fetch(coins: KnownCoin[]): Promise<Sourced<Quotes>> {
     const { data, provider, attempted } = await this.registry.execute(
       'prices',
       (api, ctx) => api.getPrices({ coins, ctx }),
       { what: `prices for ${coins.map((c) => c.symbol).join(',')}` },
     );
     await this.store.save(data, provider);
-    return { quotes: data, provider, attempted };
+    return { value: { quotes: data }, provider, attempted };
   }
 }
 

@@ -3,11 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { CacheService } from '../core/cache';
 import { type AppConfig, InjectConfig } from '../core/config';
+import { ReadPath, type Sourced, type StoredRows } from '../providers/read-path/read-path.service';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
 import type { TrendingCoin } from '../providers/provider.types';
 import type { TrendingResponseDto } from './dto/trending.dto';
 import { TrendingCoinRecord } from './entities/trending-coin.entity';
-import { responseMeta } from '../core/web/response-meta';
 
 const TRENDING_TOP = 7;
 
@@ -19,17 +19,18 @@ export class TrendingService {
   constructor(
     private readonly registry: ProviderRegistry,
     private readonly cache: CacheService,
+    private readonly readPath: ReadPath,
     @InjectRepository(TrendingCoinRecord) private readonly repo: Repository<TrendingCoinRecord>,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   async trending(): Promise<TrendingResponseDto> {
-    const result = await this.cache.getOrLoad(
-      'trending',
-      { ttlSeconds: this.config.cacheTtlSeconds.prices },
-      () => this.fetch(),
-    );
-    const { coins, provider, attempted } = result.value;
+    const { value: coins, meta } = await this.readPath.read({
+      key: 'trending',
+      ttlSeconds: this.config.cacheTtlSeconds.prices,
+      fetch: () => this.fetch(),
+      stored: () => this.storedList(),
+    });
     return {
       data: coins.map((c) => ({
         rank: c.rank,
@@ -40,9 +41,7 @@ export class TrendingService {
         price_usd: c.priceUsd,
         score: c.score,
       })),
-      meta: {
-        ...responseMeta(result, { provider, attempted }),
-      },
+      meta,
     };
   }
 
@@ -52,13 +51,37 @@ export class TrendingService {
     return this.trending();
   }
 
-  private async fetch() {
+  private async fetch(): Promise<Sourced<TrendingCoin[]>> {
     const { data, provider, attempted } = await this.registry.execute('trending', (api, ctx) =>
       api.getTrending({ ctx }),
     );
     const coins = data.slice(0, TRENDING_TOP);
     await this.store(coins, provider);
-    return { coins, provider, attempted };
+    return { value: coins, provider, attempted };
+  }
+
+  /** The newest stored list, in rank order. */
+  private async storedList(): Promise<StoredRows<TrendingCoin[]> | undefined> {
+    const [newest] = await this.repo.find({ order: { timestamp: 'DESC' }, take: 1 });
+    if (!newest) {
+      return undefined;
+    }
+    const rows = await this.repo.find({
+      where: { timestamp: newest.timestamp },
+      order: { rank: 'ASC' },
+    });
+    return {
+      value: rows.map((r) => ({
+        rank: r.rank,
+        id: r.coinId,
+        symbol: r.symbol,
+        name: r.name,
+        marketCapRank: r.marketCapRank,
+        priceUsd: r.priceUsd,
+        score: r.score,
+      })),
+      newest: newest.timestamp,
+    };
   }
 
   private async store(coins: TrendingCoin[], provider: string): Promise<void> {

@@ -16,6 +16,7 @@ import { ProviderStore } from './provider.store';
 import { PoolsController } from './pools.controller';
 import { ProvidersController } from './providers.controller';
 import { ProvidersService } from './providers.service';
+import { ReadPath } from './read-path/read-path.service';
 import { ProviderRegistry } from './registry/provider-registry';
 
 /** Upstream adapters, the registry that picks and fails over among them, and their API. */
@@ -34,9 +35,10 @@ import { ProviderRegistry } from './registry/provider-registry';
     PoolStore,
     PoolService,
     ProviderRegistry,
+    ReadPath,
     ProvidersService,
     ProviderMetrics,
   ],
-  exports: [ProviderRegistry, ProviderDirectory, PoolService, ApiCallRecorder],
+  exports: [ProviderRegistry, ReadPath, ProviderDirectory, PoolService, ApiCallRecorder],
 })
 export class ProvidersModule {}

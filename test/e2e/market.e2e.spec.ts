@@ -128,8 +128,25 @@ describe('GET /api/market and /api/coins/top', () => {
     assert.equal(bad.body.message, 'hours must be an integer from 1 to 2160');
   });
 
-  it('503s naming CoinGecko when it cannot serve the overview and nothing is cached', async () => {
+  it('serves the stored overview, marked stale, when CoinGecko fails and nothing is cached; 503s naming CoinGecko when nothing is stored', async () => {
+    const fresh = await api().get('/api/market').expect(200);
+    t.running.app.get(CacheService).invalidate('market:');
     t.fake.inject('coingecko', { type: 'reset' });
+    const stale = await api().get('/api/market').expect(200);
+    assert.deepEqual(
+      [stale.body.meta.provider, stale.body.meta.stale, stale.body.meta.cached],
+      ['database', true, false],
+    );
+    assert.deepEqual(
+      stale.body.meta.attempted.map((a: { outcome: string }) => a.outcome),
+      ['network'],
+    );
+    const snapshots = t.running.app.get(DataSource).getRepository(MarketSnapshot);
+    const [newest] = await snapshots.find({ order: { timestamp: 'DESC' }, take: 1 });
+    assert.equal(stale.body.meta.asOf, newest.timestamp.toISOString());
+    assert.deepEqual(stale.body.data, fresh.body.data);
+
+    await snapshots.clear();
     const res = await api().get('/api/market').expect(503);
     assert.deepEqual(
       res.body.attempted.map((a: { outcome: string }) => a.outcome),

@@ -77,6 +77,7 @@ describe('persistence', () => {
         { name: 'JobRuns1765100000000' },
         { name: 'TokenVersion1765200000000' },
         { name: 'MarketSentiment1765320000000' },
+        { name: 'MarketOverviewStored1765400000000' },
       ]);
       const drift = await dataSource.driver.createSchemaBuilder().log();
       assert.deepEqual(
@@ -118,7 +119,7 @@ describe('persistence', () => {
       assert.equal(found.marketCap, null);
       assert.equal(found.change24h, -1.25);
       assert.deepEqual(found.timestamp, new Date('2026-11-28T01:00:00.000Z'));
-      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 11);
+      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 12);
     } finally {
       await second.close();
     }

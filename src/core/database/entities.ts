@@ -4,6 +4,7 @@ import { DefiProtocol } from '../../defi/entities/defi-protocol.entity';
 import { DefiTvlDay } from '../../defi/entities/tvl-day.entity';
 import { FearGreedDay } from '../../fear-greed/fear-greed.entity';
 import { CoinListingRecord } from '../../market/entities/coin-listing.entity';
+import { MarketCoinRecord } from '../../market/entities/market-coin.entity';
 import { MarketSnapshot } from '../../market/entities/market-snapshot.entity';
 import { Ohlcv } from '../../market/entities/ohlcv.entity';
 import { Price } from '../../market/entities/price.entity';
@@ -24,6 +25,7 @@ export const ENTITIES = [
   Price,
   Ohlcv,
   MarketSnapshot,
+  MarketCoinRecord,
   TrendingCoinRecord,
   CoinListingRecord,
   NewsItem,

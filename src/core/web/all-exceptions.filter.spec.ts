@@ -6,6 +6,10 @@ import {
 } from '@nestjs/common';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import {
+  AllProvidersFailedError,
+  NotFoundAtProvidersError,
+} from '../../providers/registry/provider-attempt';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import { withHeaders } from './exception-headers';
 
@@ -90,5 +94,28 @@ describe('AllExceptionsFilter', () => {
     });
     const { status, headers } = run(refused);
     assert.deepEqual([status, headers], [401, { 'X-RateLimit-Limit': '30' }]);
+  });
+
+  it("answers the provider layer's domain errors as 503 and 404 naming each provider tried", () => {
+    const attempted = [
+      { provider: 'coingecko', outcome: 'timeout' as const, reason: 'timed out', duration_ms: 5 },
+    ];
+    assert.deepEqual(run(new AllProvidersFailedError('prices', attempted)), {
+      status: 503,
+      headers: {},
+      body: {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'No provider could serve prices: coingecko (timeout: timed out)',
+        requestId: 'req-1',
+        attempted,
+      },
+    });
+    const missing = run(new NotFoundAtProvidersError('Protocol "x"', attempted));
+    assert.deepEqual(
+      [missing.status, (missing.body as { message: string }).message],
+      [404, 'Protocol "x" not found at any provider'],
+    );
+    assert.deepEqual((missing.body as { attempted: unknown }).attempted, attempted);
   });
 });

@@ -8,12 +8,19 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { DomainError, type DomainErrorKind } from '../domain-error';
 import type { ErrorResponseDto, ProviderAttemptDto } from './error-response.dto';
 import { headersOf } from './exception-headers';
 
+/** The status each kind of domain error is answered with. */
+const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+  not_found: HttpStatus.NOT_FOUND,
+};
+
 /**
- * Gives every error the documented shape. Messages of HttpExceptions are the caller's business;
- * anything else is logged with its stack and answered with a bare 500, so neither stack traces
+ * Gives every error the documented shape. Messages of HttpExceptions and domain errors (mapped to
+ * a status by their kind) are the caller's business; anything else is logged with its stack and answered with a bare 500, so neither stack traces
  * nor upstream bodies reach the client.
  */
 @Catch()
@@ -25,7 +32,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const statusCode = statusOf(exception);
-    if (statusCode >= 500 && !(exception instanceof HttpException)) {
+    if (statusCode >= 500 && !isAnswerable(exception)) {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : exception,
       );
@@ -44,10 +51,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 }
 
+function isAnswerable(exception: unknown): boolean {
+  return exception instanceof HttpException || exception instanceof DomainError;
+}
+
 /** Express body-parser errors carry a status (400 malformed JSON, 413 too large). */
 function statusOf(exception: unknown): number {
   if (exception instanceof HttpException) {
     return exception.getStatus();
+  }
+  if (exception instanceof DomainError) {
+    return DOMAIN_STATUS[exception.kind];
   }
   const status = (exception as { status?: unknown; expose?: unknown } | null)?.status;
   return typeof status === 'number' && status >= 400 && status < 500
@@ -57,7 +71,12 @@ function statusOf(exception: unknown): number {
 
 /** Provider failures also list each provider tried and why. */
 function attemptsOf(exception: unknown): Pick<ErrorResponseDto, 'attempted'> {
-  const response = exception instanceof HttpException ? exception.getResponse() : undefined;
+  const response =
+    exception instanceof HttpException
+      ? exception.getResponse()
+      : exception instanceof DomainError
+        ? exception.details()
+        : undefined;
   const attempted = (response as { attempted?: unknown } | undefined)?.attempted;
   return Array.isArray(attempted) ? { attempted: attempted as ProviderAttemptDto[] } : {};
 }
@@ -86,7 +105,7 @@ function messageOf(exception: unknown, statusCode: number): string {
     }
     return typeof message === 'string' ? message : exception.message;
   }
-  if (statusCode < 500 && exception instanceof Error) {
+  if (exception instanceof DomainError || (statusCode < 500 && exception instanceof Error)) {
     return exception.message;
   }
   return 'Internal server error';

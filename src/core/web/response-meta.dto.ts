@@ -1,20 +1,24 @@
 import { ProviderAttemptDto } from './error-response.dto';
 
-/** Where a data response came from and how fresh it is. */
+/**
+ * Where a data response came from and how fresh it is. An answer read from the database because
+ * every provider failed (the last resort) always has `provider: "database"`, `stale: true`,
+ * `cached: false`, `asOf` its newest stored row and `attempted` naming each provider that failed.
+ */
 export class ResponseMetaDto {
-  /** The provider that answered. @example "coingecko" */
+  /** The provider that answered, or "database" when stored rows answered. @example "coingecko" */
   provider!: string;
 
-  /** Each provider tried for this answer, in order. */
+  /** Each provider tried for this answer, in order; on a stored answer, each one that failed. */
   attempted!: ProviderAttemptDto[];
 
   /** Served from the cache. */
   cached!: boolean;
 
-  /** Past its cache lifetime: served because every provider failed just now. */
+  /** Not fresh from a provider: the last cached value past its lifetime, or stored rows, served because every provider failed just now. */
   stale!: boolean;
 
-  /** When the data was fetched from the provider (ISO 8601). @example "2026-11-28T02:00:00.000Z" */
+  /** When the data was fetched from the provider (ISO 8601); for stored rows, the newest row's time. @example "2026-11-28T02:00:00.000Z" */
   asOf!: string;
 
   /** Seconds since asOf. @example 12 */

@@ -22,7 +22,8 @@ function fieldMessages(error: ValidationError, parent: string): string[] {
   const messages: string[] = [];
   if (UNKNOWN_FIELD in constraints) {
     const allowed = allowedFields(error.target);
-    const shown = field.length > SHOWN_NAME_LENGTH ? `${field.slice(0, SHOWN_NAME_LENGTH)}…` : field;
+    const shown =
+      field.length > SHOWN_NAME_LENGTH ? `${field.slice(0, SHOWN_NAME_LENGTH)}…` : field;
     messages.push(
       allowed.length > 0
         ? `${shown} is not a known field; allowed: ${allowed.join(', ')}`

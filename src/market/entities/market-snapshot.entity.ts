@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DoubleColumn, EpochMsColumn } from '../../core/database/columns';
 
 /** The market overview as collected at one instant. */
@@ -22,6 +22,16 @@ export class MarketSnapshot {
 
   @DoubleColumn({ name: 'btc_dominance', nullable: true })
   btcDominance!: number | null;
+
+  /** The rest of the overview, so a stored snapshot can answer `/api/market` whole. */
+  @DoubleColumn({ name: 'eth_dominance', nullable: true })
+  ethDominance!: number | null;
+
+  @DoubleColumn({ name: 'market_cap_change_24h_pct', nullable: true })
+  marketCapChange24hPct!: number | null;
+
+  @Column({ name: 'active_cryptocurrencies', type: 'integer', nullable: true })
+  activeCryptocurrencies!: number | null;
 
   @EpochMsColumn()
   timestamp!: Date;

@@ -13,6 +13,7 @@ const RETAINED = [
   { table: 'ohlcv', column: 'open_time' },
   { table: 'news', column: 'timestamp' },
   { table: 'market_snapshots', column: 'timestamp' },
+  { table: 'market_coins', column: 'timestamp' },
   { table: 'trending_coins', column: 'timestamp' },
   { table: 'defi_protocols', column: 'timestamp' },
   { table: 'api_calls', column: 'timestamp' },

@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { DomainError } from '../../core/domain-error';
 import { ProviderError, type ProviderErrorKind } from '../../core/http';
 import { ProviderSkipped } from '../runtime/provider-runtime';
 
@@ -18,32 +18,41 @@ export function describeAttempts(attempts: readonly ProviderAttempt[]): string {
     .join(', ');
 }
 
-/** Every provider failed or was skipped: a 503 that names each one and why. */
-export class AllProvidersFailedError extends HttpException {
+/** Every provider failed or was skipped; answered as a 503 that names each one and why. */
+export class AllProvidersFailedError extends DomainError {
+  readonly kind = 'unavailable';
+
   constructor(
     readonly category: string,
     readonly attempted: ProviderAttempt[],
   ) {
     super(
-      {
-        message:
-          attempted.length === 0
-            ? `No provider is configured for ${category}`
-            : `No provider could serve ${category}: ${describeAttempts(attempted)}`,
-        attempted,
-      },
-      HttpStatus.SERVICE_UNAVAILABLE,
+      attempted.length === 0
+        ? `No provider is configured for ${category}`
+        : `No provider could serve ${category}: ${describeAttempts(attempted)}`,
     );
+    this.name = 'AllProvidersFailedError';
+  }
+
+  override details(): { attempted: ProviderAttempt[] } {
+    return { attempted: this.attempted };
   }
 }
 
-/** Every provider that answered said the thing asked for does not exist. */
-export class NotFoundAtProvidersError extends HttpException {
+/** Every provider that answered said the thing asked for does not exist; answered as a 404. */
+export class NotFoundAtProvidersError extends DomainError {
+  readonly kind = 'not_found';
+
   constructor(
     what: string,
     readonly attempted: ProviderAttempt[],
   ) {
-    super({ message: `${what} not found at any provider`, attempted }, HttpStatus.NOT_FOUND);
+    super(`${what} not found at any provider`);
+    this.name = 'NotFoundAtProvidersError';
+  }
+
+  override details(): { attempted: ProviderAttempt[] } {
+    return { attempted: this.attempted };
   }
 }
 

@@ -17,6 +17,8 @@ import { TokenVersion1765200000000 as PostgresTokenVersion } from './postgres/17
 import { TokenVersion1765200000000 as SqliteTokenVersion } from './sqlite/1765200000000-TokenVersion';
 import { MarketSentiment1765320000000 as PostgresMarketSentiment } from './postgres/1765320000000-MarketSentiment';
 import { MarketSentiment1765320000000 as SqliteMarketSentiment } from './sqlite/1765320000000-MarketSentiment';
+import { MarketOverviewStored1765400000000 as PostgresMarketOverviewStored } from './postgres/1765400000000-MarketOverviewStored';
+import { MarketOverviewStored1765400000000 as SqliteMarketOverviewStored } from './sqlite/1765400000000-MarketOverviewStored';
 import { Init1764300000000 as SqliteInit } from './sqlite/1764300000000-Init';
 import { PoolMembers1764400000000 as SqlitePoolMembers } from './sqlite/1764400000000-PoolMembers';
 import { TrendingCoins1764500000000 as SqliteTrendingCoins } from './sqlite/1764500000000-TrendingCoins';
@@ -37,6 +39,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteJobRuns,
   SqliteTokenVersion,
   SqliteMarketSentiment,
+  SqliteMarketOverviewStored,
 ];
 export const POSTGRES_MIGRATIONS = [
   PostgresInit,
@@ -50,4 +53,5 @@ export const POSTGRES_MIGRATIONS = [
   PostgresJobRuns,
   PostgresTokenVersion,
   PostgresMarketSentiment,
+  PostgresMarketOverviewStored,
 ];
