@@ -18,7 +18,8 @@ const DEFAULT_WATCHLIST_SIZE = 20;
  * Scheduled collection for the watchlist: prices from every available provider (one row per
  * provider) plus a market snapshot, hourly candles, the trending list, and the daily market list
  * that tickers resolve against (also fetched at start when missing or a day old). Runs never
- * overlap (waitForCompletion) and ENABLE_BACKGROUND_TASKS=false leaves them unscheduled.
+ * overlap: JobScheduler lets a tick that comes during a run join that run instead of starting
+ * another. ENABLE_BACKGROUND_TASKS=false leaves them unscheduled.
  */
 @Injectable()
 export class MarketCollector implements OnApplicationBootstrap {

@@ -1,2 +1,3 @@
-export { type JobDefinition, type JobRun, JobScheduler, type JobStatus } from './job-scheduler';
+export type { JobDefinition, JobRun, JobStatus } from './job.types';
+export { JobScheduler } from './job-scheduler';
 export { JobsModule } from './jobs.module';
