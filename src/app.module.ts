@@ -9,7 +9,9 @@ import { JobsModule } from './core/jobs';
 import { MetricsModule } from './core/metrics/metrics.module';
 import { InfoModule } from './core/info/info.module';
 import { LoggingModule } from './core/logging/logging.module';
+import { HotPathModule } from './core/web/hot-path/hot-path.module';
 import { WebModule } from './core/web/web.module';
+import { AuthHotPathGate } from './auth/auth-hot-path.gate';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DefiModule } from './defi/defi.module';
 import { DiscoveryModule } from './discovery/discovery.module';
@@ -40,6 +42,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         JobsModule,
         AuthModule,
+        HotPathModule.forRoot({ gate: { module: AuthModule, useExisting: AuthHotPathGate } }),
         DocsModule,
         InfoModule,
         DashboardModule,
