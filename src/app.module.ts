@@ -20,7 +20,7 @@ import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { MarketModule } from './market/market.module';
 import { NewsModule } from './news/news.module';
 import { RealtimeModule } from './realtime/realtime.module';
-import { RealtimePublisherModule } from './realtime/realtime.publisher';
+import { RealtimePublisherModule } from './core/realtime/realtime.publisher';
 import { OperationsModule } from './operations/operations.module';
 import { ProvidersModule } from './providers/providers.module';
 import { SentimentEngineModule } from './sentiment/engine/sentiment-engine.module';

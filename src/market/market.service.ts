@@ -13,7 +13,7 @@ import type {
 import { MarketSnapshotStore, type NewSnapshot } from './market-snapshot.store';
 import { toPriceDto } from './prices.service';
 import { responseMeta, storedMeta } from '../core/web/response-meta';
-import { RealtimePublisher } from '../realtime/realtime.publisher';
+import { RealtimePublisher } from '../core/realtime/realtime.publisher';
 
 const OVERVIEW_TOP = 10;
 const OVERVIEW_KEY = 'market:overview';

@@ -3,7 +3,7 @@ import { type AppConfig, InjectConfig } from '../core/config';
 import { JobScheduler } from '../core/jobs';
 import { HttpMetrics } from '../core/metrics/http-metrics';
 import { RealtimeHub } from './hub/realtime-hub';
-import { RealtimePublisher } from './realtime.publisher';
+import { RealtimePublisher } from '../core/realtime/realtime.publisher';
 
 /**
  * Every five minutes (SCHEDULE_STATS_BROADCAST): connection, subscription, message and HTTP

@@ -3,7 +3,7 @@ import { type AppConfig, InjectConfig } from '../core/config';
 import { JobScheduler } from '../core/jobs';
 import { FearGreedService } from '../fear-greed/fear-greed.service';
 import { NewsStore } from '../news/news.store';
-import { RealtimePublisher } from '../realtime/realtime.publisher';
+import { RealtimePublisher } from '../core/realtime/realtime.publisher';
 import { ModelManager } from './engine/model-manager.service';
 import { HeadlineScorer } from './headline-scorer.service';
 import { SentimentService } from './sentiment.service';

@@ -7,7 +7,7 @@ import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import { Authenticator } from '../../src/auth/authenticator';
 import { MAX_BUFFERED_BYTES, RealtimeHub } from '../../src/realtime/hub/realtime-hub';
-import { RealtimePublisher } from '../../src/realtime/realtime.publisher';
+import { RealtimePublisher } from '../../src/core/realtime/realtime.publisher';
 import { rawText } from '../../src/realtime/raw-text';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 import { connected, until } from '../support/waiting';

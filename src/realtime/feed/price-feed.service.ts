@@ -10,7 +10,7 @@ import { ProviderRegistry } from '../../providers/registry/provider-registry';
 import { priceChannel } from '../channels';
 import { RealtimeHub } from '../hub/realtime-hub';
 import type { PriceEvent } from '../realtime-events';
-import { RealtimePublisher } from '../realtime.publisher';
+import { RealtimePublisher } from '../../core/realtime/realtime.publisher';
 import { BinanceStreamClient, type StreamTick } from './binance-stream.client';
 
 /**

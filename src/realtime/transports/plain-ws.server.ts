@@ -7,10 +7,11 @@ import { rawText } from '../raw-text';
 import { Authenticator, credentialOf } from '../../auth/authenticator';
 import type { Caller } from '../../auth/caller';
 import { type AppConfig, InjectConfig } from '../../core/config';
-import { type RealtimeConnection, RealtimeHub } from '../hub/realtime-hub';
+import type { RealtimeConnection } from '../hub/connection.types';
+import { RealtimeHub } from '../hub/realtime-hub';
 import { ClientAddress } from './client-address';
 import { stamped } from '../realtime-events';
-import { RealtimePublisher } from '../realtime.publisher';
+import { RealtimePublisher } from '../../core/realtime/realtime.publisher';
 import { pathOf, queryParam } from './request-target';
 import { welcomeMessage } from './welcome';
 

@@ -9,7 +9,8 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
 import { Authenticator } from '../../auth/authenticator';
-import { type RealtimeConnection, RealtimeHub } from '../hub/realtime-hub';
+import type { RealtimeConnection } from '../hub/connection.types';
+import { RealtimeHub } from '../hub/realtime-hub';
 import type { SubscriptionAck, UnsubscribeAck } from '../realtime-events';
 import { ClientAddress } from './client-address';
 
