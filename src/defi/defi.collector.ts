@@ -1,22 +1,26 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type AppConfig, InjectConfig } from '../core/config';
-import { JobScheduler } from '../core/jobs';
+import { type JobDefinition, JobScheduler, ScheduledJobs } from '../core/jobs';
 import { DefiService } from './defi.service';
 
 /** Hourly (SCHEDULE_DEFI): the top protocols as one stored run, and the day's total TVL. */
 @Injectable()
-export class DefiCollector implements OnApplicationBootstrap {
+export class DefiCollector extends ScheduledJobs {
   constructor(
-    private readonly jobs: JobScheduler,
+    jobs: JobScheduler,
     private readonly defi: DefiService,
     @InjectConfig() private readonly config: AppConfig,
-  ) {}
+  ) {
+    super(jobs);
+  }
 
-  onApplicationBootstrap(): void {
-    this.jobs.schedule({
-      name: 'defi',
-      cron: this.config.schedule.defi,
-      run: () => this.defi.collect(),
-    });
+  protected jobs(): JobDefinition[] {
+    return [
+      {
+        name: 'defi',
+        cron: this.config.schedule.defi,
+        run: () => this.defi.collect(),
+      },
+    ];
   }
 }

@@ -1,6 +1,6 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type AppConfig, InjectConfig } from '../core/config';
-import { JobScheduler } from '../core/jobs';
+import { type JobDefinition, JobScheduler, ScheduledJobs } from '../core/jobs';
 import { FearGreedService } from './fear-greed.service';
 
 /**
@@ -8,19 +8,23 @@ import { FearGreedService } from './fear-greed.service';
  * has the index at once: its last days, one row per day.
  */
 @Injectable()
-export class FearGreedCollector implements OnApplicationBootstrap {
+export class FearGreedCollector extends ScheduledJobs {
   constructor(
-    private readonly jobs: JobScheduler,
+    jobs: JobScheduler,
     private readonly fearGreed: FearGreedService,
     @InjectConfig() private readonly config: AppConfig,
-  ) {}
+  ) {
+    super(jobs);
+  }
 
-  onApplicationBootstrap(): void {
-    this.jobs.schedule({
-      name: 'fear-greed',
-      cron: this.config.schedule.fearGreed,
-      run: () => this.fearGreed.collect(),
-      runAtStart: () => this.fearGreed.isStale(),
-    });
+  protected jobs(): JobDefinition[] {
+    return [
+      {
+        name: 'fear-greed',
+        cron: this.config.schedule.fearGreed,
+        run: () => this.fearGreed.collect(),
+        runAtStart: () => this.fearGreed.isStale(),
+      },
+    ];
   }
 }

@@ -1,7 +1,7 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type AppConfig, InjectConfig, type KnownCoin } from '../core/config';
-import { JobScheduler } from '../core/jobs';
+import { type JobDefinition, JobScheduler, ScheduledJobs } from '../core/jobs';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
 import { CoinCatalogue } from './coins/coin-catalogue';
 import { CoinDirectoryService } from './coins/coin-directory.service';
@@ -22,11 +22,11 @@ const DEFAULT_WATCHLIST_SIZE = 20;
  * another. ENABLE_BACKGROUND_TASKS=false leaves them unscheduled.
  */
 @Injectable()
-export class MarketCollector implements OnApplicationBootstrap {
+export class MarketCollector extends ScheduledJobs {
   private readonly logger = new Logger(MarketCollector.name);
 
   constructor(
-    private readonly jobs: JobScheduler,
+    jobs: JobScheduler,
     private readonly registry: ProviderRegistry,
     private readonly coins: CoinCatalogue,
     private readonly directory: CoinDirectoryService,
@@ -37,31 +37,35 @@ export class MarketCollector implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly trending: TrendingService,
     @InjectConfig() private readonly config: AppConfig,
-  ) {}
+  ) {
+    super(jobs);
+  }
 
-  onApplicationBootstrap(): void {
+  protected jobs(): JobDefinition[] {
     const { schedule } = this.config;
-    this.jobs.schedule({
-      name: 'prices',
-      cron: schedule.prices,
-      run: () => this.collectPrices(),
-    });
-    this.jobs.schedule({
-      name: 'candles',
-      cron: schedule.candles,
-      run: () => this.collectCandles(),
-    });
-    this.jobs.schedule({
-      name: 'trending',
-      cron: schedule.trending,
-      run: () => this.collectTrending(),
-    });
-    this.jobs.schedule({
-      name: 'coin-list',
-      cron: schedule.coins,
-      run: () => this.directory.refresh(),
-      runAtStart: () => this.directory.isStale(),
-    });
+    return [
+      {
+        name: 'prices',
+        cron: schedule.prices,
+        run: () => this.collectPrices(),
+      },
+      {
+        name: 'candles',
+        cron: schedule.candles,
+        run: () => this.collectCandles(),
+      },
+      {
+        name: 'trending',
+        cron: schedule.trending,
+        run: () => this.collectTrending(),
+      },
+      {
+        name: 'coin-list',
+        cron: schedule.coins,
+        run: () => this.directory.refresh(),
+        runAtStart: () => this.directory.isStale(),
+      },
+    ];
   }
 
   /**
