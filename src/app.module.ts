@@ -9,7 +9,9 @@ import { JobsModule } from './core/jobs';
 import { MetricsModule } from './core/metrics/metrics.module';
 import { InfoModule } from './core/info/info.module';
 import { LoggingModule } from './core/logging/logging.module';
+import { HotPathModule } from './core/web/hot-path/hot-path.module';
 import { WebModule } from './core/web/web.module';
+import { AuthHotPathGate } from './auth/auth-hot-path.gate';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DefiModule } from './defi/defi.module';
 import { DiscoveryModule } from './discovery/discovery.module';
@@ -19,7 +21,7 @@ import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { MarketModule } from './market/market.module';
 import { NewsModule } from './news/news.module';
 import { RealtimeModule } from './realtime/realtime.module';
-import { RealtimePublisherModule } from './realtime/realtime.publisher';
+import { RealtimePublisherModule } from './core/realtime/realtime.publisher';
 import { OperationsModule } from './operations/operations.module';
 import { ProvidersModule } from './providers/providers.module';
 import { SentimentEngineModule } from './sentiment/engine/sentiment-engine.module';
@@ -41,6 +43,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         JobsModule,
         AuthModule,
+        HotPathModule.forRoot({ gate: { module: AuthModule, useExisting: AuthHotPathGate } }),
         DocsModule,
         InfoModule,
         DashboardModule,

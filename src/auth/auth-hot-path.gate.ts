@@ -1,18 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
-import type { HotPathGate } from '../core/web/hot-path/hot-path-gate';
-import { Authenticator } from './authenticator';
-import type { WithCaller } from './caller';
-import { type RateDecision, RateLimitService } from './rate-limit/rate-limit.service';
+import type { HotPathGate } from '../core/web/hot-path/hot-path.gate';
+import { Authenticator } from './authenticator.service';
+import { RateLimitService } from './rate-limit/rate-limit.service';
+import { requestContextOf } from './request-context';
 
-/** A request the hot path already charged: RateLimitGuard uses this decision, not a second count. */
-export interface WithRateDecision {
-  rateDecision?: RateDecision;
-}
-
-type GatedRequest = IncomingMessage & WithCaller & WithRateDecision;
-
-/** Credentials and limits for the hot path, the same Authenticator and counters as the guards. */
+/**
+ * Credentials and limits for the hot path: the same Authenticator, counters and request context
+ * as the guards, so a request the hot path identified or charged is not identified or charged
+ * again when the framework answers it.
+ */
 @Injectable()
 export class AuthHotPathGate implements HotPathGate {
   constructor(
@@ -21,19 +18,19 @@ export class AuthHotPathGate implements HotPathGate {
   ) {}
 
   /** Identifies the caller; a refused credential rejects here and again in AuthGuard, checked once. */
-  async admit(req: GatedRequest, ip: string): Promise<string> {
-    req.identifying ??= this.authenticator.identify(req.headers, ip);
-    const caller = await req.identifying;
-    req.caller = caller;
+  async admit(req: IncomingMessage, ip: string): Promise<string> {
+    const caller = await requestContextOf(req).identify(() =>
+      this.authenticator.identify(req.headers, ip),
+    );
     return caller.tier.name;
   }
 
-  async charge(req: GatedRequest): Promise<Record<string, string> | undefined> {
-    if (!req.caller) {
+  async charge(req: IncomingMessage): Promise<Record<string, string> | undefined> {
+    const context = requestContextOf(req);
+    if (!context.caller) {
       return undefined;
     }
-    const decision = await this.limits.consume(req.caller);
-    req.rateDecision = decision;
+    const decision = await context.rateDecision((caller) => this.limits.consume(caller));
     return decision.retryAfter === undefined ? decision.headers : undefined;
   }
 }

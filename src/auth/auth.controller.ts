@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AppConfig, InjectConfig } from '../core/config';
-import { Authenticator } from './authenticator';
-import { type Caller, CurrentCaller } from './caller';
+import { Authenticator } from './authenticator.service';
+import type { Caller } from './caller';
+import { CurrentCaller } from './current-caller.decorator';
 import { MeDto, TokenRequestDto, TokenResponseDto } from './dto/auth.dto';
 import { looksLikeApiKey, sameSecret } from './keys/api-key.secret';
 import { TokenService } from './tokens/token.service';

@@ -2,10 +2,9 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { HOT_PATH_GATE } from '../core/web/hot-path/hot-path-gate';
 import { AuthHotPathGate } from './auth-hot-path.gate';
 import { AuthController } from './auth.controller';
-import { Authenticator } from './authenticator';
+import { Authenticator } from './authenticator.service';
 import { ApiKey } from './entities/api-key.entity';
 import { UserRequest } from './entities/user-request.entity';
 import { AuthGuard } from './guards/auth.guard';
@@ -17,12 +16,13 @@ import { ApiKeysController } from './keys/api-keys.controller';
 import { RateLimitService } from './rate-limit/rate-limit.service';
 import { WindowCounterStorage } from './rate-limit/window-counter.storage';
 import { RequestLogService } from './request-log/request-log.service';
-import { TierLimits } from './tier-limits';
+import { TierLimits } from './tier-limits.service';
 import { TokenService } from './tokens/token.service';
 
 /**
  * Keys, tokens, tiers and limits. Global: every feature's controllers may check tier depth, and
- * the hot path and the realtime gateways identify callers with the same Authenticator.
+ * the realtime gateways identify callers with the same Authenticator. The hot path imports it
+ * by name for its gate (AuthHotPathGate).
  */
 @Global()
 @Module({
@@ -43,7 +43,7 @@ import { TokenService } from './tokens/token.service';
     TierLimits,
     RateLimitService,
     RequestLogService,
-    { provide: HOT_PATH_GATE, useClass: AuthHotPathGate },
+    AuthHotPathGate,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: TierGuard },
@@ -54,7 +54,7 @@ import { TokenService } from './tokens/token.service';
     RateLimitService,
     RequestLogService,
     ApiKeyService,
-    HOT_PATH_GATE,
+    AuthHotPathGate,
   ],
 })
 export class AuthModule {}

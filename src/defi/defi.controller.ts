@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type Caller, CurrentCaller } from '../auth/caller';
-import { TierLimits } from '../auth/tier-limits';
+import { CallerTier } from '../auth/current-caller.decorator';
+import type { TierPolicy } from '../core/config';
+import { TierLimits } from '../auth/tier-limits.service';
 import { sendCsv } from '../core/web/csv';
 import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
 import { DefiService } from './defi.service';
@@ -42,10 +43,10 @@ export class DefiController {
   @ApiOkResponse({ type: TvlChartResponseDto, description: 'JSON, or text/csv with format=csv' })
   async tvlChart(
     @Query() query: TvlChartQueryDto,
-    @CurrentCaller() caller: Caller,
+    @CallerTier() tier: TierPolicy,
     @Res({ passthrough: true }) res: Response,
   ): Promise<TvlChartResponseDto | string> {
-    const days = this.tiers.historyDays(caller, query.days, DEFAULT_CHART_DAYS);
+    const days = this.tiers.historyDays(tier, query.days, DEFAULT_CHART_DAYS);
     const result = await this.defi.tvlChart(days);
     return query.format === 'csv'
       ? sendCsv({
@@ -71,9 +72,9 @@ export class DefiController {
   protocol(
     @Param() { slug }: ProtocolSlugDto,
     @Query() query: ProtocolQueryDto,
-    @CurrentCaller() caller: Caller,
+    @CallerTier() tier: TierPolicy,
   ): Promise<ProtocolDetailResponseDto> {
-    this.tiers.requireHistoryDays(caller, query.days);
+    this.tiers.requireHistoryDays(tier, query.days);
     return this.defi.protocol(slug, query.days);
   }
 }

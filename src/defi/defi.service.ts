@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { CacheService } from '../core/cache';
 import { type AppConfig, InjectConfig } from '../core/config';
 import { liveMeta, storedMeta } from '../core/web/response-meta';
-import type { ResponseMetaDto } from '../core/web/response-meta.dto';
+import type { ResponseMetaDto } from '../core/web/dto/response-meta.dto';
 import { ReadPath, type ReadAnswer } from '../providers/read-path/read-path.service';
 import { backfillIf, storedAnswerMeta } from '../providers/registry/backfill';
 import type { ProtocolTvl, TvlPoint } from '../providers/provider.types';

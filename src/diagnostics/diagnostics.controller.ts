@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, NotFoundException, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../auth/require-tier.decorator';
-import { type DiagnosticsReport, DiagnosticsService } from './diagnostics.service';
+import { DiagnosticsService } from './diagnostics.service';
+import type { DiagnosticsReport } from './diagnostics.types';
 import { DiagnosticsQueryDto, DiagnosticsReportDto } from './dto/diagnostics.dto';
 import { API_TAGS } from '../core/docs/api-tags';
 

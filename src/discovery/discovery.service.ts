@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { Repository } from 'typeorm';
@@ -8,9 +8,7 @@ import {
   discoveryCatalogueSchema,
   InjectConfig,
 } from '../core/config';
-import { JobScheduler } from '../core/jobs';
 import { UpstreamProvider } from '../providers/entities/upstream-provider.entity';
-import { discoveryCron } from './discovery-schedule';
 import { safeFetch } from './safe-fetch';
 import { shapeProblem } from './shape';
 
@@ -42,26 +40,14 @@ export interface DiscoveryRun {
  * `providers` with source "discovery", disabled: an operator decides what to do with them.
  */
 @Injectable()
-export class DiscoveryService implements OnApplicationBootstrap {
+export class DiscoveryService {
   private readonly logger = new Logger(DiscoveryService.name);
   private current?: { run: DiscoveryRun; done: Promise<DiscoveryRun> };
 
   constructor(
     @InjectRepository(UpstreamProvider) private readonly providers: Repository<UpstreamProvider>,
-    private readonly jobs: JobScheduler,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
-
-  onApplicationBootstrap(): void {
-    const { autoDiscovery, autoDiscoveryIntervalHours: hours } = this.config.features;
-    if (autoDiscovery) {
-      this.jobs.schedule({
-        name: 'discovery',
-        cron: discoveryCron(hours),
-        run: async () => (await this.start().done).validated,
-      });
-    }
-  }
 
   /** Starts a run (or returns the one in progress). */
   start(): { run: DiscoveryRun; done: Promise<DiscoveryRun> } {

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Caller, CurrentCaller } from '../auth/caller';
-import { TierLimits } from '../auth/tier-limits';
+import { CallerTier } from '../auth/current-caller.decorator';
+import type { TierPolicy } from '../core/config';
+import { TierLimits } from '../auth/tier-limits.service';
 import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
 import { FearGreedQueryDto, FearGreedResponseDto } from './dto/fear-greed.dto';
 import { FearGreedService } from './fear-greed.service';
@@ -20,9 +21,9 @@ export class FearGreedController {
   @ApiOperation({ summary: 'The Crypto Fear & Greed Index: current value and daily history' })
   index(
     @Query() query: FearGreedQueryDto,
-    @CurrentCaller() caller: Caller,
+    @CallerTier() tier: TierPolicy,
   ): Promise<FearGreedResponseDto> {
-    this.tiers.requireHistoryDays(caller, query.limit);
+    this.tiers.requireHistoryDays(tier, query.limit);
     return this.fearGreed.index(query.limit);
   }
 }

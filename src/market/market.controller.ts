@@ -1,8 +1,9 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type Caller, CurrentCaller } from '../auth/caller';
-import { TierLimits } from '../auth/tier-limits';
+import { CallerTier } from '../auth/current-caller.decorator';
+import type { TierPolicy } from '../core/config';
+import { TierLimits } from '../auth/tier-limits.service';
 import { sendCsv } from '../core/web/csv';
 import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
 import {
@@ -42,10 +43,10 @@ export class MarketController {
   @ApiOkResponse({ type: SnapshotsResponseDto })
   async snapshots(
     @Query() query: SnapshotsQueryDto,
-    @CurrentCaller() caller: Caller,
+    @CallerTier() tier: TierPolicy,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SnapshotsResponseDto | string> {
-    this.tiers.requireHistoryDays(caller, Math.ceil(query.hours / 24));
+    this.tiers.requireHistoryDays(tier, Math.ceil(query.hours / 24));
     const result = await this.market.snapshots(query.hours);
     return query.format === 'csv'
       ? sendCsv({

@@ -10,7 +10,7 @@ import { MarketSnapshot } from './entities/market-snapshot.entity';
 import { Ohlcv } from './entities/ohlcv.entity';
 import { MarketCoinStore } from './market-coin.store';
 import { MarketSnapshotStore } from './market-snapshot.store';
-import { MarketCollector } from './market.collector';
+import { MarketJob } from './market.job';
 import { MarketController } from './market.controller';
 import { MarketService } from './market.service';
 import { Price } from './entities/price.entity';
@@ -52,7 +52,7 @@ import { PricesService } from './prices.service';
     TrendingService,
     PriceHistoryStore,
     PriceHistoryService,
-    MarketCollector,
+    MarketJob,
   ],
   exports: [CoinCatalogue, PricesService],
 })

@@ -14,7 +14,7 @@ import { MarketCoinStore } from './market-coin.store';
 import { MarketSnapshotStore, type StoredOverview } from './market-snapshot.store';
 import { toPriceDto } from './prices.service';
 import { storedMeta } from '../core/web/response-meta';
-import { RealtimePublisher } from '../realtime/realtime.publisher';
+import { RealtimePublisher } from '../core/realtime/realtime.publisher';
 
 const OVERVIEW_TOP = 10;
 const OVERVIEW_KEY = 'market:overview';

@@ -1,8 +1,9 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type Caller, CurrentCaller } from '../auth/caller';
-import { TierLimits } from '../auth/tier-limits';
+import { CallerTier } from '../auth/current-caller.decorator';
+import type { TierPolicy } from '../core/config';
+import { TierLimits } from '../auth/tier-limits.service';
 import { sendCsv } from '../core/web/csv';
 import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
 import {
@@ -31,11 +32,11 @@ export class OhlcvController {
   @ApiOkResponse({ type: OhlcvResponseDto, description: 'JSON, or text/csv with format=csv' })
   async candles(
     @Query() query: OhlcvQueryDto,
-    @CurrentCaller() caller: Caller,
+    @CallerTier() tier: TierPolicy,
     @Res({ passthrough: true }) res: Response,
   ): Promise<OhlcvResponseDto | string> {
-    const limit = query.limit ?? defaultCandleLimit(query.interval, caller.tier.historyDays);
-    this.tiers.requireHistoryDays(caller, candleSpanDays({ interval: query.interval, limit }));
+    const limit = query.limit ?? defaultCandleLimit(query.interval, tier.historyDays);
+    this.tiers.requireHistoryDays(tier, candleSpanDays({ interval: query.interval, limit }));
     const result = await this.ohlcv.candles({ ...query, limit });
     return query.format === 'csv'
       ? sendCsv({

@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type Caller, CurrentCaller } from '../auth/caller';
-import { TierLimits } from '../auth/tier-limits';
+import { CallerTier } from '../auth/current-caller.decorator';
+import type { TierPolicy } from '../core/config';
+import { TierLimits } from '../auth/tier-limits.service';
 import { sendCsv } from '../core/web/csv';
 import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
 import {
@@ -32,11 +33,8 @@ export class PricesController {
   @ApiOperation({
     summary: 'Live prices for several coins; unknown tickers are listed in meta.unknown',
   })
-  list(
-    @Query() query: PricesQueryDto,
-    @CurrentCaller() caller: Caller,
-  ): Promise<PricesResponseDto> {
-    this.tiers.requireSymbols(caller, query.symbols.length);
+  list(@Query() query: PricesQueryDto, @CallerTier() tier: TierPolicy): Promise<PricesResponseDto> {
+    this.tiers.requireSymbols(tier, query.symbols.length);
     return this.prices.prices(query.symbols);
   }
 
@@ -49,9 +47,9 @@ export class PricesController {
   })
   consensus(
     @Query() query: PricesQueryDto,
-    @CurrentCaller() caller: Caller,
+    @CallerTier() tier: TierPolicy,
   ): Promise<ConsensusResponseDto> {
-    this.tiers.requireSymbols(caller, query.symbols.length);
+    this.tiers.requireSymbols(tier, query.symbols.length);
     return this.prices.consensus(query.symbols);
   }
 
@@ -66,12 +64,12 @@ export class PricesController {
   async history(
     @Param() { symbol }: CoinParamDto,
     @Query() query: HistoryQueryDto,
-    @CurrentCaller() caller: Caller,
+    @CallerTier() tier: TierPolicy,
     @Res({ passthrough: true }) res: Response,
   ): Promise<HistoryResponseDto | string> {
     const result = await this.priceHistory.history({
       symbol,
-      days: this.tiers.historyDays(caller, query.days, DEFAULT_HISTORY_DAYS),
+      days: this.tiers.historyDays(tier, query.days, DEFAULT_HISTORY_DAYS),
       interval: query.interval,
     });
     return query.format === 'csv'

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { type AppConfig, InjectConfig, type NewsFeed } from '../core/config';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
 import { AllProvidersFailedError } from '../providers/registry/provider-attempt';
-import { RealtimePublisher } from '../realtime/realtime.publisher';
+import { RealtimePublisher } from '../core/realtime/realtime.publisher';
 import { SentimentAnalyzer } from '../sentiment/engine/sentiment-analyzer.service';
 import { CoinTagger } from './coin-tagger';
 import { NewsFeedState } from './entities/news-feed.entity';

@@ -1,30 +1,34 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type AppConfig, InjectConfig } from '../core/config';
-import { JobScheduler } from '../core/jobs';
+import { type JobDefinition, JobScheduler, ScheduledJobs } from '../core/jobs';
 import { HttpMetrics } from '../core/metrics/http-metrics';
-import { RealtimeHub } from './hub/realtime-hub';
-import { RealtimePublisher } from './realtime.publisher';
+import { RealtimeHub } from './hub/realtime-hub.service';
+import { RealtimePublisher } from '../core/realtime/realtime.publisher';
 
 /**
  * Every five minutes (SCHEDULE_STATS_BROADCAST): connection, subscription, message and HTTP
  * request counts on the `stats` channel.
  */
 @Injectable()
-export class RealtimeStatsJob implements OnApplicationBootstrap {
+export class RealtimeStatsJob extends ScheduledJobs {
   constructor(
-    private readonly jobs: JobScheduler,
+    jobs: JobScheduler,
     private readonly hub: RealtimeHub,
     private readonly publisher: RealtimePublisher,
     private readonly http: HttpMetrics,
     @InjectConfig() private readonly config: AppConfig,
-  ) {}
+  ) {
+    super(jobs);
+  }
 
-  onApplicationBootstrap(): void {
-    this.jobs.schedule({
-      name: 'stats-broadcast',
-      cron: this.config.schedule.statsBroadcast,
-      run: () => this.broadcast(),
-    });
+  protected jobs(): JobDefinition[] {
+    return [
+      {
+        name: 'stats-broadcast',
+        cron: this.config.schedule.statsBroadcast,
+        run: () => this.broadcast(),
+      },
+    ];
   }
 
   broadcast(): Promise<number> {

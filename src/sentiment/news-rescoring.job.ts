@@ -1,6 +1,6 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { type AppConfig, InjectConfig } from '../core/config';
-import { JobScheduler } from '../core/jobs';
+import { type JobDefinition, JobScheduler, ScheduledJobs } from '../core/jobs';
 import { type ModelIdentity, NewsStore } from '../news/news.store';
 import type { ModelRole } from './engine/model-catalogue';
 import { ModelManager } from './engine/model-manager.service';
@@ -17,28 +17,38 @@ export const RESCORE_JOB = 'sentiment-rescore';
  * active model's name and revision, so the next run simply starts with what is left.
  */
 @Injectable()
-export class NewsRescoringJob implements OnApplicationBootstrap {
+export class NewsRescoringJob extends ScheduledJobs {
   private readonly logger = new Logger(NewsRescoringJob.name);
 
   constructor(
-    private readonly jobs: JobScheduler,
+    jobs: JobScheduler,
     private readonly models: ModelManager,
     private readonly scorer: HeadlineScorer,
     private readonly news: NewsStore,
     @InjectConfig() private readonly config: AppConfig,
-  ) {}
+  ) {
+    super(jobs);
+  }
 
-  onApplicationBootstrap(): void {
-    if (!this.models.enabled) {
-      return;
+  override onApplicationBootstrap(): void {
+    super.onApplicationBootstrap();
+    if (this.models.enabled) {
+      this.models.onActiveChange((role) => this.activeChanged(role));
     }
-    this.jobs.schedule({
-      name: RESCORE_JOB,
-      cron: this.config.schedule.sentimentRescore,
-      run: () => this.run(),
-      runAtStart: true,
-    });
-    this.models.onActiveChange((role) => this.activeChanged(role));
+  }
+
+  protected jobs(): JobDefinition[] {
+    if (!this.models.enabled) {
+      return [];
+    }
+    return [
+      {
+        name: RESCORE_JOB,
+        cron: this.config.schedule.sentimentRescore,
+        run: () => this.run(),
+        runAtStart: true,
+      },
+    ];
   }
 
   /** How many headlines were re-scored. */
@@ -69,11 +79,11 @@ export class NewsRescoringJob implements OnApplicationBootstrap {
   }
 
   private activeChanged(role: ModelRole): void {
-    if (!this.jobs.enabled) {
+    if (!this.scheduler.enabled) {
       return;
     }
     this.logger.log(`The active ${role} model changed: re-scoring stored headlines`);
-    void this.jobs.run(RESCORE_JOB);
+    void this.scheduler.run(RESCORE_JOB);
   }
 }
 

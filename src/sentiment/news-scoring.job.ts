@@ -1,9 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { type AppConfig, InjectConfig } from '../core/config';
-import { JobScheduler } from '../core/jobs';
+import { type JobDefinition, JobScheduler, ScheduledJobs } from '../core/jobs';
 import { FearGreedService } from '../fear-greed/fear-greed.service';
 import { NewsStore } from '../news/news.store';
-import { RealtimePublisher } from '../realtime/realtime.publisher';
+import { RealtimePublisher } from '../core/realtime/realtime.publisher';
 import { ModelManager } from './engine/model-manager.service';
 import { HeadlineScorer } from './headline-scorer.service';
 import { SentimentService } from './sentiment.service';
@@ -19,11 +19,11 @@ const MAX_PER_RUN = 2_000;
  * collection of the index too.
  */
 @Injectable()
-export class NewsScoringJob implements OnApplicationBootstrap {
+export class NewsScoringJob extends ScheduledJobs {
   private readonly logger = new Logger(NewsScoringJob.name);
 
   constructor(
-    private readonly jobs: JobScheduler,
+    jobs: JobScheduler,
     private readonly models: ModelManager,
     private readonly scorer: HeadlineScorer,
     private readonly news: NewsStore,
@@ -31,23 +31,31 @@ export class NewsScoringJob implements OnApplicationBootstrap {
     private readonly realtime: RealtimePublisher,
     private readonly fearGreed: FearGreedService,
     @InjectConfig() private readonly config: AppConfig,
-  ) {}
+  ) {
+    super(jobs);
+  }
 
-  onApplicationBootstrap(): void {
+  override onApplicationBootstrap(): void {
     this.fearGreed.onCollected(() => {
       this.publishSummary().catch((error: unknown) =>
         this.logger.warn(`sentiment summary not sent: ${(error as Error).message}`),
       );
     });
+    super.onApplicationBootstrap();
+  }
+
+  protected jobs(): JobDefinition[] {
     if (!this.models.enabled) {
-      return;
+      return [];
     }
-    this.jobs.schedule({
-      name: 'sentiment',
-      cron: this.config.schedule.sentiment,
-      run: () => this.run(),
-      runAtStart: true,
-    });
+    return [
+      {
+        name: 'sentiment',
+        cron: this.config.schedule.sentiment,
+        run: () => this.run(),
+        runAtStart: true,
+      },
+    ];
   }
 
   /** How many headlines were scored (either view). */

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Caller, CurrentCaller } from '../auth/caller';
-import { TierLimits } from '../auth/tier-limits';
+import { CallerTier } from '../auth/current-caller.decorator';
+import type { TierPolicy } from '../core/config';
+import { TierLimits } from '../auth/tier-limits.service';
 import {
   AnalyzeBatchDto,
   AnalyzeTextDto,
@@ -42,9 +43,9 @@ export class SentimentController {
   @ApiOperation({ summary: 'Daily mood of the scored headlines, oldest day first' })
   history(
     @Query() query: SentimentHistoryQueryDto,
-    @CurrentCaller() caller: Caller,
+    @CallerTier() tier: TierPolicy,
   ): Promise<SentimentHistoryDto> {
-    this.tiers.requireHistoryDays(caller, query.days);
+    this.tiers.requireHistoryDays(tier, query.days);
     return this.sentiment.history(query.days);
   }
 

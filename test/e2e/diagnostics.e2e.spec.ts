@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
@@ -7,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { CacheService } from '../../src/core/cache';
 import { ProviderDirectory } from '../../src/providers/provider.directory';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
+import { REPO_ROOT } from '../support/test-app';
 
 interface Issue {
   check: string;
@@ -48,6 +50,7 @@ describe('POST /api/diagnostics/run', () => {
         severity: 'warning',
         message: `${backups} is missing or not writable`,
         fixable: true,
+        subject: backups,
       },
     ]);
     assert.equal(report.body.issues_found, (report.body.issues as Issue[]).length);
@@ -166,5 +169,41 @@ describe('diagnostics auto_fix when a repair fails', () => {
         runMigrations: original.runMigrations,
       });
     }
+  });
+});
+
+describe('diagnostics: config files', () => {
+  let t: FakeBackedApp;
+  const configDir = mkdtempSync(join(tmpdir(), 'cdt-diag-config-'));
+
+  before(async () => {
+    cpSync(join(REPO_ROOT, 'config'), configDir, { recursive: true });
+    t = await startFakeBackedApp({ CONFIG_DIR: configDir });
+  });
+
+  after(async () => {
+    await t.stop();
+    rmSync(configDir, { recursive: true, force: true });
+  });
+
+  it('reports every config file start-up reads that no longer parses, discovery-catalogue.json included', async () => {
+    const ok = await request(t.running.url)
+      .post('/api/diagnostics/run')
+      .set('X-API-Key', ADMIN_KEY)
+      .expect(200);
+    assert.ok(!(ok.body.issues as Issue[]).some((i) => i.check === 'config_files'));
+    const broken = join(configDir, 'discovery-catalogue.json');
+    writeFileSync(broken, '{ "providers": [');
+    const report = await request(t.running.url)
+      .post('/api/diagnostics/run')
+      .set('X-API-Key', ADMIN_KEY)
+      .expect(200);
+    const found = (report.body.issues as (Issue & { subject?: string })[]).filter(
+      (i) => i.check === 'config_files',
+    );
+    assert.deepEqual(
+      found.map((i) => [i.subject, i.fixable, i.message.startsWith(`${broken}: `)]),
+      [[broken, false, true]],
+    );
   });
 });

@@ -10,7 +10,7 @@ import { HttpMetrics } from '../../src/core/metrics/http-metrics';
 import { ProviderDirectory } from '../../src/providers/provider.directory';
 import { PriceFeed } from '../../src/realtime/feed/price-feed.service';
 import type { StatsEvent } from '../../src/realtime/realtime-events';
-import { RealtimePublisher } from '../../src/realtime/realtime.publisher';
+import { RealtimePublisher } from '../../src/core/realtime/realtime.publisher';
 import { rawText } from '../../src/realtime/raw-text';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 import { connected, until } from '../support/waiting';

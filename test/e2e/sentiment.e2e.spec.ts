@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import request from 'supertest';
 import { NewsIngestService } from '../../src/news/news-ingest.service';
 import { NewsStore } from '../../src/news/news.store';
-import { RealtimePublisher } from '../../src/realtime/realtime.publisher';
+import { RealtimePublisher } from '../../src/core/realtime/realtime.publisher';
 import { NewsScoringJob } from '../../src/sentiment/news-scoring.job';
 import { ModelManager } from '../../src/sentiment/engine/model-manager.service';
 import { ModelUnavailableError } from '../../src/sentiment/engine/model-unavailable.error';

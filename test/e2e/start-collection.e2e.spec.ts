@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { io, type Socket } from 'socket.io-client';
 import { JobScheduler } from '../../src/core/jobs';
-import { RealtimePublisher } from '../../src/realtime/realtime.publisher';
+import { RealtimePublisher } from '../../src/core/realtime/realtime.publisher';
 import { ModelManager } from '../../src/sentiment/engine/model-manager.service';
 import { type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 import { connected, until } from '../support/waiting';

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { match, type Reply, type RouteResult, type RouteSettings, RSS_CHALLENGE } from './routes';
+import type { Reply, RouteResult, RouteSettings } from './route.types';
+import { match, RSS_CHALLENGE } from './routes';
 import { FakeBinanceStream } from './fake-binance-stream';
 
 /** What a route should do instead of answering normally. */

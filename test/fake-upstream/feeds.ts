@@ -3,7 +3,7 @@
  * entities, HTML summaries, a missing date, Atom, DOCTYPE entities, an external entity, a cut-off
  * body and a Cloudflare 403. `ledger` and `wire` share two stories.
  */
-import type { RouteResult } from './routes';
+import type { RouteResult } from './route.types';
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
 const rss = (title: string, items: string) =>

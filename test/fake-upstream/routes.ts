@@ -8,31 +8,7 @@ import {
   volumeOf,
 } from './market-data';
 import { FEEDS } from './feeds';
-
-export interface Reply {
-  status?: number;
-  body: unknown;
-  contentType?: string;
-  headers?: Record<string, string>;
-}
-
-export interface RouteResult {
-  /** The normal answer. */
-  reply: Reply;
-  /** What "empty results" looks like on this route. */
-  empty: unknown;
-  /** This upstream's way of reporting an error inside HTTP 200. */
-  error200: unknown;
-}
-
-/** Switches that change what the routes answer (not faults: the answers stay well formed). */
-export interface RouteSettings {
-  /**
-   * How far CoinGecko's `last_updated_at` lags the wall clock, as its aggregated quotes do in
-   * production (tens of seconds).
-   */
-  quoteLagMs: number;
-}
+import type { Reply, RouteResult, RouteSettings } from './route.types';
 
 type Handler = (query: URLSearchParams, params: string[], settings: RouteSettings) => RouteResult;
 

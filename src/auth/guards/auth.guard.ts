@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { Authenticator } from '../authenticator';
-import type { WithCaller } from '../caller';
+import { Authenticator } from '../authenticator.service';
+import { requestContextOf } from '../request-context';
 
 /**
  * Global guard (first): identifies every caller (anonymous callers are the free tier). A
@@ -18,9 +18,10 @@ export class AuthGuard implements CanActivate {
     if (context.getType() !== 'http') {
       return true;
     }
-    const request = context.switchToHttp().getRequest<Request & WithCaller>();
-    request.identifying ??= this.authenticator.identify(request.headers, request.ip ?? '');
-    request.caller = await request.identifying;
+    const request = context.switchToHttp().getRequest<Request>();
+    await requestContextOf(request).identify(() =>
+      this.authenticator.identify(request.headers, request.ip ?? ''),
+    );
     return true;
   }
 }

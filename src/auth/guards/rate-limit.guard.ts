@@ -1,9 +1,8 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Response } from 'express';
-import type { WithRateDecision } from '../auth-hot-path.gate';
-import type { WithCaller } from '../caller';
+import type { Request, Response } from 'express';
 import { RateLimitExceededException, RateLimitService } from '../rate-limit/rate-limit.service';
+import { requestContextOf } from '../request-context';
 import { SKIP_RATE_LIMIT } from '../skip-rate-limit.decorator';
 
 /** Global guard (after AuthGuard, before TierGuard): counts the request against the caller's tier limits. */
@@ -24,12 +23,13 @@ export class RateLimitGuard implements CanActivate {
       context.getClass(),
     ]);
     const http = context.switchToHttp();
-    const request = http.getRequest<WithCaller & WithRateDecision>();
+    const request = requestContextOf(http.getRequest<Request>());
     const caller = request.caller;
     if (skip || !caller) {
       return true;
     }
-    const decision = request.rateDecision ?? (await this.limits.consume(caller));
+    // The hot path may have counted this request already: the context keeps that decision.
+    const decision = await request.rateDecision((c) => this.limits.consume(c));
     http.getResponse<Response>().set(decision.headers);
     if (decision.retryAfter !== undefined) {
       throw new RateLimitExceededException(

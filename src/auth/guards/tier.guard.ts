@@ -7,9 +7,10 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { TierName } from '../../core/config';
-import type { WithCaller } from '../caller';
+import type { Request } from 'express';
+import { requestContextOf } from '../request-context';
 import { REQUIRED_TIER } from '../require-tier.decorator';
-import { tierAtLeast } from '../tier-limits';
+import { tierAtLeast } from '../tier-limits.service';
 
 /**
  * Global guard (after RateLimitGuard): enforces @RequireTier(). It runs after the count, so a
@@ -28,7 +29,7 @@ export class TierGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    const caller = context.switchToHttp().getRequest<WithCaller>().caller;
+    const caller = requestContextOf(context.switchToHttp().getRequest<Request>()).caller;
     if (!required || (caller && tierAtLeast(caller.tier.name, required))) {
       return true;
     }

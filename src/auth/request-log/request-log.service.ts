@@ -7,8 +7,8 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Repository } from 'typeorm';
-import type { WithCaller } from '../caller';
 import { UserRequest } from '../entities/user-request.entity';
+import { requestContextOf } from '../request-context';
 
 const FLUSH_EVERY_MS = 2_000;
 const MAX_BUFFERED = 5_000;
@@ -38,12 +38,12 @@ export class RequestLogService implements OnModuleInit, BeforeApplicationShutdow
   }
 
   observe(server: Server): void {
-    server.on('request', (req: IncomingMessage & WithCaller, res: ServerResponse) => {
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       res.once('finish', () => this.record(req, res.statusCode));
     });
   }
 
-  record(req: IncomingMessage & WithCaller, status: number): void {
+  record(req: IncomingMessage, status: number): void {
     const path = (req.url ?? '/').split('?')[0];
     if (!path.startsWith('/api/') || path === '/api/health/live') {
       return;
@@ -52,9 +52,10 @@ export class RequestLogService implements OnModuleInit, BeforeApplicationShutdow
       this.dropped += 1;
       return;
     }
-    const keyId = req.caller?.keyId;
+    const caller = requestContextOf(req).caller;
+    const keyId = caller?.keyId;
     this.buffer.push({
-      ipAddress: (req.caller?.ip ?? req.socket.remoteAddress ?? '').slice(0, 64),
+      ipAddress: (caller?.ip ?? req.socket.remoteAddress ?? '').slice(0, 64),
       apiKeyId: typeof keyId === 'number' ? keyId : null,
       endpoint: `${req.method ?? 'GET'} ${path}`.slice(0, 300),
       status,

@@ -9,7 +9,7 @@ import {
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { DomainError, type DomainErrorKind } from '../domain-error';
-import type { ErrorResponseDto, ProviderAttemptDto } from './error-response.dto';
+import type { ErrorResponseDto, ProviderAttemptDto } from './dto/error-response.dto';
 import { headersOf } from './exception-headers';
 
 /** The status each kind of domain error is answered with. */

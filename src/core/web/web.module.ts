@@ -1,8 +1,6 @@
 import { Module, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AllExceptionsFilter } from './all-exceptions.filter';
-import { HotPath } from './hot-path/hot-path';
-import { HotResponseInterceptor } from './hot-path/hot-response.interceptor';
 import { validationException } from './validation-messages';
 
 /** The global HTTP pipeline as providers, so tests that build the module get the same one. */
@@ -20,9 +18,6 @@ import { validationException } from './validation-messages';
       }),
     },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
-    { provide: APP_INTERCEPTOR, useClass: HotResponseInterceptor },
-    HotPath,
   ],
-  exports: [HotPath],
 })
 export class WebModule {}

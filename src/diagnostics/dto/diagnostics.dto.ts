@@ -23,6 +23,13 @@ export class DiagnosticIssueDto {
 
   /** Whether auto_fix knows a safe repair for it. */
   fixable!: boolean;
+
+  /**
+   * What the problem is about when it is about one thing: a provider id, a folder, a model or a
+   * config file. Absent for problems of the whole service (memory, a pending migration).
+   * @example "/data/backups"
+   */
+  subject?: string;
 }
 
 export class DiagnosticFixDto {

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { type AppConfig, InjectConfig } from '../../core/config';
 import { sqliteCheck } from '../../core/database/sqlite-check';
-import { JobScheduler } from '../../core/jobs';
 
 export interface BackupFile {
   file: string;
@@ -46,7 +45,6 @@ export class BackupService implements OnApplicationBootstrap {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly jobs: JobScheduler,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -54,11 +52,6 @@ export class BackupService implements OnApplicationBootstrap {
     if (this.config.database.type === 'sqlite') {
       // A kill during a backup leaves its partial copy behind; nothing can be running yet.
       removePartials(this.config.paths.backupsDir);
-      this.jobs.schedule({
-        name: 'backup',
-        cron: this.config.schedule.backup,
-        run: async () => (await this.backup()).sizeBytes,
-      });
     }
   }
 

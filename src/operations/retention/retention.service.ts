@@ -1,7 +1,6 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type AppConfig, InjectConfig } from '../../core/config';
-import { JobScheduler } from '../../core/jobs';
 
 const DAY_MS = 86_400_000;
 /** Rows per DELETE: short statements, so readers and writers get the database between them. */
@@ -25,22 +24,13 @@ const RETAINED = [
  * time-series table in batches, yielding between batches, so history keeps answering meanwhile.
  */
 @Injectable()
-export class RetentionService implements OnApplicationBootstrap {
+export class RetentionService {
   private readonly logger = new Logger(RetentionService.name);
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly jobs: JobScheduler,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
-
-  onApplicationBootstrap(): void {
-    this.jobs.schedule({
-      name: 'cleanup',
-      cron: this.config.schedule.cleanup,
-      run: async () => Object.values(await this.cleanup()).reduce((a, b) => a + b, 0),
-    });
-  }
 
   /** Deletes what is past retention; the rows removed per table. */
   async cleanup(now = new Date()): Promise<Record<string, number>> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it, mock } from 'node:test';
 import { Logger } from '@nestjs/common';
-import type { RealtimePublisher } from '../../realtime/realtime.publisher';
+import type { RealtimePublisher } from '../../core/realtime/realtime.publisher';
 import type { ProviderDirectory } from '../provider.directory';
 import type { ProviderStore } from '../provider.store';
 import { ProviderHealthFlusher } from './provider-health.flusher';

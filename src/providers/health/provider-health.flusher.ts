@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import { ProviderDirectory } from '../provider.directory';
 import { ProviderStore } from '../provider.store';
 import type { ProviderRuntime } from '../runtime/provider-runtime';
-import { RealtimePublisher } from '../../realtime/realtime.publisher';
+import { RealtimePublisher } from '../../core/realtime/realtime.publisher';
 
 const FLUSH_INTERVAL_MS = 30_000;
 

@@ -1,6 +1,6 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type AppConfig, InjectConfig } from '../../core/config';
-import { JobScheduler } from '../../core/jobs';
+import { type JobDefinition, JobScheduler, ScheduledJobs } from '../../core/jobs';
 import { ProviderDirectory } from '../provider.directory';
 import { ProviderHealthFlusher } from './provider-health.flusher';
 
@@ -10,20 +10,24 @@ import { ProviderHealthFlusher } from './provider-health.flusher';
  * announced at once. Says how many providers answered.
  */
 @Injectable()
-export class ProviderHealthJob implements OnApplicationBootstrap {
+export class ProviderHealthJob extends ScheduledJobs {
   constructor(
-    private readonly jobs: JobScheduler,
+    jobs: JobScheduler,
     private readonly directory: ProviderDirectory,
     private readonly flusher: ProviderHealthFlusher,
     @InjectConfig() private readonly config: AppConfig,
-  ) {}
+  ) {
+    super(jobs);
+  }
 
-  onApplicationBootstrap(): void {
-    this.jobs.schedule({
-      name: 'health',
-      cron: this.config.schedule.health,
-      run: () => this.probeAll(),
-    });
+  protected jobs(): JobDefinition[] {
+    return [
+      {
+        name: 'health',
+        cron: this.config.schedule.health,
+        run: () => this.probeAll(),
+      },
+    ];
   }
 
   async probeAll(): Promise<number> {

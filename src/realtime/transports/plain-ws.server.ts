@@ -4,13 +4,14 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { rawText } from '../raw-text';
-import { Authenticator, credentialOf } from '../../auth/authenticator';
+import { Authenticator, credentialOf } from '../../auth/authenticator.service';
 import type { Caller } from '../../auth/caller';
 import { type AppConfig, InjectConfig } from '../../core/config';
-import { type RealtimeConnection, RealtimeHub } from '../hub/realtime-hub';
+import type { RealtimeConnection } from '../hub/connection.types';
+import { RealtimeHub } from '../hub/realtime-hub.service';
 import { ClientAddress } from './client-address';
 import { stamped } from '../realtime-events';
-import { RealtimePublisher } from '../realtime.publisher';
+import { RealtimePublisher } from '../../core/realtime/realtime.publisher';
 import { pathOf, queryParam } from './request-target';
 import { welcomeMessage } from './welcome';
 

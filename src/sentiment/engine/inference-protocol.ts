@@ -1,7 +1,6 @@
 /** Messages between the service and the inference worker thread. */
+import type { InferenceTask } from './inference-task';
 import type { ModelRole } from './model-catalogue';
-
-export type InferenceTask = 'text-classification' | 'zero-shot-classification';
 
 export interface WorkerSettings {
   /** Where hub ids are looked up and downloaded to (MODELS_DIR). */

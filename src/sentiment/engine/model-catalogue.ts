@@ -1,7 +1,7 @@
 /** Which models the configuration asks for, and the bundled model behind each role. */
 import { isAbsolute, join, resolve } from 'node:path';
 import type { AppConfig } from '../../core/config';
-import type { InferenceTask } from './inference-protocol';
+import type { InferenceTask } from './inference-task';
 
 /** sentiment: POSITIVE/NEGATIVE text; financial: bullish/bearish/neutral; zero-shot: NLI. */
 export type ModelRole = 'sentiment' | 'financial' | 'zero-shot';

@@ -1,31 +1,13 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import type { Caller } from '../../auth/caller';
 import { type AppConfig, InjectConfig } from '../../core/config';
+import { RealtimePublisher } from '../../core/realtime/realtime.publisher';
 import { CoinCatalogue } from '../../market/coins/coin-catalogue';
-import { parseChannel, priceChannel, symbolOf } from '../channels';
+import { parseChannel, symbolOf } from '../channels';
 import type { ServerEventName, SubscriptionAck, UnsubscribeAck } from '../realtime-events';
-import { RealtimePublisher } from '../realtime.publisher';
+import { ConnectionAdmission } from './connection.admission';
+import type { ConnectionState, RealtimeConnection } from './connection.types';
 import { PriceThrottle } from './price-throttle';
-import { Tally } from './tally';
-
-/** One client connection, whichever transport carries it. */
-export interface RealtimeConnection {
-  readonly id: string;
-  readonly caller: Caller;
-  send(event: ServerEventName | 'subscribed', data: unknown): void;
-  /** Bytes waiting to be written to the client. */
-  buffered(): number;
-  close(reason: string): void;
-}
-
-interface ConnectionState {
-  connection: RealtimeConnection;
-  channels: Set<string>;
-  /** Channels something was delivered on since subscribing: their snapshot is out of date. */
-  delivered: Set<string>;
-  /** At most one price per symbol per window; the newest held back goes out at its end. */
-  prices: PriceThrottle;
-}
+import { SubscriptionRegistry } from './subscription.registry';
 
 /** A client this far behind is dropped, so it never holds memory or slows the others. */
 export const MAX_BUFFERED_BYTES = 512 * 1024;
@@ -38,14 +20,15 @@ const CLOSED = 'the connection is closed';
 
 /**
  * Connections, their subscriptions and the fan-out of published events: snapshots on subscribe,
- * at most one price per symbol per REALTIME_THROTTLE_MS per client (the newest is sent when the
- * window ends), per-tier limits, and slow clients dropped.
+ * at most one price per symbol per REALTIME_THROTTLE_MS per client (PriceThrottle; the newest is
+ * sent when the window ends), per-tier limits (ConnectionAdmission), and slow clients dropped.
+ * Who follows what is the SubscriptionRegistry's, indexed by channel.
  */
 @Injectable()
 export class RealtimeHub implements OnModuleDestroy {
   private readonly logger = new Logger(RealtimeHub.name);
-  private readonly states = new Map<string, ConnectionState>();
-  private readonly perTracker = new Tally();
+  private readonly registry = new SubscriptionRegistry();
+  private readonly admission = new ConnectionAdmission();
   private readonly symbolListeners = new Set<(symbols: string[], added: string[]) => void>();
   private readonly stopListening: () => void;
   messagesSent = 0;
@@ -62,40 +45,38 @@ export class RealtimeHub implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.stopListening();
-    for (const state of this.states.values()) {
+    for (const state of this.registry.all()) {
       state.prices.clear();
     }
   }
 
   /** Registers a connection, or says why its tier allows no more. */
   admit(connection: RealtimeConnection): string | undefined {
-    const { tracker, tier } = connection.caller;
-    if (tier.maxConnections !== null && this.perTracker.get(tracker) >= tier.maxConnections) {
-      return `The ${tier.name} tier allows ${tier.maxConnections} real-time connections at once`;
+    const refusal = this.admission.admit(connection.caller);
+    if (refusal !== undefined) {
+      return refusal;
     }
-    this.perTracker.increment(tracker);
     const state: ConnectionState = {
       connection,
       channels: new Set(),
       delivered: new Set(),
       prices: new PriceThrottle(this.config.realtime.throttleMs, (data) => {
-        if (this.states.get(connection.id) === state) {
+        if (this.registry.holds(state)) {
           this.send(state, 'price', data);
         }
       }),
     };
-    this.states.set(connection.id, state);
+    this.registry.add(state);
     return undefined;
   }
 
   remove(connection: RealtimeConnection): void {
-    const state = this.states.get(connection.id);
+    const state = this.registry.remove(connection.id);
     if (!state) {
       return;
     }
-    this.states.delete(connection.id);
     state.prices.clear();
-    this.perTracker.decrement(connection.caller.tracker);
+    this.admission.release(connection.caller);
     if (state.channels.size > 0) {
       this.symbolsChanged([]);
     }
@@ -103,7 +84,7 @@ export class RealtimeHub implements OnModuleDestroy {
 
   /** Closes every connection opened with this key (revoked: it may no longer stream). */
   closeKey(keyId: number, reason: string): number {
-    const opened = [...this.states.values()].filter((s) => s.connection.caller.keyId === keyId);
+    const opened = [...this.registry.all()].filter((s) => s.connection.caller.keyId === keyId);
     for (const state of opened) {
       state.connection.close(reason);
       this.remove(state.connection);
@@ -112,7 +93,7 @@ export class RealtimeHub implements OnModuleDestroy {
   }
 
   subscribe(connection: RealtimeConnection, channels: unknown): SubscriptionAck {
-    const state = this.states.get(connection.id);
+    const state = this.registry.get(connection.id);
     const list = listOf(channels);
     if (!state || typeof list === 'string') {
       return refused(typeof list === 'string' ? list : CLOSED, []);
@@ -122,28 +103,22 @@ export class RealtimeHub implements OnModuleDestroy {
       ack.rejected.push({ channel, reason });
       ack.results.push({ channel, ok: false, reason });
     };
-    const limit = connection.caller.tier.maxSubscriptions;
     const addedSymbols: string[] = [];
     for (const raw of list) {
       const parsed = this.parse(raw);
+      const refusal =
+        'reason' in parsed || state.channels.has(parsed.channel)
+          ? undefined
+          : this.admission.subscriptionRefusal(connection.caller, state.channels.size);
       if ('reason' in parsed) {
         reject(String(raw), parsed.reason);
-      } else if (
-        !state.channels.has(parsed.channel) &&
-        limit !== null &&
-        state.channels.size >= limit
-      ) {
-        reject(
-          parsed.channel,
-          `The ${connection.caller.tier.name} tier allows ${limit} subscriptions per connection`,
-        );
+      } else if (refusal !== undefined) {
+        reject(parsed.channel, refusal);
       } else {
-        if (!state.channels.has(parsed.channel)) {
-          const symbol = symbolOf(parsed.channel);
-          if (symbol && !this.isFollowed(symbol)) {
-            addedSymbols.push(symbol);
-          }
-          state.channels.add(parsed.channel);
+        const symbol = symbolOf(parsed.channel);
+        const newlyFollowed = symbol !== undefined && !this.registry.isFollowed(symbol);
+        if (this.registry.subscribe(state, parsed.channel) && newlyFollowed) {
+          addedSymbols.push(symbol);
         }
         if (!ack.subscribed.includes(parsed.channel)) {
           ack.subscribed.push(parsed.channel);
@@ -166,7 +141,7 @@ export class RealtimeHub implements OnModuleDestroy {
    * not subscribed.
    */
   unsubscribe(connection: RealtimeConnection, channels: unknown): UnsubscribeAck {
-    const state = this.states.get(connection.id);
+    const state = this.registry.get(connection.id);
     const list = listOf(channels);
     if (!state || typeof list === 'string') {
       return {
@@ -180,7 +155,7 @@ export class RealtimeHub implements OnModuleDestroy {
       const parsed = this.parse(raw);
       if ('reason' in parsed) {
         rejected.push({ channel: String(raw), reason: parsed.reason });
-      } else if (state.channels.delete(parsed.channel)) {
+      } else if (this.registry.unsubscribe(state, parsed.channel)) {
         this.forget(state, parsed.channel);
         unsubscribed.push(parsed.channel);
       } else if (!unsubscribed.includes(parsed.channel)) {
@@ -204,16 +179,7 @@ export class RealtimeHub implements OnModuleDestroy {
 
   /** Symbols at least one client follows. */
   followedSymbols(): string[] {
-    const symbols = new Set<string>();
-    for (const state of this.states.values()) {
-      for (const channel of state.channels) {
-        const symbol = symbolOf(channel);
-        if (symbol) {
-          symbols.add(symbol);
-        }
-      }
-    }
-    return [...symbols];
+    return this.registry.followedSymbols();
   }
 
   /** Called with every followed symbol whenever the set changes, and the newly followed ones. */
@@ -222,9 +188,11 @@ export class RealtimeHub implements OnModuleDestroy {
   }
 
   stats(): { connections: number; subscriptions: number; messagesSent: number } {
-    let subscriptions = 0;
-    this.states.forEach((s) => (subscriptions += s.channels.size));
-    return { connections: this.states.size, subscriptions, messagesSent: this.messagesSent };
+    return {
+      connections: this.registry.size,
+      subscriptions: this.registry.subscriptionCount,
+      messagesSent: this.messagesSent,
+    };
   }
 
   private parse(raw: unknown): { channel: string } | { reason: string } {
@@ -238,11 +206,6 @@ export class RealtimeHub implements OnModuleDestroy {
     if (symbol) {
       state.prices.forget(symbol);
     }
-  }
-
-  private isFollowed(symbol: string): boolean {
-    const channel = priceChannel(symbol);
-    return [...this.states.values()].some((s) => s.channels.has(channel));
   }
 
   private symbolsChanged(added: string[]): void {
@@ -260,7 +223,7 @@ export class RealtimeHub implements OnModuleDestroy {
       const data: unknown = await Promise.resolve(snapshot?.data).catch((error: unknown) => {
         this.logger.warn(`${channel} snapshot: ${(error as Error).message}`);
       });
-      const open = this.states.get(state.connection.id) === state && state.channels.has(channel);
+      const open = this.registry.holds(state) && state.channels.has(channel);
       if (!snapshot || data === undefined || !open || state.delivered.has(channel)) {
         continue;
       }
@@ -275,10 +238,8 @@ export class RealtimeHub implements OnModuleDestroy {
 
   private deliver(channel: string, event: ServerEventName, data: unknown): void {
     const symbol = event === 'price' ? symbolOf(channel) : undefined;
-    for (const state of this.states.values()) {
-      if (!state.channels.has(channel)) {
-        continue;
-      }
+    // A slow client removed by send() leaves the set mid-loop; a Set's iteration allows that.
+    for (const state of this.registry.subscribersOf(channel)) {
       state.delivered.add(channel);
       if (symbol) {
         state.prices.offer(symbol, data);

@@ -1,7 +1,7 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type AppConfig, InjectConfig, type KnownCoin } from '../core/config';
-import { JobScheduler } from '../core/jobs';
+import { type JobDefinition, JobScheduler, ScheduledJobs } from '../core/jobs';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
 import { CoinCatalogue } from './coins/coin-catalogue';
 import { CoinDirectoryService } from './coins/coin-directory.service';
@@ -18,14 +18,15 @@ const DEFAULT_WATCHLIST_SIZE = 20;
  * Scheduled collection for the watchlist: prices from every available provider (one row per
  * provider) plus a market snapshot, hourly candles, the trending list, and the daily market list
  * that tickers resolve against (also fetched at start when missing or a day old). Runs never
- * overlap (waitForCompletion) and ENABLE_BACKGROUND_TASKS=false leaves them unscheduled.
+ * overlap: JobScheduler lets a tick that comes during a run join that run instead of starting
+ * another. ENABLE_BACKGROUND_TASKS=false leaves them unscheduled.
  */
 @Injectable()
-export class MarketCollector implements OnApplicationBootstrap {
-  private readonly logger = new Logger(MarketCollector.name);
+export class MarketJob extends ScheduledJobs {
+  private readonly logger = new Logger(MarketJob.name);
 
   constructor(
-    private readonly jobs: JobScheduler,
+    jobs: JobScheduler,
     private readonly registry: ProviderRegistry,
     private readonly coins: CoinCatalogue,
     private readonly directory: CoinDirectoryService,
@@ -36,31 +37,35 @@ export class MarketCollector implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly trending: TrendingService,
     @InjectConfig() private readonly config: AppConfig,
-  ) {}
+  ) {
+    super(jobs);
+  }
 
-  onApplicationBootstrap(): void {
+  protected jobs(): JobDefinition[] {
     const { schedule } = this.config;
-    this.jobs.schedule({
-      name: 'prices',
-      cron: schedule.prices,
-      run: () => this.collectPrices(),
-    });
-    this.jobs.schedule({
-      name: 'candles',
-      cron: schedule.candles,
-      run: () => this.collectCandles(),
-    });
-    this.jobs.schedule({
-      name: 'trending',
-      cron: schedule.trending,
-      run: () => this.collectTrending(),
-    });
-    this.jobs.schedule({
-      name: 'coin-list',
-      cron: schedule.coins,
-      run: () => this.directory.refresh(),
-      runAtStart: () => this.directory.isStale(),
-    });
+    return [
+      {
+        name: 'prices',
+        cron: schedule.prices,
+        run: () => this.collectPrices(),
+      },
+      {
+        name: 'candles',
+        cron: schedule.candles,
+        run: () => this.collectCandles(),
+      },
+      {
+        name: 'trending',
+        cron: schedule.trending,
+        run: () => this.collectTrending(),
+      },
+      {
+        name: 'coin-list',
+        cron: schedule.coins,
+        run: () => this.directory.refresh(),
+        runAtStart: () => this.directory.isStale(),
+      },
+    ];
   }
 
   /**

@@ -1,6 +1,6 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type AppConfig, InjectConfig } from '../core/config';
-import { JobScheduler } from '../core/jobs';
+import { type JobDefinition, JobScheduler, ScheduledJobs } from '../core/jobs';
 import { type FeedOutcome, NewsIngestService } from './news-ingest.service';
 
 /**
@@ -8,20 +8,24 @@ import { type FeedOutcome, NewsIngestService } from './news-ingest.service';
  * every feed fetched (conditionally), new items stored. The run failed when every feed failed.
  */
 @Injectable()
-export class NewsCollector implements OnApplicationBootstrap {
+export class NewsJob extends ScheduledJobs {
   constructor(
-    private readonly jobs: JobScheduler,
+    jobs: JobScheduler,
     private readonly ingest: NewsIngestService,
     @InjectConfig() private readonly config: AppConfig,
-  ) {}
+  ) {
+    super(jobs);
+  }
 
-  onApplicationBootstrap(): void {
-    this.jobs.schedule({
-      name: 'news',
-      cron: this.config.schedule.news,
-      run: async () => storedOrFailed(await this.ingest.ingestAll()),
-      runAtStart: true,
-    });
+  protected jobs(): JobDefinition[] {
+    return [
+      {
+        name: 'news',
+        cron: this.config.schedule.news,
+        run: async () => storedOrFailed(await this.ingest.ingestAll()),
+        runAtStart: true,
+      },
+    ];
   }
 }
 

@@ -4,8 +4,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Caller } from '../../auth/caller';
 import type { AppConfig, TierPolicy } from '../../core/config';
 import type { CoinCatalogue } from '../../market/coins/coin-catalogue';
-import { RealtimePublisher } from '../realtime.publisher';
-import { MAX_BUFFERED_BYTES, type RealtimeConnection, RealtimeHub } from './realtime-hub';
+import { RealtimePublisher } from '../../core/realtime/realtime.publisher';
+import type { RealtimeConnection } from './connection.types';
+import { MAX_BUFFERED_BYTES, RealtimeHub } from './realtime-hub.service';
 
 const TIER: TierPolicy = {
   name: 'free',

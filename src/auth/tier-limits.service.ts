@@ -6,22 +6,21 @@ import {
   type TierName,
   type TierPolicy,
 } from '../core/config';
-import type { Caller } from './caller';
 
 /** free < pro < enterprise < admin. */
 export function tierAtLeast(tier: TierName, required: TierName): boolean {
   return TIER_NAMES.indexOf(tier) >= TIER_NAMES.indexOf(required);
 }
 
-/** Tier depth: how many symbols and how much history a caller's tier allows. */
+/** Tier depth: how many symbols and how much history a tier allows (a tier, not a caller: see CallerTier). */
 @Injectable()
 export class TierLimits {
   constructor(@InjectConfig() private readonly config: AppConfig) {}
 
   /** A 403 naming the limit and the tier that lifts it, unless the tier allows this many symbols. */
-  requireSymbols(caller: Caller, count: number): void {
+  requireSymbols(tier: TierPolicy, count: number): void {
     requireWithin({
-      tier: caller.tier,
+      tier,
       count,
       tiers: this.config.tiers,
       what: 'symbols per request',
@@ -33,18 +32,18 @@ export class TierLimits {
    * The days of history to serve: `asked` when the tier allows it (else the 403), and when the
    * caller did not say, `fallback` cut to the tier's depth, so a default never answers 403.
    */
-  historyDays(caller: Caller, asked: number | undefined, fallback: number): number {
+  historyDays(tier: TierPolicy, asked: number | undefined, fallback: number): number {
     if (asked !== undefined) {
-      this.requireHistoryDays(caller, asked);
+      this.requireHistoryDays(tier, asked);
       return asked;
     }
-    return Math.min(fallback, caller.tier.historyDays ?? fallback);
+    return Math.min(fallback, tier.historyDays ?? fallback);
   }
 
   /** The same for how many days back history goes. */
-  requireHistoryDays(caller: Caller, days: number): void {
+  requireHistoryDays(tier: TierPolicy, days: number): void {
     requireWithin({
-      tier: caller.tier,
+      tier,
       count: days,
       tiers: this.config.tiers,
       what: 'days of history',
