@@ -18,6 +18,7 @@ import {
   tiersFileSchema,
 } from './catalogue.schema';
 import { parseRateLimit, type RateLimit } from './env-parsers';
+import { clusterConfig } from './cluster-config';
 import { ConfigError } from './config.error';
 import { unknownVariablesWarning } from './config-warnings';
 import { type Env, envSchema } from './env.schema';
@@ -140,7 +141,7 @@ function buildConfig(env: Env, cwd: string, problems: string[]): AppConfig {
       retentionDays: env.DATA_RETENTION_DAYS,
       skipMigrations: env.DB_SKIP_MIGRATIONS,
     },
-    redisUrl: env.REDIS_URL,
+    cluster: clusterConfig(env),
     security: {
       jwtSecret: secret('JWT_SECRET_KEY', env.JWT_SECRET_KEY, environment, problems),
       apiKeySalt: secret('API_KEY_SALT', env.API_KEY_SALT, environment, problems),
