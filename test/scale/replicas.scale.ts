@@ -215,6 +215,32 @@ describe('two replicas on PostgreSQL and Redis', () => {
     assert.ok(took < 1_000);
   });
 
+  it("a provider's Retry-After met on A keeps B off that provider too", async () => {
+    fake.inject('coingecko', { type: 'status', status: 429, retryAfter: 30 }, 1);
+    const first = await get(a.url, '/api/prices?symbols=SOL', ADMIN_KEY);
+    const attempted = (first.body.meta as { attempted: { provider: string; outcome: string }[] })
+      .attempted;
+    assert.deepEqual(attempted[0], {
+      ...attempted[0],
+      provider: 'coingecko',
+      outcome: 'rate_limited',
+    });
+    await eventually(
+      async () => {
+        const provider = await get(b.url, '/api/providers/coingecko', ADMIN_KEY);
+        const seconds = provider.body.cooling_down_seconds as number;
+        return seconds >= 28 && seconds <= 30;
+      },
+      1_000,
+      'replica B knows the cool-down',
+    );
+    const calls = fake.count('coingecko');
+    const next = await get(b.url, '/api/prices?symbols=ADA', ADMIN_KEY);
+    assert.equal(next.status, 200);
+    assert.notEqual((next.body.meta as { provider: string }).provider, 'coingecko');
+    assert.equal(fake.count('coingecko'), calls, 'B sent coingecko nothing');
+  });
+
   it('a Socket.IO client on A and a /ws client on B both get a tick the leader streamed', async () => {
     const socket = io(a.url, { transports: ['websocket'], reconnection: false });
     sockets.push(socket);
@@ -229,7 +255,10 @@ describe('two replicas on PostgreSQL and Redis', () => {
     wsClients.push(ws);
     const wsPrices: number[] = [];
     ws.on('message', (raw) => {
-      const message = JSON.parse((raw as Buffer).toString()) as { event: string; data: { price: number } };
+      const message = JSON.parse((raw as Buffer).toString()) as {
+        event: string;
+        data: { price: number };
+      };
       if (message.event === 'price') {
         wsPrices.push(message.data.price);
       }
@@ -276,7 +305,10 @@ describe('two replicas on PostgreSQL and Redis', () => {
   it('killing the leader moves the jobs and the stream to B within the lock TTL', async () => {
     const wsPrices: number[] = [];
     wsClients[0].on('message', (raw) => {
-      const message = JSON.parse((raw as Buffer).toString()) as { event: string; data: { price: number } };
+      const message = JSON.parse((raw as Buffer).toString()) as {
+        event: string;
+        data: { price: number };
+      };
       if (message.event === 'price') {
         wsPrices.push(message.data.price);
       }

@@ -3,6 +3,7 @@ import { RedisConnection } from '../redis/redis.connection';
 import { SharedCache } from '../redis/shared-cache.store';
 import { ClusterBus } from './cluster-bus';
 import { LeaderLock } from './leader-lock';
+import { ProviderSharing } from './provider-sharing';
 import { RealtimeRelay } from './realtime-relay';
 import { SymbolInterest } from './symbol-interest';
 
@@ -13,7 +14,15 @@ import { SymbolInterest } from './symbol-interest';
  */
 @Global()
 @Module({
-  providers: [RedisConnection, ClusterBus, LeaderLock, SharedCache, SymbolInterest, RealtimeRelay],
-  exports: [RedisConnection, ClusterBus, LeaderLock, SharedCache, SymbolInterest],
+  providers: [
+    RedisConnection,
+    ClusterBus,
+    LeaderLock,
+    SharedCache,
+    SymbolInterest,
+    RealtimeRelay,
+    ProviderSharing,
+  ],
+  exports: [RedisConnection, ClusterBus, LeaderLock, SharedCache, SymbolInterest, ProviderSharing],
 })
 export class ClusterModule {}
