@@ -65,6 +65,7 @@ export class PrivateRedis {
   private async ping(): Promise<boolean> {
     const { Redis } = await import('ioredis');
     const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0 });
+    client.on('error', () => undefined);
     try {
       await client.connect();
       return (await client.ping()) === 'PONG';
