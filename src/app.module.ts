@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { CacheModule } from './core/cache';
+import { ClusterModule } from './core/cluster/cluster.module';
 import { AuthModule } from './auth/auth.module';
 import { type AppConfig, AppConfigModule } from './core/config';
 import { DatabaseModule } from './core/database';
@@ -38,6 +39,7 @@ export class AppModule {
         LoggingModule,
         WebModule,
         DatabaseModule,
+        ClusterModule,
         CacheModule,
         MetricsModule,
         ScheduleModule.forRoot(),

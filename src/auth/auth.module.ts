@@ -15,6 +15,8 @@ import { ApiKeyStore } from './keys/api-key.store';
 import { ApiKeysController } from './keys/api-keys.controller';
 import { RateLimitService } from './rate-limit/rate-limit.service';
 import { WindowCounterStorage } from './rate-limit/window-counter.storage';
+import { RedisConnection } from '../core/redis/redis.connection';
+import { sharedLimiter } from '../core/redis/redis-limiter';
 import { RequestLogService } from './request-log/request-log.service';
 import { TierLimits } from './tier-limits.service';
 import { TokenService } from './tokens/token.service';
@@ -31,7 +33,11 @@ import { TokenService } from './tokens/token.service';
     // Only its storage is used: the counters, shared by RateLimitGuard and the hot path. A
     // factory, so every application instance (tests start many) counts on its own.
     ThrottlerModule.forRootAsync({
-      useFactory: () => ({ throttlers: [], storage: new WindowCounterStorage() }),
+      inject: [RedisConnection],
+      useFactory: (redis: RedisConnection) => ({
+        throttlers: [],
+        storage: new WindowCounterStorage(sharedLimiter(redis)),
+      }),
     }),
   ],
   controllers: [AuthController, ApiKeysController],

@@ -15,14 +15,19 @@ import {
   TIER_NAMES,
   type TierName,
 } from '../core/config';
+import { ClusterBus } from '../core/cluster/cluster-bus';
 import { DatabaseModule } from '../core/database';
+import { RedisConnection } from '../core/redis/redis.connection';
 
 const USAGE = `Usage:
   npm run apikey -- create --tier <${TIER_NAMES.join('|')}> --name <name>
   npm run apikey -- list
   npm run apikey -- revoke <id>`;
 
-/** Just enough of the application to manage keys in the configured database. */
+/**
+ * Just enough of the application to manage keys in the configured database; with REDIS_URL a
+ * revocation or tier change is announced to the running replicas as the API's would be.
+ */
 @Module({})
 class ApiKeyCliModule {
   static register(config: AppConfig): DynamicModule {
@@ -33,7 +38,7 @@ class ApiKeyCliModule {
         DatabaseModule,
         TypeOrmModule.forFeature([ApiKey]),
       ],
-      providers: [ApiKeyStore, ApiKeyService],
+      providers: [ApiKeyStore, ApiKeyService, RedisConnection, ClusterBus],
     };
   }
 }

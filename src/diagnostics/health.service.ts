@@ -5,6 +5,9 @@ import { TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CacheService } from '../core/cache';
+import { clusterHealth } from '../core/cluster/cluster-health';
+import { LeaderLock } from '../core/cluster/leader-lock';
+import { RedisConnection } from '../core/redis/redis.connection';
 import { type AppConfig, InjectConfig } from '../core/config';
 import { JobScheduler } from '../core/jobs';
 import { HttpMetrics } from '../core/metrics/http-metrics';
@@ -38,6 +41,8 @@ export class HealthService {
     private readonly feed: PriceFeed,
     private readonly http: HttpMetrics,
     private readonly models: ModelManager,
+    private readonly redis: RedisConnection,
+    private readonly leader: LeaderLock,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -56,12 +61,14 @@ export class HealthService {
 
   async report(): Promise<HealthReportDto> {
     const [database, disk] = await Promise.all([this.checkDatabase(), this.checkDisk()]);
+    const redis = clusterHealth(this.redis.state(), this.leader.state());
     const components = {
       database,
       providers: this.checkProviders(),
       models: this.checkModels(),
       websocket: this.checkWebsocket(),
       cache: this.checkCache(),
+      ...(redis ? { redis } : {}),
       jobs: this.checkJobs(),
       disk,
       memory: this.checkMemory(),

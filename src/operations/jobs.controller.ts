@@ -4,20 +4,29 @@ import { AdminOnly } from '../auth/require-tier.decorator';
 import { JobNameDto, JobRunDto, JobsResponseDto, type JobStatusDto } from './jobs.dto';
 import { type JobRun, JobScheduler, type JobStatus } from '../core/jobs';
 import { API_TAGS } from '../core/docs/api-tags';
+import { LeaderLock } from '../core/cluster/leader-lock';
 
 /** Admins only: a run's error text can carry upstream URLs and the like. */
 @ApiTags(API_TAGS.operations)
 @Controller('api/jobs')
 @AdminOnly()
 export class JobsController {
-  constructor(private readonly jobs: JobScheduler) {}
+  constructor(
+    private readonly jobs: JobScheduler,
+    private readonly leader: LeaderLock,
+  ) {}
 
   @Get()
   @ApiOperation({
-    summary: 'Every background job: cron, whether scheduled, running, last and next run',
+    summary:
+      'Every background job: cron, whether scheduled, running, last and next run; which replica leads',
   })
   list(): JobsResponseDto {
-    return { data: this.jobs.list().map(toStatusDto) };
+    const { replica, leader, leading } = this.leader.state();
+    return {
+      data: this.jobs.list().map(toStatusDto),
+      cluster: { replica, leader, this_replica_leads: leading },
+    };
   }
 
   @Post(':name/run')

@@ -47,6 +47,20 @@ export class JobStatusDto {
   next_run!: string | null;
 }
 
+/** Which replica runs the scheduled jobs (the leader lock; always this one without REDIS_URL). */
+export class ClusterRoleDto {
+  /** The replica that answered (REPLICA_ID, or host:pid). @example "api-1" */
+  replica!: string;
+
+  /** The replica holding the leader lock; null while unknown (Redis unreachable). @example "api-2" */
+  leader!: string | null;
+
+  /** Whether the replica that answered runs the scheduled ticks. */
+  this_replica_leads!: boolean;
+}
+
 export class JobsResponseDto {
   data!: JobStatusDto[];
+
+  cluster!: ClusterRoleDto;
 }

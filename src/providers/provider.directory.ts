@@ -1,4 +1,5 @@
 import { Inject, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
+import { ProviderSharing } from '../core/cluster/provider-sharing';
 import {
   type AppConfig,
   InjectConfig,
@@ -23,9 +24,11 @@ export class ProviderDirectory implements OnModuleInit {
     @Inject(PROVIDER_ADAPTERS) private readonly adapters: UpstreamAdapter[],
     @InjectConfig() private readonly config: AppConfig,
     private readonly store: ProviderStore,
+    private readonly sharing: ProviderSharing,
   ) {}
 
   async onModuleInit(): Promise<void> {
+    this.sharing.onCooling((notice) => this.runtimes.get(notice.provider)?.coolDown(notice));
     const definitions = this.config.catalogue.providers;
     for (const definition of definitions) {
       this.adapterFor(definition.id, definition.categories);
@@ -54,6 +57,7 @@ export class ProviderDirectory implements OnModuleInit {
             cooldownMs: breakerCooldownMs,
             maxCooldownMs: breakerMaxCooldownMs,
           },
+          this.sharing,
         ),
       );
     }
@@ -67,11 +71,17 @@ export class ProviderDirectory implements OnModuleInit {
     settings: ProviderSettings;
   }): ProviderRuntime {
     const { breakerThreshold, breakerCooldownMs, breakerMaxCooldownMs } = this.config.resilience;
-    const runtime = new ProviderRuntime(params.definition, params.adapter, params.settings, {
-      threshold: breakerThreshold,
-      cooldownMs: breakerCooldownMs,
-      maxCooldownMs: breakerMaxCooldownMs,
-    });
+    const runtime = new ProviderRuntime(
+      params.definition,
+      params.adapter,
+      params.settings,
+      {
+        threshold: breakerThreshold,
+        cooldownMs: breakerCooldownMs,
+        maxCooldownMs: breakerMaxCooldownMs,
+      },
+      this.sharing,
+    );
     this.runtimes.set(params.definition.id, runtime);
     this.dbIds.set(params.definition.id, params.dbId);
     return runtime;

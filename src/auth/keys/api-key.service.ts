@@ -6,6 +6,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
+import { ClusterBus } from '../../core/cluster/cluster-bus';
 import { type AppConfig, InjectConfig, type TierName } from '../../core/config';
 import type { ApiKey } from '../entities/api-key.entity';
 import { displayPrefix, hashApiKey, newApiKey } from './api-key.secret';
@@ -22,7 +23,8 @@ export interface ActiveKey {
 
 /**
  * How long a looked-up key (or a miss) is trusted. Changes made through this service clear it at
- * once; changes made by another process (the apikey CLI) reach a running server within this time.
+ * once, on every replica (announced); changes made by another process (the apikey CLI) reach a
+ * running server within this time.
  */
 const LOOKUP_TTL_MS = 10_000;
 /** last_used_at is written in batches, off the request path. */
@@ -46,10 +48,12 @@ export class ApiKeyService implements OnModuleInit, BeforeApplicationShutdown {
 
   constructor(
     private readonly store: ApiKeyStore,
+    private readonly bus: ClusterBus,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
+    this.bus.on('key-changed', ({ id, revoked }) => this.changed(id, revoked));
     this.timer = setInterval(() => void this.flushUsage(), TOUCH_EVERY_MS).unref();
   }
 
@@ -100,12 +104,18 @@ export class ApiKeyService implements OnModuleInit, BeforeApplicationShutdown {
       record.revokedAt = null;
     }
     const saved = await this.store.save(record);
+    this.changed(id, revoking);
+    await this.bus.publish('key-changed', { id, revoked: revoking });
+    return saved;
+  }
+
+  /** Forgets cached key states; a revocation also ends the key's real-time sessions. */
+  private changed(id: number, revoked: boolean): void {
     this.byHash.clear();
     this.byId.clear();
-    if (revoking) {
+    if (revoked) {
       this.revokedListeners.forEach((listener) => listener(id));
     }
-    return saved;
   }
 
   /** Lets what holds a key's sessions open (real-time connections) end them on revocation. */

@@ -1,5 +1,6 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { type LimiterFactory, memoryLimiter } from '../../core/redis/redis-limiter';
 import type { RefundableStorage } from './rate-limit.service';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
@@ -8,10 +9,13 @@ type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>
  * A @nestjs/throttler storage with one counter per key and window (rate-limiter-flexible), so
  * counting costs the same at the thousandth request of a day as at the first. The library's
  * default storage keeps one timestamp per hit and filters them on every request, which a
- * 50,000-a-day tier cannot afford.
+ * 50,000-a-day tier cannot afford. The counters are in memory, or in Redis for several replicas
+ * (the factory).
  */
 export class WindowCounterStorage implements RefundableStorage {
-  private readonly limiters = new Map<string, RateLimiterMemory>();
+  private readonly limiters = new Map<string, RateLimiterAbstract>();
+
+  constructor(private readonly newLimiter: LimiterFactory = memoryLimiter) {}
 
   async increment(
     key: string,
@@ -46,14 +50,15 @@ export class WindowCounterStorage implements RefundableStorage {
     await this.limiter(ttl, limit, blockDuration).reward(key, 1);
   }
 
-  private limiter(ttl: number, limit: number, blockDuration: number): RateLimiterMemory {
+  private limiter(ttl: number, limit: number, blockDuration: number): RateLimiterAbstract {
     const id = `${ttl}:${limit}:${blockDuration}`;
     let limiter = this.limiters.get(id);
     if (!limiter) {
-      limiter = new RateLimiterMemory({
+      limiter = this.newLimiter({
         points: limit,
         duration: ttl / 1000,
         blockDuration: blockDuration / 1000,
+        keyPrefix: `rl:${id}`,
       });
       this.limiters.set(id, limiter);
     }

@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
+import { SharedCache } from '../redis/shared-cache.store';
+import { sharedLoad } from './shared-load';
 
 const MAX_ENTRIES = 10_000;
 /**
@@ -42,7 +44,8 @@ export interface LoadOptions<T = unknown> {
 /**
  * Read-through cache: TTL per call, one loader run for concurrent identical misses
  * (single-flight), the last good value when the loader fails (stale), and a short negative cache
- * so a failing upstream is not hammered.
+ * so a failing upstream is not hammered. With REDIS_URL, misses go through the shared second
+ * level (one load across replicas) and invalidations reach every replica.
  */
 @Injectable()
 export class CacheService {
@@ -58,6 +61,10 @@ export class CacheService {
   private readonly invalidationListeners: ((prefix: string) => void)[] = [];
   /** Lookups answered from the cache (fresh or stale) and those that ran the loader. */
   readonly stats = { hits: 0, misses: 0 };
+
+  constructor(@Optional() private readonly shared?: SharedCache) {
+    shared?.onInvalidated((prefix) => this.dropLocal(prefix));
+  }
 
   async getOrLoad<T>(
     key: string,
@@ -85,13 +92,20 @@ export class CacheService {
 
   /** Keeps a value fetched elsewhere (a collector run that stores it first), as a load would. */
   put<T>(key: string, value: T, ttlSeconds: number): void {
-    this.invalidate(key);
+    this.dropLocal(key);
     const storedAt = Date.now();
-    this.entries.set(key, { value, storedAt, expiresAt: storedAt + ttlSeconds * 1000 });
+    const entry = { value, storedAt, expiresAt: storedAt + ttlSeconds * 1000 };
+    this.entries.set(key, entry);
+    void this.shared?.replace(key, entry);
   }
 
-  /** Drops every entry whose key starts with the prefix (admin refresh, tests). */
+  /** Drops every entry whose key starts with the prefix (admin refresh, tests), on every replica. */
   invalidate(prefix: string): void {
+    this.dropLocal(prefix);
+    void this.shared?.invalidate(prefix);
+  }
+
+  private dropLocal(prefix: string): void {
     this.invalidationListeners.forEach((listener) => listener(prefix));
     for (const store of [this.entries, this.failures]) {
       for (const key of [...store.keys()]) {
@@ -114,14 +128,12 @@ export class CacheService {
     loader: () => Promise<T>,
   ): Promise<CacheResult<T>> {
     try {
-      const value = await loader();
-      const storedAt = Date.now();
-      const entry = { value, storedAt, expiresAt: storedAt + options.ttlSeconds * 1000 };
+      const { entry, cached } = await this.loadEntry(key, options.ttlSeconds, loader);
       if (options.ttlSeconds > 0) {
         this.entries.set(key, entry);
       }
       this.failures.delete(key);
-      return result<T>(entry, { cached: false, stale: false }, storedAt);
+      return result<T>(entry, { cached, stale: false }, Date.now());
     } catch (error) {
       const now = Date.now();
       this.failures.set(key, {
@@ -130,6 +142,20 @@ export class CacheService {
       });
       return this.staleOrThrow<T>(key, previous, error, options, now);
     }
+  }
+
+  /** Through the shared level when Redis is up, so replicas load a key once between them. */
+  private async loadEntry<T>(
+    key: string,
+    ttlSeconds: number,
+    loader: () => Promise<T>,
+  ): Promise<{ entry: Entry; cached: boolean }> {
+    if (this.shared?.active && ttlSeconds > 0) {
+      return sharedLoad({ shared: this.shared, key, ttlSeconds, loader });
+    }
+    const value = await loader();
+    const storedAt = Date.now();
+    return { entry: { value, storedAt, expiresAt: storedAt + ttlSeconds * 1000 }, cached: false };
   }
 
   private async staleOrThrow<T>(

@@ -5,6 +5,7 @@ import type {
   TierName,
 } from './catalogue.schema';
 import type { UpstreamSettings } from '../../providers/upstreams/upstream-configs';
+import type { ClusterConfig } from './cluster-config';
 import type { RateLimit } from './env-parsers';
 import type { LOG_LEVELS, MODEL_DTYPES } from './env.schema';
 
@@ -52,7 +53,8 @@ export interface AppConfig {
     backupsDir: string;
   };
   database: DatabaseConfig & { retentionDays: number; skipMigrations: boolean };
-  redisUrl?: string;
+  /** Several replicas sharing Redis (unset REDIS_URL: one replica, everything in-process). */
+  cluster: ClusterConfig;
   security: {
     jwtSecret: string;
     apiKeySalt: string;

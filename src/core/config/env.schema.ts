@@ -45,6 +45,9 @@ export const envSchema = z.object({
   DB_SKIP_MIGRATIONS: boolVar(false),
 
   REDIS_URL: optionalUrlVar(['redis:', 'rediss:']),
+  REDIS_KEY_PREFIX: stringVar('cdts:'),
+  CLUSTER_LOCK_TTL_SECONDS: intVar(15, 2, 300),
+  REPLICA_ID: optionalStringVar(),
 
   JWT_SECRET_KEY: optionalStringVar(),
   API_KEY_SALT: optionalStringVar(),

@@ -3,6 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { AppConfig, DatabaseConfig, RuntimeEnvironment } from './app-config';
 import { coinsFileSchema, discoveryCatalogueSchema, providersFileSchema } from './catalogue.schema';
 import { readJsonFile } from './config-files';
+import { clusterConfig } from './cluster-config';
 import { ConfigError } from './config.error';
 import { unknownVariablesWarning } from './config-warnings';
 import type { Env } from './env.schema';
@@ -100,7 +101,7 @@ function buildConfig(
       retentionDays: env.DATA_RETENTION_DAYS,
       skipMigrations: env.DB_SKIP_MIGRATIONS,
     },
-    redisUrl: env.REDIS_URL,
+    cluster: clusterConfig(env),
     security: {
       jwtSecret: secret('JWT_SECRET_KEY', env.JWT_SECRET_KEY, environment, problems),
       apiKeySalt: secret('API_KEY_SALT', env.API_KEY_SALT, environment, problems),

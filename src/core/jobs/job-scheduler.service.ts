@@ -1,6 +1,7 @@
 import { Injectable, Logger, NotFoundException, type OnModuleInit } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
+import { LeaderLock } from '../cluster/leader-lock';
 import { type AppConfig, InjectConfig } from '../config';
 import { MetricsService } from '../metrics/metrics.service';
 import { JobRunStore } from './job-run.store';
@@ -17,7 +18,8 @@ interface JobEntry {
  * Every background job, in one place: its cron (registered with @nestjs/schedule when
  * ENABLE_BACKGROUND_TASKS is on), its runs (scheduled or triggered) and their outcome. A run
  * never overlaps another run of the same job: a trigger while one is running gets that run.
- * Each job's last run is stored, so it survives a restart.
+ * Each job's last run is stored, so it survives a restart. With several replicas only the
+ * leader runs scheduled ticks, each tick claimed once cluster-wide; manual runs run where asked.
  */
 @Injectable()
 export class JobScheduler implements OnModuleInit {
@@ -29,6 +31,7 @@ export class JobScheduler implements OnModuleInit {
     private readonly registry: SchedulerRegistry,
     private readonly metrics: MetricsService,
     private readonly store: JobRunStore,
+    private readonly leader: LeaderLock,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -50,14 +53,23 @@ export class JobScheduler implements OnModuleInit {
     entry.cronJob = CronJob.from({
       cronTime: definition.cron,
       start: true,
-      onTick: () => void this.execute(entry),
+      onTick: () => void this.onTick(entry, new Date()),
     });
     this.registry.addCronJob(definition.name, entry.cronJob);
     void this.runAtStartIfDue(entry);
   }
 
+  private async onTick(entry: JobEntry, tick: Date): Promise<void> {
+    if (await this.leader.claimTick(entry.definition.name, tick)) {
+      await this.execute(entry);
+    }
+  }
+
   private async runAtStartIfDue(entry: JobEntry): Promise<void> {
     const atStart = entry.definition.runAtStart;
+    if (!this.leader.isLeader) {
+      return;
+    }
     try {
       if (await (typeof atStart === 'function' ? atStart() : atStart)) {
         await this.execute(entry);

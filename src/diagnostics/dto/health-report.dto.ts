@@ -61,6 +61,12 @@ export class HealthComponentsDto {
 
   cache!: ComponentHealthDto;
 
+  /**
+   * Only with REDIS_URL: the state several replicas share. degraded while Redis is unreachable,
+   * with the reason and what each replica does alone until it returns.
+   */
+  redis?: ComponentHealthDto;
+
   /** degraded when a job's last run failed. */
   jobs!: ComponentHealthDto;
 

@@ -7,8 +7,10 @@ import {
   ExponentialBackoff,
   handleWhen,
 } from 'cockatiel';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import type { ProviderDefinition } from '../../core/config';
+import type { CoolingNotice } from '../../core/cluster/provider-sharing';
+import { type LimiterFactory, memoryLimiter } from '../../core/redis/redis-limiter';
 import { ProviderError } from '../../core/http';
 import {
   type BreakerState,
@@ -26,6 +28,12 @@ export interface BreakerOptions {
   /** First half-open probe after this long, doubling up to maxCooldownMs. */
   cooldownMs: number;
   maxCooldownMs: number;
+}
+
+/** How a runtime shares with other replicas: its budget's counters, and cool-downs it meets. */
+export interface RuntimeSharing {
+  newLimiter: LimiterFactory;
+  announce(notice: CoolingNotice): void;
 }
 
 export interface ProviderSettings {
@@ -62,24 +70,38 @@ export class CallCancelled extends Error {
  * settings, rolling health, a circuit breaker (cockatiel), the request budget from the catalogue
  * (rate-limiter-flexible token bucket) and any Retry-After cool-down. Breaker and cool-down are
  * kept per scope: the provider as a whole, or one endpoint of a provider that fronts many
- * independent upstreams (each news feed), so a broken feed never stops the healthy ones.
+ * independent upstreams (each news feed), so a broken feed never stops the healthy ones. With
+ * several replicas the budget is counted in Redis and cool-downs and breaker openings are
+ * announced, so the replicas together keep to the provider's quota.
  */
 export class ProviderRuntime {
   readonly health = new ProviderHealth();
   private readonly breakers = new Map<string, CircuitBreakerPolicy>();
-  private readonly budget: RateLimiterMemory;
+  private readonly budget: RateLimiterAbstract;
   private readonly coolingUntil = new Map<string, number>();
+  /** Why a scope cools down when it is not the provider's own Retry-After. */
+  private readonly coolingWhy = new Map<string, string>();
 
   constructor(
     readonly definition: ProviderDefinition,
     readonly adapter: UpstreamAdapter,
     public settings: ProviderSettings,
     private readonly breakerOptions: BreakerOptions,
+    private readonly sharing?: RuntimeSharing,
   ) {
-    this.budget = new RateLimiterMemory({
+    this.budget = (sharing?.newLimiter ?? memoryLimiter)({
       points: definition.rateLimit.limit,
       duration: definition.rateLimit.windowSeconds,
+      keyPrefix: 'budget',
     });
+  }
+
+  /** A cool-down another replica met (a Retry-After, or a breaker it opened). */
+  coolDown(notice: CoolingNotice): void {
+    if (notice.until > (this.coolingUntil.get(notice.scope) ?? 0)) {
+      this.coolingUntil.set(notice.scope, notice.until);
+      this.coolingWhy.set(notice.scope, notice.reason);
+    }
   }
 
   get id(): string {
@@ -180,7 +202,8 @@ export class ProviderRuntime {
     }
     const cooling = this.coolingDownMs(scope);
     if (cooling > 0) {
-      throw new ProviderSkipped(`rate limited upstream, retry in ${Math.ceil(cooling / 1000)} s`);
+      const why = this.coolingWhy.get(scope) ?? 'rate limited upstream';
+      throw new ProviderSkipped(`${why}, retry in ${Math.ceil(cooling / 1000)} s`);
     }
   }
 
@@ -205,7 +228,11 @@ export class ProviderRuntime {
       }
       const failure = error instanceof ProviderError ? error : undefined;
       if (failure?.kind === 'rate_limited') {
-        this.coolingUntil.set(scope, Date.now() + (failure.retryAfterMs ?? 60_000));
+        const until = Date.now() + (failure.retryAfterMs ?? 60_000);
+        this.coolingUntil.set(scope, until);
+        this.coolingWhy.delete(scope);
+        const reason = 'rate limited upstream (seen by another replica)';
+        this.sharing?.announce({ provider: this.id, scope, until, reason });
       }
       if (!failure || failure.isHealthFailure || failure.kind === 'rate_limited') {
         this.health.record({
@@ -225,6 +252,15 @@ export class ProviderRuntime {
     let breaker = this.breakers.get(scope);
     if (!breaker) {
       breaker = this.newBreaker();
+      // Other replicas skip the provider for the first half-open delay instead of each tripping.
+      breaker.onBreak(() =>
+        this.sharing?.announce({
+          provider: this.id,
+          scope,
+          until: Date.now() + this.breakerOptions.cooldownMs,
+          reason: 'circuit opened on another replica',
+        }),
+      );
       this.breakers.set(scope, breaker);
     }
     return breaker;

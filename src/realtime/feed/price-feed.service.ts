@@ -4,6 +4,8 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { LeaderLock } from '../../core/cluster/leader-lock';
+import { SymbolInterest } from '../../core/cluster/symbol-interest';
 import { type AppConfig, InjectConfig, type KnownCoin } from '../../core/config';
 import { CoinCatalogue } from '../../market/coins/coin-catalogue';
 import { ProviderRegistry } from '../../providers/registry/provider-registry';
@@ -24,7 +26,8 @@ const FOLLOW_DEBOUNCE_MS = 300;
  * trade there, and REST polling through the provider registry every REALTIME_POLL_SECONDS for
  * the rest, and for all of them while no stream is up. Newly followed symbols are fetched in one
  * batch once a burst of changes settles, so subscribers get a snapshot. Nothing here is stored:
- * collection has its own jobs.
+ * collection has its own jobs. With several replicas only the leader streams and polls, for the
+ * symbols followed on any replica; its events reach the others through the publisher.
  */
 @Injectable()
 export class PriceFeed implements OnApplicationBootstrap, OnModuleDestroy {
@@ -44,6 +47,8 @@ export class PriceFeed implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly publisher: RealtimePublisher,
     private readonly registry: ProviderRegistry,
     private readonly coins: CoinCatalogue,
+    private readonly interest: SymbolInterest,
+    private readonly leader: LeaderLock,
     @InjectConfig() private readonly config: AppConfig,
   ) {
     this.stream = new BinanceStreamClient(config.upstreams.binance.wsUrls, {
@@ -53,10 +58,18 @@ export class PriceFeed implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
-    this.hub.onSymbolsChanged((_symbols, added) => {
-      added.forEach((symbol) => this.added.add(symbol));
-      this.followTimer ??= setTimeout(() => this.follow(), FOLLOW_DEBOUNCE_MS);
+    this.hub.onSymbolsChanged((symbols, added) => {
+      this.interest.follow(symbols);
+      this.queue(added);
     });
+    this.interest.onAdded((added) => this.queue(added));
+    // A new leader takes over the stream and snapshots everything followed.
+    this.leader.onChange(() => this.queue(this.interest.union(this.hub.followedSymbols())));
+  }
+
+  private queue(added: string[]): void {
+    added.forEach((symbol) => this.added.add(symbol));
+    this.followTimer ??= setTimeout(() => this.follow(), FOLLOW_DEBOUNCE_MS);
   }
 
   onModuleDestroy(): void {
@@ -71,12 +84,14 @@ export class PriceFeed implements OnApplicationBootstrap, OnModuleDestroy {
 
   private follow(): void {
     this.followTimer = undefined;
-    this.symbols = this.hub.followedSymbols();
+    this.symbols = this.interest.union(this.hub.followedSymbols());
     const added = this.symbols.filter((symbol) => this.added.has(symbol));
     this.added.clear();
-    this.stream.follow(this.streamable(this.symbols).map((c) => c.binancePair as string));
+    const leading = this.leader.isLeader;
+    const streamed = leading ? this.streamable(this.symbols) : [];
+    this.stream.follow(streamed.map((c) => c.binancePair as string));
     this.schedulePolling();
-    if (added.length > 0) {
+    if (leading && added.length > 0) {
       void this.poll(added);
     }
   }
@@ -112,6 +127,9 @@ export class PriceFeed implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Symbols the stream does not cover right now. */
   private polled(): string[] {
+    if (!this.leader.isLeader) {
+      return [];
+    }
     return this.symbols.filter((s) => !this.streamed(s));
   }
 
