@@ -5,6 +5,7 @@ import {
   type ProviderCategory,
   type ProviderDefinition,
 } from '../core/config';
+import { shownInput } from '../core/web/validation-messages';
 import { baseUrlOf } from './provider-base-url';
 import { PROVIDER_ADAPTERS } from './provider-adapters';
 import { ProviderStore } from './provider.store';
@@ -89,7 +90,9 @@ export class ProviderDirectory implements OnModuleInit {
   get(id: string): ProviderRuntime {
     const runtime = this.runtimes.get(id);
     if (!runtime) {
-      throw new NotFoundException(`Unknown provider "${id}"; GET /api/providers lists them`);
+      throw new NotFoundException(
+        `Unknown provider "${shownInput(id)}"; GET /api/providers lists them`,
+      );
     }
     return runtime;
   }
