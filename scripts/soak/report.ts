@@ -39,7 +39,8 @@ export class SoakRecord {
     const byOutcome = this.outcomes.get(sample.kind) ?? new Map<string, number>();
     byOutcome.set(sample.outcome, (byOutcome.get(sample.outcome) ?? 0) + 1);
     this.outcomes.set(sample.kind, byOutcome);
-    const minute = Math.floor(elapsedMs / 60_000) + 1;
+    // The last requests finish just after the last minute: they count in it.
+    const minute = Math.min(Math.floor(elapsedMs / 60_000) + 1, Math.ceil(this.run.minutes));
     const latencies = this.latencyByMinute.get(minute) ?? [];
     latencies.push(sample.ms);
     this.latencyByMinute.set(minute, latencies);
