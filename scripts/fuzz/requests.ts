@@ -181,7 +181,8 @@ export function requestsFor(operation: Operation): fc.Arbitrary<FuzzRequest> {
       const pairs = query.flatMap((q) => q.value);
       const kinds = [...path.map((p) => `path ${p.kind}`), ...query.map((q) => `query ${q.kind}`)];
       if (body.kind) {
-        kinds.push(`body ${body.kind}`);
+        // A body object joins its fields' kinds with `+`: each counts in the summary.
+        kinds.push(...body.kind.split('+').map((kind) => `body ${kind}`));
       }
       const sent: Record<string, string> = Object.fromEntries(headers);
       for (const { name, tried } of documentedHeaders) {

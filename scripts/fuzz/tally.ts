@@ -41,9 +41,7 @@ export class Tally {
     this.operationsSeen.add(fuzz.operation);
     bump(this.byStatus, answer.status);
     bump(this.byCredential, fuzz.credential);
-    new Set(fuzz.kinds.map((kind) => kind.replace(/\+.*/, ''))).forEach((k) =>
-      bump(this.byKind, k),
-    );
+    new Set(fuzz.kinds).forEach((k) => bump(this.byKind, k));
     if (problem) {
       const key = `${fuzz.operation} → ${answer.status}: ${problem.slice(0, 160)}`;
       const known = this.failures.get(key);
