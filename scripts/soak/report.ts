@@ -1,10 +1,8 @@
 import type { Phase } from './faults';
 import type { Subscriber } from './streams';
-import type { Sample } from './traffic';
+import { OUTCOMES, type Sample } from './traffic';
 
 const RSS_GROWTH_LIMIT = 0.1;
-/** Samples (5 s apart) averaged for the RSS after warm-up and at the end. */
-const RSS_WINDOW = 6;
 
 function percentile(values: number[], p: number): number {
   if (values.length === 0) {
@@ -14,15 +12,15 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-const median = (values: number[]) => percentile(values, 50);
-
 /** Everything the soak observed, and the verdict. */
 export class SoakRecord {
   readonly outcomes = new Map<string, Map<string, number>>();
   readonly latencyByMinute = new Map<number, number[]>();
   readonly rssSamples: { at: number; mb: number }[] = [];
-  readonly loopByMinute: { minute: number; p99: number; max: number }[] = [];
+  readonly loopByMinute: { minute: number; p99: number; max: number; heapMb: number }[] = [];
   readonly undocumented: string[] = [];
+  /** The distinct messages of 503s that name no providers. */
+  readonly otherUnavailable = new Set<string>();
   readonly quietStreams: string[] = [];
   died?: string;
   subscriberLines: string[] = [];
@@ -44,6 +42,9 @@ export class SoakRecord {
     const latencies = this.latencyByMinute.get(minute) ?? [];
     latencies.push(sample.ms);
     this.latencyByMinute.set(minute, latencies);
+    if (sample.outcome === '503 other, in the error shape' && sample.detail) {
+      this.otherUnavailable.add(`${sample.path}: ${sample.detail}`);
+    }
     if (sample.outcome === 'undocumented 5xx') {
       this.undocumented.push(
         `${sample.status} ${sample.path} during ${phase.fault} on ${phase.upstream}: ${sample.detail}`,
@@ -61,7 +62,7 @@ export class SoakRecord {
     this.rssSamples.push({ at: elapsedMs, mb });
   }
 
-  eventLoop(elapsedMs: number, delay: { p99: number; max: number }): void {
+  eventLoop(elapsedMs: number, delay: { p99: number; max: number; heapMb: number }): void {
     this.loopByMinute.push({ minute: Math.round(elapsedMs / 60_000), ...delay });
   }
 
@@ -89,11 +90,17 @@ export class SoakRecord {
     applied.forEach((p) => (this.upstreams.add(p.upstream), this.faults.add(p.fault)));
   }
 
-  /** RSS after warm-up and at the end (medians of 30 s), and the growth between. */
+  /**
+   * The RSS high-water mark of the first quarter after warm-up and of the last quarter, and the
+   * growth between. RSS swings by a quarter from minute to minute (GC, allocator arenas, the
+   * inference worker), so single samples or short medians compare a trough with a crest; the
+   * peaks of equal windows show a trend.
+   */
   rssGrowth(): { afterWarmUp: number; end: number; growth: number } {
     const after = this.rssSamples.filter((s) => s.at >= this.run.warmUpMs).map((s) => s.mb);
-    const afterWarmUp = median(after.slice(0, RSS_WINDOW));
-    const end = median(after.slice(-RSS_WINDOW));
+    const window = Math.max(1, Math.floor(after.length / 4));
+    const afterWarmUp = Math.max(0, ...after.slice(0, window));
+    const end = Math.max(0, ...after.slice(-window));
     return { afterWarmUp, end, growth: afterWarmUp > 0 ? end / afterWarmUp - 1 : 0 };
   }
 
@@ -116,7 +123,7 @@ export class SoakRecord {
 
 /** Markdown, so a run can be pasted into docs/reliability.md as it is. */
 export function printReport(record: SoakRecord): void {
-  const outcomeNames = ['2xx', '304', '4xx', '503 documented', 'undocumented 5xx', 'no answer'];
+  const outcomeNames = OUTCOMES;
   const outcomeRows = [...record.outcomes.entries()].map(([kind, counts]) => {
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     const cells = outcomeNames.map((name) => {
@@ -125,11 +132,16 @@ export function printReport(record: SoakRecord): void {
     });
     return `| ${kind} | ${total} | ${cells.join(' | ')} |`;
   });
-  const rssByMinute = new Map<number, number>();
-  record.rssSamples.forEach((s) => rssByMinute.set(Math.floor(s.at / 60_000) + 1, s.mb));
+  const rssByMinute = new Map<number, number[]>();
+  record.rssSamples.forEach((s) => {
+    const minute = Math.floor(s.at / 60_000) + 1;
+    rssByMinute.set(minute, [...(rssByMinute.get(minute) ?? []), s.mb]);
+  });
+  const range = (values: number[] | undefined) =>
+    values ? `${Math.min(...values)}–${Math.max(...values)}` : '–';
   const minuteRows = [...record.latencyByMinute.entries()].map(([minute, ms]) => {
     const loop = record.loopByMinute.find((l) => l.minute === minute);
-    return `| ${minute} | ${ms.length} | ${percentile(ms, 50).toFixed(0)} | ${percentile(ms, 99).toFixed(0)} | ${rssByMinute.get(minute) ?? '–'} | ${loop ? `${loop.p99} / ${loop.max}` : '–'} |`;
+    return `| ${minute} | ${ms.length} | ${percentile(ms, 50).toFixed(0)} | ${percentile(ms, 99).toFixed(0)} | ${range(rssByMinute.get(minute))} | ${loop ? `${loop.heapMb}` : '–'} | ${loop ? `${loop.p99} / ${loop.max}` : '–'} |`;
   });
   const rss = record.rssGrowth();
   const failures = record.failures();
@@ -140,13 +152,14 @@ export function printReport(record: SoakRecord): void {
     `| --- | --- | ${outcomeNames.map(() => '---').join(' | ')} |`,
     ...outcomeRows,
     '',
-    '| minute | requests | p50 ms | p99 ms | RSS MB (end of minute) | event-loop delay p99 / max ms |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| minute | requests | p50 ms | p99 ms | RSS MB (min–max) | V8 heap used MB | event-loop delay p99 / max ms |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...minuteRows,
     '',
-    `RSS after warm-up ${rss.afterWarmUp} MB, at the end ${rss.end} MB (${(rss.growth * 100).toFixed(1)} %; limit 10 %)`,
+    `RSS high-water mark in the first quarter after warm-up ${rss.afterWarmUp} MB, in the last quarter ${rss.end} MB (${(rss.growth * 100).toFixed(1)} %; limit 10 %)`,
     '',
     ...record.subscriberLines.map((line) => `- ${line}`),
+    ...[...record.otherUnavailable].map((line) => `- 503 without attempted: ${line}`),
     '',
     failures.length === 0
       ? 'PASS: no failures.'

@@ -45,14 +45,21 @@ function random(seed: number): () => number {
   };
 }
 
-/** Event-loop delay since the previous scrape (prom-client resets its histogram on each). */
-async function eventLoopDelay(app: AppProcess): Promise<{ p99: number; max: number }> {
+/**
+ * Event-loop delay since the previous scrape (prom-client resets its histogram on each), and the
+ * V8 heap in use (MB): whether RSS growth is JavaScript's or native.
+ */
+async function eventLoopDelay(
+  app: AppProcess,
+): Promise<{ p99: number; max: number; heapMb: number }> {
   const text = await (await fetch(`${app.url}/metrics`)).text();
   const value = (name: string) =>
     Math.round(Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN) * 1000);
   return {
     p99: value('nodejs_eventloop_lag_p99_seconds'),
     max: value('nodejs_eventloop_lag_max_seconds'),
+    // value() reads seconds into ms: bytes × 1000 here.
+    heapMb: Math.round(value('nodejs_heap_size_used_bytes') / 1_048_576 / 1000),
   };
 }
 

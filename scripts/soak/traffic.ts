@@ -30,8 +30,30 @@ const ROUTES: Route[] = [
   { kind: 'market', weight: 2, method: 'GET', path: '/api/market' },
 ];
 
-/** Outcome classes of the report: what a client saw, by kind of request. */
-export type Outcome = '2xx' | '304' | '4xx' | '503 documented' | 'undocumented 5xx' | 'no answer';
+/**
+ * Outcome classes of the report: what a client saw, by kind of request. Every operation documents
+ * its errors in the one shape (`default` in /docs-json); a 503 naming the providers tried
+ * (`attempted`) is the upstream failure answer, any other 503 in the shape says what is not ready
+ * (a sentiment model still loading at start).
+ */
+export type Outcome =
+  | '2xx'
+  | '304'
+  | '4xx'
+  | '503 with attempted'
+  | '503 other, in the error shape'
+  | 'undocumented 5xx'
+  | 'no answer';
+
+export const OUTCOMES: Outcome[] = [
+  '2xx',
+  '304',
+  '4xx',
+  '503 with attempted',
+  '503 other, in the error shape',
+  'undocumented 5xx',
+  'no answer',
+];
 
 export interface Sample {
   kind: string;
@@ -41,6 +63,30 @@ export interface Sample {
   ms: number;
   at: number;
   detail?: string;
+}
+
+const ERROR_FIELDS = new Set([
+  'statusCode',
+  'error',
+  'message',
+  'requestId',
+  'attempted',
+  'retry_after',
+]);
+
+function errorShaped(status: number, body: string): Record<string, unknown> | undefined {
+  try {
+    const parsed = JSON.parse(body) as Record<string, unknown>;
+    const shaped =
+      parsed.statusCode === status &&
+      typeof parsed.error === 'string' &&
+      typeof parsed.message === 'string' &&
+      typeof parsed.requestId === 'string' &&
+      Object.keys(parsed).every((key) => ERROR_FIELDS.has(key));
+    return shaped ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function outcomeOf(status: number, body: string): { outcome: Outcome; detail?: string } {
@@ -56,15 +102,11 @@ function outcomeOf(status: number, body: string): { outcome: Outcome; detail?: s
   if (status < 500) {
     return { outcome: '4xx', detail: body.slice(0, 200) };
   }
-  if (status === 503) {
-    try {
-      const parsed = JSON.parse(body) as { attempted?: unknown };
-      if (Array.isArray(parsed.attempted)) {
-        return { outcome: '503 documented' };
-      }
-    } catch {
-      // Not JSON: undocumented, below.
-    }
+  const error = status === 503 ? errorShaped(status, body) : undefined;
+  if (error) {
+    return Array.isArray(error.attempted)
+      ? { outcome: '503 with attempted' }
+      : { outcome: '503 other, in the error shape', detail: String(error.message) };
   }
   return { outcome: 'undocumented 5xx', detail: body.slice(0, 200) };
 }

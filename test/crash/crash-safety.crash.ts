@@ -234,7 +234,7 @@ describe(
             assertWhole(caughtUp, environment, pricesPerRun);
             assertCaughtUp(kind, afterKill, caughtUp, run);
             t.diagnostic(
-              `${kind}: killed ${delay} ms into a run of ~${whole?.duration_ms ?? '?'} ms; after the restart ${summary(afterKill)}; caught up: ${run.rows} rows`,
+              `${kind}: killed ${delay} ms into a run of ~${whole?.duration_ms ?? '?'} ms; the cut run was ${summary(before) === summary(afterKill) ? 'left no trace' : 'stored whole'}; after the restart ${summary(afterKill)}; caught up: ${run.rows} rows`,
             );
           }
         } finally {
