@@ -5,7 +5,8 @@
  * every path, query and body field, duplicated and nested parameters, malformed JSON, wrong content
  * types, deep nesting, odd headers, as anonymous, admin, free (key and token) and bad credentials.
  * Fails (exit 1) on any 5xx but the documented 503, on an error body out of the documented shape,
- * and on a request left unanswered. Prints the process's RSS and used heap idle, after the run and
+ * on a 2xx JSON answer its operation's response schema does not describe, and on a request left
+ * unanswered. Prints the process's RSS and used heap idle, after the run and
  * after settling (--settle seconds idle).
  */
 import fc from 'fast-check';
@@ -13,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FakeUpstream } from '../../test/fake-upstream/fake-upstream';
+import { ResponseSchemas } from '../../test/support/openapi-contract';
 import { createTestEnvironment } from '../../test/support/test-app';
 import { PRODUCTION_ENV, startProcess } from '../bench/harness';
 import { operationsOf } from './openapi-operations';
@@ -78,6 +80,7 @@ async function run(params: {
     typeof operationsOf
   >[0];
   const operations = operationsOf(document);
+  const schemas = await ResponseSchemas.fetch(url);
   tally.operations = operations.length;
   const credentials = await credentialsFor(url);
   const base = new URL(url);
@@ -96,7 +99,7 @@ async function run(params: {
         const index = sent + next;
         next += 1;
         const answer = await send(base, agent, fuzz, credentials, index);
-        tally.record(fuzz, answer, judge(fuzz, answer), () => reproduction(base, fuzz));
+        tally.record(fuzz, answer, judge(fuzz, answer, schemas), () => reproduction(base, fuzz));
       }
     };
     await Promise.all(Array.from({ length: params.concurrency }, worker));

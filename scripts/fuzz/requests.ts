@@ -52,6 +52,16 @@ const encode = (value: unknown): string =>
     Buffer.from(typeof value === 'string' ? value : (JSON.stringify(value) ?? '')).toString(),
   );
 
+/**
+ * A value as a header can carry it: Node refuses to send CR, LF, NUL and characters beyond Latin-1
+ * (so would any proxy), so those become `?`; everything else, 100 KB strings included, goes as is.
+ */
+const headerText = (value: unknown): string =>
+  (typeof value === 'string' ? value : (JSON.stringify(value) ?? '')).replace(
+    /[^\t\x20-\x7e\xa0-\xff]/g,
+    '?',
+  );
+
 /** Query pairs for one parameter: missing, once, duplicated, or nested as name[a][b]. */
 function queryPairs(parameter: Parameter): fc.Arbitrary<Tried<string[]>> {
   const name = encodeURIComponent(parameter.name);
@@ -137,10 +147,16 @@ function bodyOf(schema: Schema): fc.Arbitrary<Tried<string | undefined>> {
 export function requestsFor(operation: Operation): fc.Arbitrary<FuzzRequest> {
   const pathParameters = operation.parameters.filter((p) => p.in === 'path');
   const queryParameters = operation.parameters.filter((p) => p.in === 'query');
+  const headerParameters = operation.parameters.filter((p) => p.in === 'header');
   return fc
     .record({
       path: fc.tuple(...pathParameters.map((p) => fieldValue(p.schema))),
       query: fc.tuple(...queryParameters.map(queryPairs)),
+      documentedHeaders: fc.tuple(
+        ...headerParameters.map((p) =>
+          fc.option(fieldValue(p.schema), { freq: 4 }).map((t) => ({ name: p.name, tried: t })),
+        ),
+      ),
       body: operation.body ? bodyOf(operation.body) : fc.constant({ value: undefined, kind: '' }),
       contentType: fc.oneof(
         { weight: 8, arbitrary: fc.constant('application/json') },
@@ -153,7 +169,7 @@ export function requestsFor(operation: Operation): fc.Arbitrary<FuzzRequest> {
         ),
       credential: fc.constantFrom<Credential>('none', 'admin', 'free', 'free-token', 'garbage'),
     })
-    .map(({ path, query, body, contentType, headers, credential }) => {
+    .map(({ path, query, documentedHeaders, body, contentType, headers, credential }) => {
       let target = operation.path;
       pathParameters.forEach((p, i) => {
         const value = path[i].value;
@@ -165,9 +181,18 @@ export function requestsFor(operation: Operation): fc.Arbitrary<FuzzRequest> {
       const pairs = query.flatMap((q) => q.value);
       const kinds = [...path.map((p) => `path ${p.kind}`), ...query.map((q) => `query ${q.kind}`)];
       if (body.kind) {
-        kinds.push(`body ${body.kind}`);
+        // A body object joins its fields' kinds with `+`: each counts in the summary.
+        kinds.push(...body.kind.split('+').map((kind) => `body ${kind}`));
       }
       const sent: Record<string, string> = Object.fromEntries(headers);
+      for (const { name, tried } of documentedHeaders) {
+        if (tried) {
+          sent[name.toLowerCase()] = headerText(tried.value);
+          kinds.push(`header ${tried.kind}`);
+        } else {
+          kinds.push('header missing');
+        }
+      }
       if (body.value !== undefined) {
         if (contentType) {
           sent['content-type'] = contentType;

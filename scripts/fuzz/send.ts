@@ -1,9 +1,15 @@
 import { Agent, request } from 'node:http';
+import { decodeBody } from '../../test/support/http-body';
+import type { ResponseSchemas } from '../../test/support/openapi-contract';
 import type { FuzzRequest } from './requests';
 
 export interface Answer {
   status: number;
   contentType: string;
+  contentEncoding: string;
+  /** The bytes as sent (compressed when the app compressed them). */
+  raw: Buffer;
+  /** The body decoded as UTF-8 after undoing any Content-Encoding; why not, when that fails. */
   body: string;
 }
 
@@ -81,26 +87,51 @@ export function send(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            contentType: String(res.headers['content-type'] ?? ''),
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        res.on('error', () => resolve({ status: 0, contentType: '', body: 'response cut off' }));
+        res.on('end', () => resolve(answerOf(res.statusCode ?? 0, res.headers, chunks)));
+        res.on('error', () => resolve(noAnswer('response cut off')));
       },
     );
     req.on('timeout', () => req.destroy(new Error(`no answer in ${TIMEOUT_MS / 1000} s`)));
-    req.on('error', (error) => resolve({ status: 0, contentType: '', body: error.message }));
+    req.on('error', (error) => resolve(noAnswer(error.message)));
     req.end(fuzz.body);
   });
 }
 
-/** Why an answer breaks the contract, if it does: an undocumented 5xx, or an error out of shape. */
-export function judge(fuzz: FuzzRequest, answer: Answer): string | undefined {
+function noAnswer(reason: string): Answer {
+  return { status: 0, contentType: '', contentEncoding: '', raw: Buffer.alloc(0), body: reason };
+}
+
+function answerOf(
+  status: number,
+  headers: Record<string, string | string[] | undefined>,
+  chunks: Buffer[],
+): Answer {
+  const raw = Buffer.concat(chunks);
+  const contentEncoding = String(headers['content-encoding'] ?? '');
+  let body: string;
+  try {
+    body = decodeBody(raw, contentEncoding).toString('utf8');
+  } catch (error) {
+    body = `(undecodable ${contentEncoding} body: ${(error as Error).message})`;
+  }
+  return { status, contentType: String(headers['content-type'] ?? ''), contentEncoding, raw, body };
+}
+
+/**
+ * Why an answer breaks the contract, if it does: an undocumented 5xx, an error out of shape, or a
+ * 2xx that its operation's response schema does not describe.
+ */
+export function judge(
+  fuzz: FuzzRequest,
+  answer: Answer,
+  schemas: ResponseSchemas,
+): string | undefined {
   if (answer.status === 0) {
     return `no answer: ${answer.body}`;
+  }
+  if (answer.status < 300) {
+    const problems = schemas.problems({ method: fuzz.method, target: fuzz.target, ...answer });
+    return problems.length > 0 ? `answer out of schema: ${problems[0]}` : undefined;
   }
   if (answer.status < 400) {
     return undefined;

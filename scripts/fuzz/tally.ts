@@ -13,6 +13,8 @@ export class Tally {
   seconds = 0;
   settleSeconds = 0;
   aliveAfter = false;
+  /** 2xx JSON answers validated against their operation's response schema. */
+  schemaChecked = 0;
   readonly memory = {
     idle: { rss: 0, heap: 0 },
     afterRun: { rss: 0, heap: 0 },
@@ -33,12 +35,13 @@ export class Tally {
     repro: () => string,
   ): void {
     this.total += 1;
+    if (answer.status >= 200 && answer.status < 300 && answer.contentType.includes('json')) {
+      this.schemaChecked += 1;
+    }
     this.operationsSeen.add(fuzz.operation);
     bump(this.byStatus, answer.status);
     bump(this.byCredential, fuzz.credential);
-    new Set(fuzz.kinds.map((kind) => kind.replace(/\+.*/, ''))).forEach((k) =>
-      bump(this.byKind, k),
-    );
+    new Set(fuzz.kinds).forEach((k) => bump(this.byKind, k));
     if (problem) {
       const key = `${fuzz.operation} → ${answer.status}: ${problem.slice(0, 160)}`;
       const known = this.failures.get(key);
@@ -73,6 +76,8 @@ export function printSummary(tally: Tally): void {
   const failedRequests = failures.reduce((sum, [, f]) => sum + f.count, 0);
   const lines = [
     `Fuzz run: ${tally.total} requests over ${tally.operationsSeen.size} of ${tally.operations} operations in ${tally.seconds.toFixed(0)} s (seed ${tally.seed}); ${failedRequests} failed, ${failures.length} distinct failures; /api/health/live after the run: ${tally.aliveAfter ? 'ok' : 'NO ANSWER'}`,
+    '',
+    `2xx JSON answers checked against their response schema: ${tally.schemaChecked}`,
     '',
     `App process RSS / used V8 heap: idle ${mb(tally.memory.idle)}, after the run ${mb(tally.memory.afterRun)}, after ${tally.settleSeconds} s idle ${mb(tally.memory.settled)}`,
     '',

@@ -6,6 +6,7 @@ import {
   type ProviderCategory,
   type ProviderDefinition,
 } from '../core/config';
+import { shownInput } from '../core/web/validation-messages';
 import { ProviderStore } from './provider.store';
 import type { AdapterFor, UpstreamAdapter } from './provider.types';
 import { ProviderRuntime, type ProviderSettings } from './runtime/provider-runtime';
@@ -98,7 +99,9 @@ export class ProviderDirectory implements OnModuleInit {
   get(id: string): ProviderRuntime {
     const runtime = this.runtimes.get(id);
     if (!runtime) {
-      throw new NotFoundException(`Unknown provider "${id}"; GET /api/providers lists them`);
+      throw new NotFoundException(
+        `Unknown provider "${shownInput(id)}"; GET /api/providers lists them`,
+      );
     }
     return runtime;
   }

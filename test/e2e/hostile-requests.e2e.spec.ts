@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import jwt from 'jsonwebtoken';
@@ -8,6 +9,7 @@ import { ApiKey } from '../../src/auth/entities/api-key.entity';
 import { NewsItem } from '../../src/news/entities/news-item.entity';
 import { NewsIngestService } from '../../src/news/news-ingest.service';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
+import { decodeBody } from '../support/http-body';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -184,6 +186,45 @@ describe('hostile input: oversized requests and titles (issue 17 item 10)', () =
     assert.equal(malformed.status, 400);
     assertErrorShape(malformed.body, 400);
     await api().get('/api/health/live').expect(200);
+  });
+
+  it('a 15 KB provider id of encoded brackets, gzip accepted: a 404 in the error shape quoting 64 characters (fuzz seed 17)', async () => {
+    // The fuzz's finding: the 404 echoed the whole 7.5 KB id, so compression kicked in and a
+    // reader that did not undo Content-Encoding (the fuzzer's own) saw no JSON.
+    const id = '%5B%5D'.repeat(2_500);
+    const answer = await new Promise<{ headers: IncomingHttpHeaders; raw: Buffer; status: number }>(
+      (resolve, reject) => {
+        const req = httpGet(
+          `${t.running.url}/api/providers/${id}`,
+          { headers: { 'x-api-key': ADMIN_KEY, 'accept-encoding': 'gzip' } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () =>
+              resolve({
+                headers: res.headers,
+                raw: Buffer.concat(chunks),
+                status: res.statusCode ?? 0,
+              }),
+            );
+          },
+        );
+        req.on('error', reject);
+      },
+    );
+    assert.equal(answer.status, 404);
+    assert.match(String(answer.headers['content-type']), /^application\/json/);
+    const body = JSON.parse(
+      decodeBody(answer.raw, String(answer.headers['content-encoding'] ?? '')).toString(),
+    ) as Record<string, unknown>;
+    assertErrorShape(body, 404);
+    assert.equal(
+      body.message,
+      `Unknown provider "${'[]'.repeat(32)}…"; GET /api/providers lists them`,
+    );
+    assert.ok(answer.raw.length < 1024, `the answer is small (${answer.raw.length} bytes)`);
+    const providers = await api().get('/api/providers').set('X-API-Key', ADMIN_KEY).expect(200);
+    assert.ok((providers.body.data as unknown[]).length > 0, 'the providers are unchanged');
   });
 
   it('a news title of 120,011 characters is stored cut to 300 characters ending in an ellipsis', async () => {

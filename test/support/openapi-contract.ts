@@ -1,9 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from '@nestjs/common';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { OpenAPIBackend, type Document } from 'openapi-backend';
 import { buildOpenApiDocument } from '../../src/core/docs';
+import { decodeBody } from './http-body';
 
 /**
  * Every JSON answer an e2e test receives, checked against the OpenAPI document the app serves at
@@ -14,7 +14,7 @@ import { buildOpenApiDocument } from '../../src/core/docs';
 export class OpenApiContract {
   private readonly drift: string[] = [];
 
-  private constructor(private readonly api: OpenAPIBackend) {}
+  private constructor(private readonly schemas: ResponseSchemas) {}
 
   /** Fails at once when two DTOs share a schema name: the document would describe only one. */
   static async load(app: NestExpressApplication, url: string): Promise<OpenApiContract> {
@@ -22,14 +22,7 @@ export class OpenApiContract {
     if (duplicates.length > 0) {
       throw new Error(`OpenAPI: duplicate schema names\n${duplicates.join('\n')}`);
     }
-    const served = (await (await fetch(`${url}/docs-json`)).json()) as Document;
-    const api = new OpenAPIBackend({
-      definition: nullableRefs(served),
-      quick: true,
-      validate: true,
-    });
-    await api.init();
-    return new OpenApiContract(api);
+    return new OpenApiContract(await ResponseSchemas.fetch(url));
   }
 
   observe(server: Server): void {
@@ -69,30 +62,75 @@ export class OpenApiContract {
   }
 
   private check(req: IncomingMessage, res: ServerResponse, raw: Buffer): void {
-    const type = String(res.getHeader('content-type') ?? '');
-    if (!type.includes('application/json') || raw.length === 0) {
-      return;
+    const problems = this.schemas.problems({
+      method: req.method ?? 'GET',
+      target: req.url ?? '/',
+      status: res.statusCode,
+      contentType: String(res.getHeader('content-type') ?? ''),
+      contentEncoding: String(res.getHeader('content-encoding') ?? ''),
+      raw,
+    });
+    this.drift.push(...problems);
+  }
+}
+
+/** One answer as it went over the wire. */
+export interface WireAnswer {
+  method: string;
+  /** Path and query string. */
+  target: string;
+  status: number;
+  contentType: string;
+  contentEncoding: string;
+  raw: Buffer;
+}
+
+/**
+ * The response schemas of the document the app serves at /docs-json, for any observer of its
+ * answers: the e2e tests' contract and the fuzzer.
+ */
+export class ResponseSchemas {
+  private constructor(private readonly api: OpenAPIBackend) {}
+
+  static async fetch(url: string): Promise<ResponseSchemas> {
+    const served = (await (await fetch(`${url}/docs-json`)).json()) as Document;
+    const api = new OpenAPIBackend({
+      definition: nullableRefs(served),
+      quick: true,
+      validate: true,
+    });
+    await api.init();
+    return new ResponseSchemas(api);
+  }
+
+  /**
+   * How a JSON answer departs from its operation's schema for its status, one line each (the
+   * operation, the status, the place in the body); none for answers that are not JSON or whose
+   * path the document does not describe.
+   */
+  problems(answer: WireAnswer): string[] {
+    if (!answer.contentType.includes('application/json') || answer.raw.length === 0) {
+      return [];
     }
-    const method = (req.method ?? 'GET').toLowerCase();
-    const path = new URL(req.url ?? '/', 'http://test').pathname;
+    const method = answer.method.toLowerCase();
+    const path = new URL(answer.target, 'http://test').pathname;
     const operation = this.api.router.matchOperation({ method, path, headers: {} });
     if (!operation) {
-      return;
+      return [];
     }
-    const where = `${method.toUpperCase()} ${path} (${operation.operationId}) ${res.statusCode}`;
+    const where = `${method.toUpperCase()} ${path.length > 200 ? `${path.slice(0, 200)}…` : path} (${operation.operationId}) ${answer.status}`;
     let body: unknown;
     try {
-      body = JSON.parse(decode(raw, String(res.getHeader('content-encoding') ?? '')).toString());
+      body = JSON.parse(decodeBody(answer.raw, answer.contentEncoding).toString());
     } catch (error) {
-      this.drift.push(`${where}: not JSON (${(error as Error).message})`);
-      return;
+      return [`${where}: not JSON (${(error as Error).message})`];
     }
-    const result = this.api.validator.validateResponse(body, operation, res.statusCode);
-    for (const error of result.errors ?? []) {
+    const result = this.api.validator.validateResponse(body, operation, answer.status);
+    return (result.errors ?? []).map((error) => {
       const at = error.instancePath || '(body)';
       const detail = error.params ? ` ${JSON.stringify(error.params)}` : '';
-      this.drift.push(`${where} at ${at}: ${error.message}${detail}`);
-    }
+      return `${where} at ${at}: ${error.message}${detail}`;
+    });
   }
 }
 
@@ -118,19 +156,6 @@ function nullableRefs<T>(node: T): T {
     return { anyOf: [rest, { enum: [null] }] } as T;
   }
   return schema as T;
-}
-
-function decode(raw: Buffer, encoding: string): Buffer {
-  switch (encoding) {
-    case 'gzip':
-      return gunzipSync(raw);
-    case 'deflate':
-      return inflateSync(raw);
-    case 'br':
-      return brotliDecompressSync(raw);
-    default:
-      return raw;
-  }
 }
 
 /** @nestjs/swagger only warns (through Nest's static Logger) when two DTOs share a name. */

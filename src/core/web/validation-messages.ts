@@ -7,6 +7,11 @@ const UNKNOWN_FIELD = 'whitelistValidation';
 /** An unknown field's name is echoed up to this length: a hostile key can be kilobytes long. */
 const SHOWN_NAME_LENGTH = 64;
 
+/** A caller's input as an error message may quote it: cut at 64 characters, marked with `…`. */
+export function shownInput(text: string): string {
+  return text.length > SHOWN_NAME_LENGTH ? `${text.slice(0, SHOWN_NAME_LENGTH)}…` : text;
+}
+
 /**
  * The global pipe's 400: one message per field, in words for the caller. An undeclared field is
  * named with the ones the request may carry (instead of "property q should not exist"); a field
@@ -22,8 +27,7 @@ function fieldMessages(error: ValidationError, parent: string): string[] {
   const messages: string[] = [];
   if (UNKNOWN_FIELD in constraints) {
     const allowed = allowedFields(error.target);
-    const shown =
-      field.length > SHOWN_NAME_LENGTH ? `${field.slice(0, SHOWN_NAME_LENGTH)}…` : field;
+    const shown = shownInput(field);
     messages.push(
       allowed.length > 0
         ? `${shown} is not a known field; allowed: ${allowed.join(', ')}`
