@@ -65,6 +65,8 @@ interface StepResult {
   latencies: number[];
   lastPerRound: number[];
   missed: number;
+  /** Clients the server had dropped as too slow by the end of the step, since the start. */
+  dropped: number;
   rssMb: number;
   /** CPU time per tick: the server's, and the client processes' together. */
   serverCpuMs: number;
@@ -100,7 +102,8 @@ async function rounds(
     latencies.push(...round);
     lastPerRound.push(round.length ? Math.max(...round) : Infinity);
   }
-  return { latencies, lastPerRound, missed: clients * ROUNDS - received };
+  const dropped = answers.reduce((sum, a) => sum + (a.type === 'receipts' ? a.dropped : 0), 0);
+  return { latencies, lastPerRound, missed: clients * ROUNDS - received, dropped };
 }
 
 async function enterpriseKey(url: string): Promise<string> {
@@ -172,7 +175,7 @@ function report(results: StepResult[], idleRss: number): void {
   const lastP99 = (r: StepResult) => percentile(r.lastPerRound, 0.99) ?? Infinity;
   const rows = results.map(
     (r) =>
-      `| ${r.clients.toLocaleString('en')} | ${r.connectSeconds.toFixed(1)} | ${f(percentile(r.latencies, 0.5))} | ${f(percentile(r.latencies, 0.95))} | ${f(p99(r))} | ${f(lastP99(r))} | ${r.missed} | ${r.rssMb.toFixed(0)} | ${r.serverCpuMs.toFixed(0)} | ${r.clientsCpuMs.toFixed(0)} |`,
+      `| ${r.clients.toLocaleString('en')} | ${r.connectSeconds.toFixed(1)} | ${f(percentile(r.latencies, 0.5))} | ${f(percentile(r.latencies, 0.95))} | ${f(p99(r))} | ${f(lastP99(r))} | ${r.missed} | ${r.dropped} | ${r.rssMb.toFixed(0)} | ${r.serverCpuMs.toFixed(0)} | ${r.clientsCpuMs.toFixed(0)} |`,
   );
   const meeting = results.filter((r) => p99(r) <= TARGET_MS && r.missed === 0);
   const largest = meeting.length ? Math.max(...meeting.map((r) => r.clients)) : 0;
@@ -192,8 +195,8 @@ The CPU columns are the user + system time each side used over a step's rounds d
 rounds (10 ms resolution, heartbeats included): what a tick costs, however long the processes
 waited for a core.
 
-| clients | connect s | receipt p50 ms | p95 ms | p99 ms | last client of a tick, p99 ms | missed | server RSS MB | server CPU ms per tick | clients' CPU ms per tick |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| clients | connect s | receipt p50 ms | p95 ms | p99 ms | last client of a tick, p99 ms | missed | dropped as slow | server RSS MB | server CPU ms per tick | clients' CPU ms per tick |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
 Goals: ${first.clients.toLocaleString('en')} clients, tick to the last client's receipt p99 under

@@ -13,13 +13,15 @@ export type ToClients =
 
 export type FromClients =
   | { type: 'connected'; total: number }
-  | { type: 'receipts'; receipts: Record<string, number[]> }
+  | { type: 'receipts'; receipts: Record<string, number[]>; dropped: number }
   | { type: 'error'; message: string };
 
 const BATCH = 100;
 const sockets: Socket[] = [];
 /** Receipt times by the price received: each round pushes its own price. */
 let receipts = new Map<number, number[]>();
+/** Clients the server disconnected (a slow client is dropped when its backlog grows too big). */
+let dropped = 0;
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -52,7 +54,14 @@ async function connect(url: string, token: string, count: number): Promise<void>
       ),
     );
     await Promise.all(batch.map((s) => s.emitWithAck('subscribe', { channels: ['prices:BTC'] })));
-    batch.forEach((s) => s.on('price', record));
+    batch.forEach((s) => {
+      s.on('price', record);
+      s.on('disconnect', (reason) => {
+        if (reason !== 'io client disconnect') {
+          dropped += 1;
+        }
+      });
+    });
     sockets.push(...batch);
   }
 }
@@ -66,7 +75,7 @@ process.on('message', (message: ToClients) => {
       );
       break;
     case 'collect':
-      reply({ type: 'receipts', receipts: Object.fromEntries(receipts) });
+      reply({ type: 'receipts', receipts: Object.fromEntries(receipts), dropped });
       receipts = new Map();
       break;
     case 'close':
