@@ -168,14 +168,15 @@ async function main(): Promise<void> {
   }
 }
 
-const f = (n: number | null) => (n ?? 0).toFixed(1);
+/** Infinity is a tick no client received (every client's copy was superseded by the next). */
+const f = (n: number | null) => (n === Infinity ? 'a tick reached none' : (n ?? 0).toFixed(1));
 
 function report(results: StepResult[], idleRss: number): void {
   const p99 = (r: StepResult) => percentile(r.latencies, 0.99) ?? Infinity;
   const lastP99 = (r: StepResult) => percentile(r.lastPerRound, 0.99) ?? Infinity;
   const rows = results.map(
     (r) =>
-      `| ${r.clients.toLocaleString('en')} | ${r.connectSeconds.toFixed(1)} | ${f(percentile(r.latencies, 0.5))} | ${f(percentile(r.latencies, 0.95))} | ${f(p99(r))} | ${f(lastP99(r))} | ${r.missed} | ${r.dropped} | ${r.rssMb.toFixed(0)} | ${r.serverCpuMs.toFixed(0)} | ${r.clientsCpuMs.toFixed(0)} |`,
+      `| ${r.clients.toLocaleString('en')} | ${r.connectSeconds.toFixed(1)} | ${f(percentile(r.latencies, 0.5))} | ${f(percentile(r.latencies, 0.95))} | ${f(p99(r))} | ${f(lastP99(r))} | ${r.missed.toLocaleString('en')} | ${r.dropped} | ${r.rssMb.toFixed(0)} | ${r.serverCpuMs.toFixed(0)} | ${r.clientsCpuMs.toFixed(0)} |`,
   );
   const meeting = results.filter((r) => p99(r) <= TARGET_MS && r.missed === 0);
   const largest = meeting.length ? Math.max(...meeting.map((r) => r.clients)) : 0;
