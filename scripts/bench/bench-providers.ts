@@ -11,12 +11,14 @@ import { percentile } from '../../src/providers/health/provider-health';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../../test/support/fake-app';
 import { REPO_ROOT } from '../../test/support/test-app';
 import { machineLine, writeSection } from './report';
+import { check, finish, size } from './summary';
 
 const CALL_TIMEOUT_MS = 500;
-const RUNS = 40;
+const RUNS = size(40, 10);
 /** The acceptance bound for a hanging first provider with the default settings. */
 const HEDGED_WORST_MS = 1500;
-const HEDGED_RUNS = 20;
+const HEDGED_RUNS = size(20, 5);
+const SINGLE_FLIGHT_LARGE = size(1000, 200);
 
 interface PricesBody {
   meta: { provider: string };
@@ -46,6 +48,7 @@ async function series(t: FakeBackedApp, runs: number, expectProvider: string) {
   return {
     p50: percentile(times, 0.5) ?? 0,
     p95: percentile(times, 0.95) ?? 0,
+    p99: percentile(times, 0.99) ?? 0,
     max: Math.max(...times),
   };
 }
@@ -163,7 +166,7 @@ async function main(): Promise<void> {
       await setEnabled(u, 'coingecko', false);
       const secondaryBaseline = await series(u, RUNS, 'binance');
       const sf100 = await singleFlight(u, 100);
-      const sf1000 = await singleFlight(u, 1000);
+      const sf1000 = await singleFlight(u, SINGLE_FLIGHT_LARGE);
       report({
         hedging,
         baseline,
@@ -183,7 +186,7 @@ async function main(): Promise<void> {
   }
 }
 
-type Stats = { p50: number; p95: number; max: number };
+type Stats = { p50: number; p95: number; p99: number; max: number };
 
 function report(r: {
   hedging: { cold: Stats; warm: Stats };
@@ -227,10 +230,33 @@ p95 latency within 300-800 ms), CoinGecko hanging, ${HEDGED_RUNS} requests per r
 - Open breaker: failover added ${f(added)} ms at the median over calling the secondary alone
   (goal: under 10 ms; ${added < 10 ? 'met' : 'NOT met'}).
 - Single-flight, cold cache, upstream delayed 50 ms: 100 concurrent identical requests → ${r.sf100.ok}
-  answered, ${r.sf100.upstream} upstream request(s), ${f(r.sf100.ms)} ms in all; 1000 concurrent →
+  answered, ${r.sf100.upstream} upstream request(s), ${f(r.sf100.ms)} ms in all; ${SINGLE_FLIGHT_LARGE} concurrent →
   ${r.sf1000.ok} answered, ${r.sf1000.upstream} upstream request(s), ${f(r.sf1000.ms)} ms in all.
 `;
   writeSection('## Provider layer (`npm run bench:providers`)', section);
+  finish({
+    scenario: 'bench:providers',
+    result: { label: 'past an open breaker', ...r.pastOpenBreaker },
+    baseline: { label: 'secondary alone', ...r.secondaryBaseline },
+    checks: [
+      check(
+        `hanging primary, hedged worst ≤ ${HEDGED_WORST_MS} ms`,
+        `${f(worst)} ms`,
+        worst <= HEDGED_WORST_MS,
+      ),
+      check(
+        `hanging primary, slowest ≤ ${CALL_TIMEOUT_MS + 100} ms`,
+        `${f(r.hanging.max)} ms`,
+        r.hanging.max <= CALL_TIMEOUT_MS + 100,
+      ),
+      check('open breaker adds < 10 ms at p50', `${f(added)} ms`, added < 10),
+      check(
+        'single-flight answers every request',
+        `${r.sf100.ok + r.sf1000.ok}/${100 + SINGLE_FLIGHT_LARGE}`,
+        r.sf100.ok + r.sf1000.ok === 100 + SINGLE_FLIGHT_LARGE,
+      ),
+    ],
+  });
 }
 
 main().catch((error: unknown) => {

@@ -7,16 +7,23 @@
  * build, alternating with this one so both see the same load. Writes the "Sentiment" section of
  * docs/benchmarks.md.
  */
-import autocannon from 'autocannon';
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createTestEnvironment } from '../../test/support/test-app';
-import { LOAD, PRODUCTION_ENV, startProcess } from './harness';
+import {
+  LOAD,
+  load,
+  modelsReady,
+  PRODUCTION_ENV,
+  rssMb,
+  startBareTwin,
+  startProcess,
+} from './harness';
 import { machineLine, writeSection } from './report';
+import { check, finish, size } from './summary';
 
-const SINGLE_RUNS = 300;
-const BATCH_RUNS = 40;
+const SINGLE_RUNS = size(300, 60);
+const BATCH_RUNS = size(40, 8);
 const SCRIPT = 'dist-test/src/main.js';
 const HEADLINES = [
   'Bitcoin surges to a record high as ETF inflows accelerate',
@@ -48,19 +55,6 @@ async function post(url: string, body: object): Promise<number> {
   return performance.now() - started;
 }
 
-async function modelsReady(url: string): Promise<string[]> {
-  for (let i = 0; i < 300; i++) {
-    const { data } = (await (await fetch(`${url}/api/models`)).json()) as {
-      data: { status: string; name: string }[];
-    };
-    if (data.every((m) => m.status === 'ready')) {
-      return data.map((m) => m.name);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('models did not load');
-}
-
 /** The largest event-loop delay the server saw since the last scrape (prom-client resets it). */
 async function loopDelayMaxMs(url: string): Promise<number> {
   const text = await (await fetch(`${url}/metrics`)).text();
@@ -68,18 +62,12 @@ async function loopDelayMaxMs(url: string): Promise<number> {
   return match ? Number(match[1]) * 1000 : NaN;
 }
 
-/** Resident memory of a process (Linux), in MB: the worker thread and its models included. */
-function rssMb(pid: number): number {
-  const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) / 1024 : NaN;
-}
-
 type App = Awaited<ReturnType<typeof startProcess>>;
 
 async function start(env: Record<string, string>, root?: string): Promise<App> {
   const app = await startProcess(SCRIPT, env, root);
   await modelsReady(app.url);
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < size(20, 5); i++) {
     await post(`${app.url}/api/sentiment/analyze`, { text: HEADLINES[i % HEADLINES.length] });
     await post(`${app.url}/api/sentiment/batch`, { texts: TEXTS });
   }
@@ -124,6 +112,7 @@ async function main(): Promise<void> {
           baselineRoot,
         )
       : undefined;
+  let bare: Awaited<ReturnType<typeof startBareTwin>> | undefined;
   try {
     const models = await modelsReady(app.url);
     await new Promise((r) => setTimeout(r, 3000));
@@ -144,18 +133,11 @@ async function main(): Promise<void> {
       }
     });
     const loopMax = await loopDelayMaxMs(app.url);
-    const concurrent = await autocannon({
-      url: analyze,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ text: HEADLINES[0] }),
-      ...LOAD,
-    });
-    if (concurrent.non2xx > 0 || concurrent.errors > 0) {
-      throw new Error(
-        `analyze under load: ${concurrent.non2xx} non-2xx, ${concurrent.errors} errors`,
-      );
-    }
+    const request = { method: 'POST', body: JSON.stringify({ text: HEADLINES[0] }) } as const;
+    const json = { 'content-type': 'application/json' };
+    bare = await startBareTwin(analyze, { ...request, headers: json });
+    const bareLoad = await load(bare.url + '/api/sentiment/analyze', json, request);
+    const concurrent = await load(analyze, json, request);
     const batchP50 = percentile(ours.times, 0.5);
     const batchTotal = ours.times.reduce((a, b) => a + b, 0);
     const baseP50 = baselineTimes.length ? percentile(baselineTimes, 0.5) : undefined;
@@ -171,7 +153,8 @@ async function main(): Promise<void> {
           ]),
       `| \`GET /api/health/live\` while batches are scored (${ours.liveness.length} calls) | p50 ${ms(percentile(ours.liveness, 0.5))} ms, p95 ${ms(percentile(ours.liveness, 0.95))} ms, max ${ms(Math.max(...ours.liveness))} ms | |`,
       `| the server's own event-loop delay over those batches (\`nodejs_eventloop_lag_max_seconds\`) | max ${ms(loopMax)} ms | |`,
-      `| single text under load (autocannon, ${LOAD.connections} connections, ${LOAD.duration} s) | ${Math.round(concurrent.requests.average)} req/s, p50 ${concurrent.latency.p50} ms, p99 ${concurrent.latency.p99} ms | |`,
+      `| single text under load (autocannon, ${LOAD.connections} connections, ${LOAD.duration} s) | ${Math.round(concurrent.rps)} req/s, p50 ${ms(concurrent.p50)} ms, p95 ${ms(concurrent.p95)} ms, p99 ${ms(concurrent.p99)} ms | |`,
+      `| the same answer from a bare \`node:http\` server (baseline, its own process) | ${Math.round(bareLoad.rps)} req/s, p50 ${ms(bareLoad.p50)} ms, p95 ${ms(bareLoad.p95)} ms, p99 ${ms(bareLoad.p99)} ms | |`,
       `| idle RSS, ${models.join(' and ')} loaded (3 s after warm-up) | ${idleRss.toFixed(0)} MB${baselineRss === undefined ? '' : ` (baseline build: ${baselineRss.toFixed(0)} MB)`} | < 300 MB: ${verdict(idleRss < 300)} |`,
     ];
     writeSection(
@@ -192,8 +175,27 @@ warmed up before measuring. Client-side times through HTTP on loopback.${
 | --- | --- | --- |
 ${rows.join('\n')}`,
     );
+    finish({
+      scenario: 'bench:sentiment',
+      result: { label: 'single text under load', throughput: concurrent.rps, ...concurrent },
+      baseline: { label: 'bare node:http', throughput: bareLoad.rps, ...bareLoad },
+      checks: [
+        check('single text p50 ≤ 5 ms', `${ms(singleP50)} ms`, singleP50 <= 5),
+        ...(baseP50 === undefined
+          ? []
+          : [
+              check(
+                'batch of 64 ≤ 2 × baseline build',
+                `${(batchP50 / baseP50).toFixed(2)}×`,
+                batchP50 <= 2 * baseP50,
+              ),
+            ]),
+        check('idle RSS with both models < 300 MB', `${idleRss.toFixed(0)} MB`, idleRss < 300),
+      ],
+    });
   } finally {
     app.child.kill();
+    bare?.child.kill();
     baseline?.child.kill();
     await environment.dispose();
     await baselineEnvironment?.dispose();
