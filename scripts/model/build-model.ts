@@ -35,8 +35,10 @@ export interface ModelSpec {
   sourceWeights: Record<string, number>;
   /** Validation data: temperature is fitted here, and its accuracy is reported. */
   validation: LabelledText[];
-  /** The crypto evaluation set, already mapped to this model's labels. */
-  evaluation: LabelledText[];
+  /** The crypto development set, already mapped to this model's labels. */
+  development: LabelledText[];
+  /** The held-out crypto set, mapped likewise; undefined while tuning (`--dev-only`). */
+  heldOut?: LabelledText[];
   /** The keyword baseline (VADER lexicon sum) each figure is compared with. */
   baseline: (text: string) => string;
   /** Market label → this model's label (undefined: the model has no such label). */
@@ -47,9 +49,17 @@ export interface Figures {
   vocabSize: number;
   temperature: number;
   validation: Accuracy & { eceBefore: number; eceAfter: number; baseline: number };
-  evaluation: Accuracy & { macroF1: number; ece: number; baseline: number };
+  development: CryptoFigures;
+  heldOut?: CryptoFigures;
   behaviour: CapabilityResult[];
 }
+
+export type CryptoFigures = Accuracy & {
+  headlines: number;
+  macroF1: number;
+  ece: number;
+  baseline: number;
+};
 
 export async function buildModel(
   spec: ModelSpec,
@@ -106,7 +116,8 @@ export async function buildModel(
       eceAfter: validation.ece(spec.labels),
       baseline: baselineAccuracy(spec, spec.validation),
     },
-    evaluation: await evaluationFigures(dir, spec),
+    development: await cryptoFigures(dir, spec, spec.development),
+    heldOut: spec.heldOut && (await cryptoFigures(dir, spec, spec.heldOut)),
     behaviour: await runSuite((texts) => scoreWithPipeline(dir, texts), spec.labelOf),
   };
 }
@@ -128,14 +139,19 @@ async function scoredAccuracy(dir: string, items: readonly LabelledText[]) {
   };
 }
 
-async function evaluationFigures(dir: string, spec: ModelSpec): Promise<Figures['evaluation']> {
-  const scored = await scoredAccuracy(dir, spec.evaluation);
-  const labels = [...new Set(spec.evaluation.map((item) => item.label))].sort();
+async function cryptoFigures(
+  dir: string,
+  spec: ModelSpec,
+  items: readonly LabelledText[],
+): Promise<CryptoFigures> {
+  const scored = await scoredAccuracy(dir, items);
+  const labels = [...new Set(items.map((item) => item.label))].sort();
   return {
     ...scored.accuracy,
-    macroF1: macroF1(spec.evaluation, scored.predicted, labels),
+    headlines: items.length,
+    macroF1: macroF1(items, scored.predicted, labels),
     ece: scored.ece(spec.labels),
-    baseline: baselineAccuracy(spec, spec.evaluation),
+    baseline: baselineAccuracy(spec, items),
   };
 }
 

