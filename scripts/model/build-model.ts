@@ -15,6 +15,7 @@ import {
   softmax,
   train,
   type Example,
+  type TrainingOptions,
 } from './classifier';
 import type { LabelledText } from './datasets';
 import { EMBEDDING_DIMENSIONS, type WordVectors } from './embeddings';
@@ -30,6 +31,8 @@ const MAX_LENGTH = 256;
 export interface ModelSpec {
   name: string;
   labels: string[];
+  /** How many of the most frequent pretrained words join the vocabulary. */
+  pretrainedWords: number;
   train: LabelledText[];
   /** How much each training source counts, on top of class balancing (default 1). */
   sourceWeights: Record<string, number>;
@@ -43,6 +46,8 @@ export interface ModelSpec {
   baseline: (text: string) => string;
   /** Market label → this model's label (undefined: the model has no such label). */
   labelOf: (polarity: Polarity) => string | undefined;
+  /** Training settings that differ from DEFAULT_TRAINING. */
+  training?: Partial<TrainingOptions>;
 }
 
 export interface Figures {
@@ -68,7 +73,12 @@ export async function buildModel(
 ): Promise<Figures> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'onnx'), { recursive: true });
-  const extra = [...vectors.frequentWords, ...ENTITY_WORDS, ...NEGATORS, ...INTENSIFIERS];
+  const extra = [
+    ...vectors.frequentWords.slice(0, spec.pretrainedWords),
+    ...ENTITY_WORDS,
+    ...NEGATORS,
+    ...INTENSIFIERS,
+  ];
   const vocab = buildVocab(
     spec.train.map((item) => item.text),
     undefined,
@@ -90,11 +100,15 @@ export async function buildModel(
     label: labelIds[i],
     weight: classWeights[labelIds[i]] * (spec.sourceWeights[item.source] ?? 1),
   }));
-  const model = train(examples, {
-    embeddings: initialEmbeddings(vocab, vectors),
-    dimensions: EMBEDDING_DIMENSIONS,
-    classes: spec.labels.length,
-  });
+  const model = train(
+    examples,
+    {
+      embeddings: initialEmbeddings(vocab, vectors),
+      dimensions: EMBEDDING_DIMENSIONS,
+      classes: spec.labels.length,
+    },
+    { ...DEFAULT_TRAINING, ...spec.training },
+  );
   const validationLogits = spec.validation.map((item) => logits(model, featurise(item.text)));
   const validationIds = spec.validation.map((item) => spec.labels.indexOf(item.label));
   const temperature = fitTemperature(validationLogits, validationIds);

@@ -24,7 +24,7 @@ export function modelCard(spec: ModelSpec, figures: Figures): string {
     '',
     '## Architecture',
     '',
-    `A WordPiece tokenizer (${figures.vocabSize} tokens: the training words, the 20,000 most frequent words of the`,
+    `A WordPiece tokenizer (${figures.vocabSize} tokens: the training words, the ${spec.pretrainedWords.toLocaleString('en')} most frequent words of the`,
     'pretrained vectors, and word pieces so unseen words still split into known parts) and a classifier',
     'over 100-dimensional token embeddings, initialised from pretrained GloVe vectors and fine-tuned,',
     'stored as uint8 with one scale and zero point. Inside the ONNX graph, lookup tables over the',

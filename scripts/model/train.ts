@@ -22,12 +22,9 @@ import {
   VADER_SOURCES,
   type LabelledText,
 } from './datasets';
-import { loadWordVectors } from './embeddings';
+import { loadWordVectors, MAX_PRETRAINED_WORDS } from './embeddings';
 import { lexiconBaseline } from './evaluate';
 import { modelCard } from './model-card';
-
-/** How many of the most frequent pretrained words join each vocabulary. */
-const PRETRAINED_WORDS = 20_000;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -43,7 +40,7 @@ async function main(): Promise<void> {
   );
   const outDir = resolve(values.out ?? 'models');
   env.allowRemoteModels = false;
-  const vectors = loadWordVectors(PRETRAINED_WORDS);
+  const vectors = loadWordVectors(MAX_PRETRAINED_WORDS);
   for (const spec of specs(dataDir, !values['dev-only'])) {
     const started = Date.now();
     const dir = join(outDir, spec.name);
@@ -54,7 +51,7 @@ async function main(): Promise<void> {
 }
 
 const VADER_SUPPORT = Object.fromEntries(
-  ['vader-lexicon', ...VADER_SOURCES.map((source) => `vader-${source}`)].map((s) => [s, 0.3]),
+  ['vader-lexicon', ...VADER_SOURCES.map((source) => `vader-${source}`)].map((s) => [s, 0.15]),
 );
 
 const BINARY: Record<Polarity, string | undefined> = {
@@ -82,6 +79,9 @@ function specs(dataDir: string, withHeldOut: boolean): ModelSpec[] {
     {
       name: 'cdt-sentiment-binary',
       labels: ['NEGATIVE', 'POSITIVE'],
+      // With 10,000 its negation pass rate fell below 90 % and its development-set accuracy
+      // from 0.92 to 0.90, so it keeps the 20,000 it was built with.
+      pretrainedWords: 20_000,
       train: [...vader.train, ...lexicon, ...toBinary(tfnsTrain), ...toBinary(crypto)],
       sourceWeights: { 'crypto-training': 2 },
       validation: [...vader.test, ...toBinary(tfnsValid)],
@@ -97,10 +97,13 @@ function specs(dataDir: string, withHeldOut: boolean): ModelSpec[] {
     {
       name: 'cdt-market-sentiment',
       labels: ['bearish', 'bullish', 'neutral'],
+      // 10,000 scored as well as 20,000 on TFNS validation and the development set, with a
+      // smaller tokenizer and embedding matrix to hold in memory.
+      pretrainedWords: 10_000,
       train: [...tfnsTrain, ...crypto, ...toMarket(vader.train), ...toMarket(lexicon)],
-      // General sentiment backs up the finance data but must not drown it (chosen on TFNS
-      // validation and a held-out quarter of the crypto training headlines, not the evaluation set).
-      sourceWeights: { 'crypto-training': 3, ...VADER_SUPPORT },
+      // General sentiment backs up the finance data but must not drown it. Chosen on TFNS
+      // validation and the crypto development set; the held-out set was not scored while tuning.
+      sourceWeights: { 'crypto-training': 6, ...VADER_SUPPORT },
       validation: tfnsValid,
       development,
       heldOut,
