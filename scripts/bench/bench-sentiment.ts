@@ -98,6 +98,8 @@ async function main(): Promise<void> {
   const settings = {
     ...PRODUCTION_ENV,
     ENABLE_SENTIMENT_ANALYSIS: 'true',
+    // As the Docker image and scripts/start.sh run the app (glibc reads it at process start).
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
     FREE_TIER_LIMIT: '100000000/minute,1000000000/day',
   };
   const environment = await createTestEnvironment(settings);

@@ -15,6 +15,7 @@ import {
   softmax,
   train,
   type Example,
+  type TrainingOptions,
 } from './classifier';
 import type { LabelledText } from './datasets';
 import { EMBEDDING_DIMENSIONS, type WordVectors } from './embeddings';
@@ -30,26 +31,40 @@ const MAX_LENGTH = 256;
 export interface ModelSpec {
   name: string;
   labels: string[];
+  /** How many of the most frequent pretrained words join the vocabulary. */
+  pretrainedWords: number;
   train: LabelledText[];
   /** How much each training source counts, on top of class balancing (default 1). */
   sourceWeights: Record<string, number>;
   /** Validation data: temperature is fitted here, and its accuracy is reported. */
   validation: LabelledText[];
-  /** The crypto evaluation set, already mapped to this model's labels. */
-  evaluation: LabelledText[];
+  /** The crypto development set, already mapped to this model's labels. */
+  development: LabelledText[];
+  /** The held-out crypto set, mapped likewise; undefined while tuning (`--dev-only`). */
+  heldOut?: LabelledText[];
   /** The keyword baseline (VADER lexicon sum) each figure is compared with. */
   baseline: (text: string) => string;
   /** Market label → this model's label (undefined: the model has no such label). */
   labelOf: (polarity: Polarity) => string | undefined;
+  /** Training settings that differ from DEFAULT_TRAINING. */
+  training?: Partial<TrainingOptions>;
 }
 
 export interface Figures {
   vocabSize: number;
   temperature: number;
   validation: Accuracy & { eceBefore: number; eceAfter: number; baseline: number };
-  evaluation: Accuracy & { macroF1: number; ece: number; baseline: number };
+  development: CryptoFigures;
+  heldOut?: CryptoFigures;
   behaviour: CapabilityResult[];
 }
+
+export type CryptoFigures = Accuracy & {
+  headlines: number;
+  macroF1: number;
+  ece: number;
+  baseline: number;
+};
 
 export async function buildModel(
   spec: ModelSpec,
@@ -58,7 +73,12 @@ export async function buildModel(
 ): Promise<Figures> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'onnx'), { recursive: true });
-  const extra = [...vectors.frequentWords, ...ENTITY_WORDS, ...NEGATORS, ...INTENSIFIERS];
+  const extra = [
+    ...vectors.frequentWords.slice(0, spec.pretrainedWords),
+    ...ENTITY_WORDS,
+    ...NEGATORS,
+    ...INTENSIFIERS,
+  ];
   const vocab = buildVocab(
     spec.train.map((item) => item.text),
     undefined,
@@ -80,11 +100,15 @@ export async function buildModel(
     label: labelIds[i],
     weight: classWeights[labelIds[i]] * (spec.sourceWeights[item.source] ?? 1),
   }));
-  const model = train(examples, {
-    embeddings: initialEmbeddings(vocab, vectors),
-    dimensions: EMBEDDING_DIMENSIONS,
-    classes: spec.labels.length,
-  });
+  const model = train(
+    examples,
+    {
+      embeddings: initialEmbeddings(vocab, vectors),
+      dimensions: EMBEDDING_DIMENSIONS,
+      classes: spec.labels.length,
+    },
+    { ...DEFAULT_TRAINING, ...spec.training },
+  );
   const validationLogits = spec.validation.map((item) => logits(model, featurise(item.text)));
   const validationIds = spec.validation.map((item) => spec.labels.indexOf(item.label));
   const temperature = fitTemperature(validationLogits, validationIds);
@@ -106,7 +130,8 @@ export async function buildModel(
       eceAfter: validation.ece(spec.labels),
       baseline: baselineAccuracy(spec, spec.validation),
     },
-    evaluation: await evaluationFigures(dir, spec),
+    development: await cryptoFigures(dir, spec, spec.development),
+    heldOut: spec.heldOut && (await cryptoFigures(dir, spec, spec.heldOut)),
     behaviour: await runSuite((texts) => scoreWithPipeline(dir, texts), spec.labelOf),
   };
 }
@@ -128,14 +153,19 @@ async function scoredAccuracy(dir: string, items: readonly LabelledText[]) {
   };
 }
 
-async function evaluationFigures(dir: string, spec: ModelSpec): Promise<Figures['evaluation']> {
-  const scored = await scoredAccuracy(dir, spec.evaluation);
-  const labels = [...new Set(spec.evaluation.map((item) => item.label))].sort();
+async function cryptoFigures(
+  dir: string,
+  spec: ModelSpec,
+  items: readonly LabelledText[],
+): Promise<CryptoFigures> {
+  const scored = await scoredAccuracy(dir, items);
+  const labels = [...new Set(items.map((item) => item.label))].sort();
   return {
     ...scored.accuracy,
-    macroF1: macroF1(spec.evaluation, scored.predicted, labels),
+    headlines: items.length,
+    macroF1: macroF1(items, scored.predicted, labels),
     ece: scored.ece(spec.labels),
-    baseline: baselineAccuracy(spec, spec.evaluation),
+    baseline: baselineAccuracy(spec, items),
   };
 }
 

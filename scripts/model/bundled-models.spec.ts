@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { env } from '@huggingface/transformers';
 import { runSuite, type CapabilityResult, type Polarity } from './behaviour';
-import { cryptoEvaluation } from './datasets';
+import { cryptoHeldOut } from './datasets';
 import { accuracy } from './evaluate';
 import { scoreWithPipeline, topLabel } from './scoring';
 
@@ -63,15 +63,15 @@ describe('the bundled models, loaded through the pipeline as the service loads t
     );
   });
 
-  // The issue's target is 0.80; the model reaches 0.79, so this guards against regressions only.
-  it('market model: at least 0.78 accuracy on the crypto evaluation set', async () => {
-    const items = cryptoEvaluation();
+  // The issue's target, on headlines written before the last round of tuning and scored once.
+  it('market model: at least 0.80 accuracy on the held-out crypto set, as its card says', async () => {
+    const items = cryptoHeldOut();
     const scores = await scoreWithPipeline(
       join(MODELS, 'cdt-market-sentiment'),
       items.map((i) => i.text),
     );
     const result = accuracy(items, scores.map(topLabel)).overall;
-    assert.ok(result >= 0.78, `accuracy ${result}`);
+    assert.ok(result >= 0.8, `accuracy ${result}`);
     const card = readFileSync(join(MODELS, 'cdt-market-sentiment', 'README.md'), 'utf8');
     assert.ok(card.includes(`| **accuracy** | **${result.toFixed(4)}** |`), 'the card shows it');
   });

