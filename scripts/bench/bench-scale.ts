@@ -18,8 +18,11 @@ const ADMIN_KEY = 'bench-admin-key-0123456789abcdef0123456789';
 const BASE_DATABASE_URL =
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
+/** autocannon's own latency figures, which have no p95. */
+type ReplicaLoad = Omit<LoadResult, 'p95'>;
+
 /** Loads every URL at once, the connections split between them; one result per URL. */
-async function loadAll(urls: string[]): Promise<LoadResult[]> {
+async function loadAll(urls: string[]): Promise<ReplicaLoad[]> {
   const connections = Math.max(1, Math.floor(LOAD.connections / urls.length));
   const results = await Promise.all(
     urls.map((url) => autocannon({ url: url + PRICES_PATH, connections, duration: LOAD.duration })),
@@ -77,15 +80,15 @@ async function main(): Promise<void> {
 }
 
 function report(r: {
-  inProcess: LoadResult;
-  alone: LoadResult;
-  pair: LoadResult[];
+  inProcess: ReplicaLoad;
+  alone: ReplicaLoad;
+  pair: ReplicaLoad[];
   load: number;
 }): void {
   const { inProcess, alone, pair } = r;
   const total = pair.reduce((sum, r) => sum + r.rps, 0);
   const cores = cpus().length;
-  const row = (name: string, r: LoadResult) =>
+  const row = (name: string, r: ReplicaLoad) =>
     `| ${name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} |`;
   writeSection(
     '## Scale-out (`npm run bench:scale`)',

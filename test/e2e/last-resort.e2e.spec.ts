@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DefiService } from '../../src/defi/defi.service';
-import { FearGreedDay } from '../../src/fear-greed/fear-greed.entity';
+import { FearGreedDay } from '../../src/fear-greed/entities/fear-greed.entity';
 import { MarketCoinRecord } from '../../src/market/entities/market-coin.entity';
 import { MarketSnapshot } from '../../src/market/entities/market-snapshot.entity';
 import { TrendingCoinRecord } from '../../src/market/entities/trending-coin.entity';

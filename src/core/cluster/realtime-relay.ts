@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ServerEventName } from '../../realtime/realtime-events';
-import { RealtimePublisher } from '../../realtime/realtime.publisher';
+import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { ClusterBus } from './cluster-bus';
 
 /**

@@ -1,4 +1,4 @@
-import { ResponseMetaDto } from '../../core/web/response-meta.dto';
+import { ResponseMetaDto } from '../../core/web/dto/response-meta.dto';
 
 /** Ethereum mainnet gas prices as the Etherscan gas oracle suggests them. */
 export class GasPricesDto {

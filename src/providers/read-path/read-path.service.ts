@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CacheService } from '../../core/cache';
 import { responseMeta, storedMeta } from '../../core/web/response-meta';
-import type { ResponseMetaDto } from '../../core/web/response-meta.dto';
+import type { ResponseMetaDto } from '../../core/web/dto/response-meta.dto';
 import {
   AllProvidersFailedError,
   NotFoundAtProvidersError,
