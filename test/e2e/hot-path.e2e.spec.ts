@@ -18,6 +18,7 @@ const HOT_URLS = new Map([
   ['DefiController.chains', '/api/defi/chains'],
   ['DefiController.protocols', '/api/defi?limit=5'],
   ['FearGreedController.index', '/api/sentiment/fear-greed?limit=7'],
+  ['GasController.prices', '/api/gas'],
   ['MarketController.overview', '/api/market'],
   ['MarketController.top', '/api/coins/top?limit=5'],
   ['MarketController.trending', '/api/trending'],
