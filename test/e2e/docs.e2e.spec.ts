@@ -65,6 +65,7 @@ describe('API documentation', () => {
       '/api/discovery/results/{name}/enable',
       '/api/discovery/run',
       '/api/discovery/status',
+      '/api/gas',
       '/api/health',
       '/api/health/live',
       '/api/health/ready',

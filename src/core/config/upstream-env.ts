@@ -19,11 +19,11 @@ function upstreamShape(): Record<string, z.ZodType> {
   return shape;
 }
 
+const upstreamSchema = z.object(upstreamShape());
 /**
  * The one schema of the whole configuration contract: core variables and every upstream
  * plug-in's declared ones, so that all bad values are reported at once.
  */
-const upstreamSchema = z.object(upstreamShape());
 export const configSchema = envSchema.and(upstreamSchema);
 
 /** Every variable the service reads, core and plug-ins alike (the docs list each one). */

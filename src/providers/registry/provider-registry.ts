@@ -102,9 +102,9 @@ export class ProviderRegistry {
     const isEmpty = options.isEmpty ?? emptyArray;
     const settled = await Promise.all(
       this.directory.forCategory(category).map(async (runtime) => {
-        const api = apiFor(runtime.adapter, category);
         const started = performance.now();
         try {
+          const api = apiFor(runtime.adapter, category);
           const signal = AbortSignal.timeout(callTimeoutMs);
           const data = await runtime.call(() =>
             this.nonEmpty(runtime.id, call(api, { signal }), isEmpty),
