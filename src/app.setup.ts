@@ -13,7 +13,7 @@ import { DashboardSite } from './dashboard/dashboard.site';
 import { HttpMetrics } from './core/metrics/http-metrics';
 import { answerClientErrors } from './core/web/client-errors';
 import { refuseDeclaredOversizedBodies } from './core/web/declared-body-limit';
-import { HotPath, type TrustProxy } from './core/web/hot-path/hot-path';
+import { HotPath, type TrustProxy } from './core/web/hot-path/hot-path.service';
 import { refuseDeepJson } from './core/web/json-depth';
 import { RequestLogService } from './auth/request-log/request-log.service';
 import { PlainWsServer } from './realtime/transports/plain-ws.server';

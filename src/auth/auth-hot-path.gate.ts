@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
-import type { HotPathGate } from '../core/web/hot-path/hot-path-gate';
-import { Authenticator } from './authenticator';
+import type { HotPathGate } from '../core/web/hot-path/hot-path.gate';
+import { Authenticator } from './authenticator.service';
 import { RateLimitService } from './rate-limit/rate-limit.service';
 import { requestContextOf } from './request-context';
 

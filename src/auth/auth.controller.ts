@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AppConfig, InjectConfig } from '../core/config';
-import { Authenticator } from './authenticator';
+import { Authenticator } from './authenticator.service';
 import type { Caller } from './caller';
 import { CurrentCaller } from './current-caller.decorator';
 import { MeDto, TokenRequestDto, TokenResponseDto } from './dto/auth.dto';

@@ -4,7 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthHotPathGate } from './auth-hot-path.gate';
 import { AuthController } from './auth.controller';
-import { Authenticator } from './authenticator';
+import { Authenticator } from './authenticator.service';
 import { ApiKey } from './entities/api-key.entity';
 import { UserRequest } from './entities/user-request.entity';
 import { AuthGuard } from './guards/auth.guard';
@@ -16,7 +16,7 @@ import { ApiKeysController } from './keys/api-keys.controller';
 import { RateLimitService } from './rate-limit/rate-limit.service';
 import { WindowCounterStorage } from './rate-limit/window-counter.storage';
 import { RequestLogService } from './request-log/request-log.service';
-import { TierLimits } from './tier-limits';
+import { TierLimits } from './tier-limits.service';
 import { TokenService } from './tokens/token.service';
 
 /**

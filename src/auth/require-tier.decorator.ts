@@ -7,7 +7,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { TierName } from '../core/config';
-import { ErrorResponseDto } from '../core/web/error-response.dto';
+import { ErrorResponseDto } from '../core/web/dto/error-response.dto';
 
 export const REQUIRED_TIER = 'required-tier';
 

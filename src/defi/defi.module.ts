@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProvidersModule } from '../providers/providers.module';
-import { DefiCollector } from './defi.collector';
+import { DefiJob } from './defi.job';
 import { DefiController } from './defi.controller';
 import { DefiService } from './defi.service';
 import { DefiStore } from './defi.store';
@@ -11,6 +11,6 @@ import { DefiTvlDay } from './entities/tvl-day.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([DefiProtocol, DefiTvlDay]), ProvidersModule],
   controllers: [DefiController],
-  providers: [DefiStore, DefiService, DefiCollector],
+  providers: [DefiStore, DefiService, DefiJob],
 })
 export class DefiModule {}

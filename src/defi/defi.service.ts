@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { CacheService, type CacheResult } from '../core/cache';
 import { type AppConfig, InjectConfig } from '../core/config';
 import { liveMeta, responseMeta, storedMeta } from '../core/web/response-meta';
-import type { ResponseMetaDto } from '../core/web/response-meta.dto';
+import type { ResponseMetaDto } from '../core/web/dto/response-meta.dto';
 import { backfillIf, storedAnswerMeta } from '../providers/registry/backfill';
 import type { ChainTvl, ProtocolTvl, TvlPoint } from '../providers/provider.types';
 import {

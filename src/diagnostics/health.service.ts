@@ -10,7 +10,7 @@ import { JobScheduler } from '../core/jobs';
 import { HttpMetrics } from '../core/metrics/http-metrics';
 import { ProviderDirectory } from '../providers/provider.directory';
 import { PriceFeed } from '../realtime/feed/price-feed.service';
-import { RealtimeHub } from '../realtime/hub/realtime-hub';
+import { RealtimeHub } from '../realtime/hub/realtime-hub.service';
 import { ModelManager } from '../sentiment/engine/model-manager.service';
 import { modelsHealth } from '../sentiment/engine/models-health';
 import type {

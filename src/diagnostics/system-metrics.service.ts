@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { type AppConfig, InjectConfig } from '../core/config';
 import { HttpMetrics } from '../core/metrics/http-metrics';
 import { ProviderDirectory } from '../providers/provider.directory';
-import { RealtimeHub } from '../realtime/hub/realtime-hub';
+import { RealtimeHub } from '../realtime/hub/realtime-hub.service';
 import type { MetricsReportDto } from './dto/metrics.dto';
 import { CpuMeter, diskSpace, memoryPercent, round1 } from './system-stats';
 

@@ -21,7 +21,7 @@ import {
   DiscoveryRunQueryDto,
   EnabledDiscoveredDto,
   EnableDiscoveredDto,
-} from './discovery.dto';
+} from './dto/discovery.dto';
 import { API_TAGS } from '../core/docs/api-tags';
 
 @ApiTags(API_TAGS.operations)

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CallerTier } from '../auth/current-caller.decorator';
 import type { TierPolicy } from '../core/config';
-import { TierLimits } from '../auth/tier-limits';
+import { TierLimits } from '../auth/tier-limits.service';
 import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
 import { FearGreedQueryDto, FearGreedResponseDto } from './dto/fear-greed.dto';
 import { FearGreedService } from './fear-greed.service';

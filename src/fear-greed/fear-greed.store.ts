@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { FearGreedPoint } from '../providers/provider.types';
-import { FearGreedDay } from './fear-greed.entity';
+import { FearGreedDay } from './entities/fear-greed.entity';
 
 /** `fear_greed`: one row per day, upserted, so repeated fetches never duplicate a day. */
 @Injectable()

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { Response } from 'express';
 import { CallerTier } from '../auth/current-caller.decorator';
 import type { TierPolicy } from '../core/config';
-import { TierLimits } from '../auth/tier-limits';
+import { TierLimits } from '../auth/tier-limits.service';
 import { sendCsv } from '../core/web/csv';
 import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
 import {

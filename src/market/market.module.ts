@@ -8,7 +8,7 @@ import { CoinListingRecord } from './entities/coin-listing.entity';
 import { MarketSnapshot } from './entities/market-snapshot.entity';
 import { Ohlcv } from './entities/ohlcv.entity';
 import { MarketSnapshotStore } from './market-snapshot.store';
-import { MarketCollector } from './market.collector';
+import { MarketJob } from './market.job';
 import { MarketController } from './market.controller';
 import { MarketService } from './market.service';
 import { Price } from './entities/price.entity';
@@ -42,7 +42,7 @@ import { PricesService } from './prices.service';
     TrendingService,
     PriceHistoryStore,
     PriceHistoryService,
-    MarketCollector,
+    MarketJob,
   ],
   exports: [CoinCatalogue, PricesService],
 })

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../auth/require-tier.decorator';
-import { listMeta } from '../core/web/response-meta.dto';
+import { listMeta } from '../core/web/dto/response-meta.dto';
 import { CreatePoolDto, PoolDto, PoolsResponseDto } from './dto/pool.dto';
 import { PoolService, type PoolView } from './pools/pool.service';
 import { API_TAGS } from '../core/docs/api-tags';

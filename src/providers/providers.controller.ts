@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../auth/require-tier.decorator';
-import { listMeta } from '../core/web/response-meta.dto';
+import { listMeta } from '../core/web/dto/response-meta.dto';
 import {
   ProbeResultDto,
   ProviderDto,

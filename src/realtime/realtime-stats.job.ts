@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type AppConfig, InjectConfig } from '../core/config';
 import { type JobDefinition, JobScheduler, ScheduledJobs } from '../core/jobs';
 import { HttpMetrics } from '../core/metrics/http-metrics';
-import { RealtimeHub } from './hub/realtime-hub';
+import { RealtimeHub } from './hub/realtime-hub.service';
 import { RealtimePublisher } from '../core/realtime/realtime.publisher';
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Counter, Gauge } from 'prom-client';
 import { MetricsService } from '../core/metrics/metrics.service';
-import { RealtimeHub } from './hub/realtime-hub';
+import { RealtimeHub } from './hub/realtime-hub.service';
 
 /** Socket counts for Prometheus, read from the hub at each scrape. */
 @Injectable()

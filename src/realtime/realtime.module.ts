@@ -3,7 +3,7 @@ import { MarketModule } from '../market/market.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { AsyncApiController } from './asyncapi/asyncapi.controller';
 import { PriceFeed } from './feed/price-feed.service';
-import { RealtimeHub } from './hub/realtime-hub';
+import { RealtimeHub } from './hub/realtime-hub.service';
 import { RevokedKeyCloser } from './hub/revoked-key.closer';
 import { RealtimeStatsJob } from './realtime-stats.job';
 import { RealtimeMetrics } from './realtime.metrics';

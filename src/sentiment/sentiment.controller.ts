@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CallerTier } from '../auth/current-caller.decorator';
 import type { TierPolicy } from '../core/config';
-import { TierLimits } from '../auth/tier-limits';
+import { TierLimits } from '../auth/tier-limits.service';
 import {
   AnalyzeBatchDto,
   AnalyzeTextDto,

@@ -15,7 +15,7 @@ import { ApiKeyService } from '../../src/auth/keys/api-key.service';
 import { RequestLogService } from '../../src/auth/request-log/request-log.service';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 import { REPO_ROOT, startApp } from '../support/test-app';
-import { HotPath } from '../../src/core/web/hot-path/hot-path';
+import { HotPath } from '../../src/core/web/hot-path/hot-path.service';
 
 const FREE_LIMITS = { FREE_TIER_LIMIT: '30/minute,1000/day' };
 

@@ -7,7 +7,7 @@ import { MarketSnapshot } from '../../src/market/entities/market-snapshot.entity
 import { Ohlcv } from '../../src/market/entities/ohlcv.entity';
 import { Price } from '../../src/market/entities/price.entity';
 import { TrendingCoinRecord } from '../../src/market/entities/trending-coin.entity';
-import { MarketCollector } from '../../src/market/market.collector';
+import { MarketJob } from '../../src/market/market.job';
 import { type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 
 describe('market collectors', () => {
@@ -52,7 +52,7 @@ describe('market collectors', () => {
   });
 
   it('a price run stores one row per provider and coin, and a market snapshot', async () => {
-    const stored = await t.running.app.get(MarketCollector).collectPrices();
+    const stored = await t.running.app.get(MarketJob).collectPrices();
     assert.equal(stored, 10);
     const rows = await repo(Price).find();
     const pairs = rows.map((r) => `${r.provider}:${r.symbol}`).sort();
@@ -101,7 +101,7 @@ describe('market collectors', () => {
   });
 
   it('candle and trending runs store what the upstreams served', async () => {
-    const collector = t.running.app.get(MarketCollector);
+    const collector = t.running.app.get(MarketJob);
     assert.equal(await collector.collectCandles(), 4);
     assert.equal(await repo(Ohlcv).countBy({ interval: '1h' }), 4);
     assert.equal(await collector.collectCandles(), 4);
@@ -111,7 +111,7 @@ describe('market collectors', () => {
   });
 
   it('a coin no candle source serves is skipped and the run goes on to the next', async () => {
-    const collector = t.running.app.get(MarketCollector);
+    const collector = t.running.app.get(MarketJob);
     await repo(Ohlcv).clear();
     // BTC is asked first: one malformed answer from each candle source fails it everywhere.
     for (const route of [

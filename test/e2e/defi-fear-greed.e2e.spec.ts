@@ -7,7 +7,7 @@ import { CacheService } from '../../src/core/cache';
 import { DefiService } from '../../src/defi/defi.service';
 import { DefiProtocol } from '../../src/defi/entities/defi-protocol.entity';
 import { DefiTvlDay } from '../../src/defi/entities/tvl-day.entity';
-import { FearGreedDay } from '../../src/fear-greed/fear-greed.entity';
+import { FearGreedDay } from '../../src/fear-greed/entities/fear-greed.entity';
 import { FearGreedService } from '../../src/fear-greed/fear-greed.service';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 

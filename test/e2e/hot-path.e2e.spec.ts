@@ -7,9 +7,9 @@ import { DiscoveryService, Reflector } from '@nestjs/core';
 import request from 'supertest';
 import { callerTierOf } from '../../src/auth/current-caller.decorator';
 import { CacheService } from '../../src/core/cache';
-import { HOT_PATH_GATE, type HotPathGate } from '../../src/core/web/hot-path/hot-path-gate';
+import { HOT_PATH_GATE, type HotPathGate } from '../../src/core/web/hot-path/hot-path.gate';
 import { HOT_TTL_MS } from '../../src/core/web/hot-path/hot-entries';
-import { HotPath } from '../../src/core/web/hot-path/hot-path';
+import { HotPath } from '../../src/core/web/hot-path/hot-path.service';
 import { HOT_RESPONSE } from '../../src/core/web/hot-path/hot-response.decorator';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { PriceFeed } from '../../src/realtime/feed/price-feed.service';
-import { RealtimeHub } from '../../src/realtime/hub/realtime-hub';
+import { RealtimeHub } from '../../src/realtime/hub/realtime-hub.service';
 import { rawText } from '../../src/realtime/raw-text';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 import { connected, until } from '../support/waiting';

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { Authenticator } from '../authenticator';
+import { Authenticator } from '../authenticator.service';
 import { requestContextOf } from '../request-context';
 
 /**

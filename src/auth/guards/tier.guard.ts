@@ -10,7 +10,7 @@ import type { TierName } from '../../core/config';
 import type { Request } from 'express';
 import { requestContextOf } from '../request-context';
 import { REQUIRED_TIER } from '../require-tier.decorator';
-import { tierAtLeast } from '../tier-limits';
+import { tierAtLeast } from '../tier-limits.service';
 
 /**
  * Global guard (after RateLimitGuard): enforces @RequireTier(). It runs after the count, so a

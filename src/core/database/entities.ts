@@ -2,7 +2,7 @@ import { ApiKey } from '../../auth/entities/api-key.entity';
 import { UserRequest } from '../../auth/entities/user-request.entity';
 import { DefiProtocol } from '../../defi/entities/defi-protocol.entity';
 import { DefiTvlDay } from '../../defi/entities/tvl-day.entity';
-import { FearGreedDay } from '../../fear-greed/fear-greed.entity';
+import { FearGreedDay } from '../../fear-greed/entities/fear-greed.entity';
 import { CoinListingRecord } from '../../market/entities/coin-listing.entity';
 import { MarketSnapshot } from '../../market/entities/market-snapshot.entity';
 import { Ohlcv } from '../../market/entities/ohlcv.entity';
@@ -14,7 +14,7 @@ import { ApiCall } from '../../providers/entities/api-call.entity';
 import { PoolMember } from '../../providers/entities/pool-member.entity';
 import { ProviderPool } from '../../providers/entities/provider-pool.entity';
 import { UpstreamProvider } from '../../providers/entities/upstream-provider.entity';
-import { JobRunRecord } from '../jobs/job-run.entity';
+import { JobRunRecord } from '../jobs/entities/job-run.entity';
 
 /**
  * Every entity, listed as classes (not globs) so the app, the TypeORM CLI and the tests load

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { type AppInfo, readAppInfo } from '../app-info';
-import { ErrorResponseDto } from '../web/error-response.dto';
+import { ErrorResponseDto } from '../web/dto/error-response.dto';
 import { API_TAG_DESCRIPTIONS } from './api-tags';
 
 export const DOCS_PATH = 'docs';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { JobRunRecord } from './job-run.entity';
+import { JobRunRecord } from './entities/job-run.entity';
 import type { JobRun } from './job.types';
 
 /** `job_runs`: the last run of each job. */

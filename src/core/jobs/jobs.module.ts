@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { JobRunRecord } from './job-run.entity';
+import { JobRunRecord } from './entities/job-run.entity';
 import { JobRunStore } from './job-run.store';
-import { JobScheduler } from './job-scheduler';
+import { JobScheduler } from './job-scheduler.service';
 
 @Global()
 @Module({

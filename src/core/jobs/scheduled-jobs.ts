@@ -1,5 +1,5 @@
 import type { OnApplicationBootstrap } from '@nestjs/common';
-import type { JobScheduler } from './job-scheduler';
+import type { JobScheduler } from './job-scheduler.service';
 import type { JobDefinition } from './job.types';
 
 /**

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
-import type { ErrorResponseDto, ProviderAttemptDto } from './error-response.dto';
+import type { ErrorResponseDto, ProviderAttemptDto } from './dto/error-response.dto';
 import { headersOf } from './exception-headers';
 
 /**

@@ -1,6 +1,6 @@
 import type { CacheResult } from '../cache';
-import type { ProviderAttemptDto } from './error-response.dto';
-import type { ResponseMetaDto } from './response-meta.dto';
+import type { ProviderAttemptDto } from './dto/error-response.dto';
+import type { ResponseMetaDto } from './dto/response-meta.dto';
 import type { ProviderAttempt } from '../../providers/registry/provider-attempt';
 
 /** The `meta` of a data answer: who served it, who was tried, and how fresh it is. */

@@ -1,4 +1,4 @@
-import { ResponseMetaDto } from '../../core/web/response-meta.dto';
+import { ResponseMetaDto } from '../../core/web/dto/response-meta.dto';
 import { OptionalIntField } from '../../core/web/int-field.decorator';
 
 export class FearGreedQueryDto {

@@ -1,6 +1,10 @@
 import { IsIn, IsOptional } from 'class-validator';
 import { RESPONSE_FORMATS, type ResponseFormat } from '../../core/web/csv';
-import { BackfillDto, BackfillFailureDto, ResponseMetaDto } from '../../core/web/response-meta.dto';
+import {
+  BackfillDto,
+  BackfillFailureDto,
+  ResponseMetaDto,
+} from '../../core/web/dto/response-meta.dto';
 import { OptionalIntField } from '../../core/web/int-field.decorator';
 
 export const HISTORY_INTERVALS = ['5m', '1h', '1d', 'auto'] as const;

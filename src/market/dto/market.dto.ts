@@ -1,6 +1,6 @@
 import { IsIn, IsOptional } from 'class-validator';
 import { RESPONSE_FORMATS, type ResponseFormat } from '../../core/web/csv';
-import { ResponseMetaDto } from '../../core/web/response-meta.dto';
+import { ResponseMetaDto } from '../../core/web/dto/response-meta.dto';
 import { PriceDto } from './prices.dto';
 import { OptionalIntField } from '../../core/web/int-field.decorator';
 

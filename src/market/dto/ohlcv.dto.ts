@@ -1,6 +1,6 @@
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { RESPONSE_FORMATS, type ResponseFormat } from '../../core/web/csv';
-import { ResponseMetaDto } from '../../core/web/response-meta.dto';
+import { ResponseMetaDto } from '../../core/web/dto/response-meta.dto';
 import { CANDLE_INTERVALS, type CandleInterval } from '../../providers/provider.types';
 import { OptionalIntField } from '../../core/web/int-field.decorator';
 

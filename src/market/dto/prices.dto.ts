@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Matches } from 'class-validator';
-import { ResponseMetaDto } from '../../core/web/response-meta.dto';
+import { ResponseMetaDto } from '../../core/web/dto/response-meta.dto';
 
 const splitSymbols = ({ value }: { value: unknown }) =>
   typeof value === 'string'

@@ -1,4 +1,4 @@
-import { ResponseMetaDto } from '../../core/web/response-meta.dto';
+import { ResponseMetaDto } from '../../core/web/dto/response-meta.dto';
 
 export class TrendingCoinDto {
   /** Position in the trending list, 1 first. @example 1 */

@@ -1,4 +1,4 @@
-import { ListMetaDto } from '../../core/web/response-meta.dto';
+import { ListMetaDto } from '../../core/web/dto/response-meta.dto';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,

@@ -1,5 +1,5 @@
-import { ListMetaDto } from '../../core/web/response-meta.dto';
-import { ProviderAttemptDto } from '../../core/web/error-response.dto';
+import { ListMetaDto } from '../../core/web/dto/response-meta.dto';
+import { ProviderAttemptDto } from '../../core/web/dto/error-response.dto';
 
 export class ProviderLastErrorDto {
   /** Failure class. @example "timeout" */

@@ -3,7 +3,7 @@ import type {
   BackfillDto,
   BackfillFailureDto,
   ResponseMetaDto,
-} from '../../core/web/response-meta.dto';
+} from '../../core/web/dto/response-meta.dto';
 import { AllProvidersFailedError, NotFoundAtProvidersError } from './provider-attempt';
 
 export interface BackfillOutcome {

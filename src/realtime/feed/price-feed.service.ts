@@ -8,7 +8,7 @@ import { type AppConfig, InjectConfig, type KnownCoin } from '../../core/config'
 import { CoinCatalogue } from '../../market/coins/coin-catalogue';
 import { ProviderRegistry } from '../../providers/registry/provider-registry';
 import { priceChannel } from '../channels';
-import { RealtimeHub } from '../hub/realtime-hub';
+import { RealtimeHub } from '../hub/realtime-hub.service';
 import type { PriceEvent } from '../realtime-events';
 import { RealtimePublisher } from '../../core/realtime/realtime.publisher';
 import { BinanceStreamClient, type StreamTick } from './binance-stream.client';

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ApiKeyService } from '../../auth/keys/api-key.service';
-import { RealtimeHub } from './realtime-hub';
+import { RealtimeHub } from './realtime-hub.service';
 
 /** A key revoked through the API ends its open real-time connections at once, not at reconnect. */
 @Injectable()

@@ -8,9 +8,9 @@ import {
 } from '@nestjs/websockets';
 import { randomUUID } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
-import { Authenticator } from '../../auth/authenticator';
+import { Authenticator } from '../../auth/authenticator.service';
 import type { RealtimeConnection } from '../hub/connection.types';
-import { RealtimeHub } from '../hub/realtime-hub';
+import { RealtimeHub } from '../hub/realtime-hub.service';
 import type { SubscriptionAck, UnsubscribeAck } from '../realtime-events';
 import { ClientAddress } from './client-address';
 

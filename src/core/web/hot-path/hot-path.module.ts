@@ -1,8 +1,8 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CacheModule } from '../../cache';
-import { HotPath } from './hot-path';
-import { HOT_PATH_GATE, type HotPathGate } from './hot-path-gate';
+import { HotPath } from './hot-path.service';
+import { HOT_PATH_GATE, type HotPathGate } from './hot-path.gate';
 import { HotResponseInterceptor } from './hot-response.interceptor';
 
 export interface HotPathOptions {

@@ -8,7 +8,7 @@ import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { type Observable, tap } from 'rxjs';
 import { HOT_RESPONSE } from './hot-response.decorator';
-import { markReplayable } from './hot-path';
+import { markReplayable } from './hot-path.service';
 
 interface WithMeta {
   meta?: { cached?: unknown; stale?: unknown };

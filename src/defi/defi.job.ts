@@ -5,7 +5,7 @@ import { DefiService } from './defi.service';
 
 /** Hourly (SCHEDULE_DEFI): the top protocols as one stored run, and the day's total TVL. */
 @Injectable()
-export class DefiCollector extends ScheduledJobs {
+export class DefiJob extends ScheduledJobs {
   constructor(
     jobs: JobScheduler,
     private readonly defi: DefiService,

@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { EpochMsColumn, EpochMsPrimaryColumn } from '../core/database/columns';
+import { EpochMsColumn, EpochMsPrimaryColumn } from '../../core/database/columns';
 
 /** The Fear & Greed index of one UTC day (the upstream publishes one value a day). */
 @Entity('fear_greed')

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { EpochMsColumn } from '../database/columns';
+import { EpochMsColumn } from '../../database/columns';
 
 /** Each job's last run, so `GET /api/jobs` still shows it after a restart. */
 @Entity('job_runs')

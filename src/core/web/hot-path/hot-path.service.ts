@@ -2,7 +2,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } fro
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import proxyAddr from 'proxy-addr';
-import { HOT_PATH_GATE, type HotPathGate } from './hot-path-gate';
+import { HOT_PATH_GATE, type HotPathGate } from './hot-path.gate';
 import { hotEntries } from './hot-entries';
 import { CacheService } from '../../cache';
 import { REQUEST_ID_HEADER, requestIdOf } from '../../logging/logging.module';

@@ -8,7 +8,7 @@ import { type FeedOutcome, NewsIngestService } from './news-ingest.service';
  * every feed fetched (conditionally), new items stored. The run failed when every feed failed.
  */
 @Injectable()
-export class NewsCollector extends ScheduledJobs {
+export class NewsJob extends ScheduledJobs {
   constructor(
     jobs: JobScheduler,
     private readonly ingest: NewsIngestService,

@@ -22,8 +22,8 @@ const DEFAULT_WATCHLIST_SIZE = 20;
  * another. ENABLE_BACKGROUND_TASKS=false leaves them unscheduled.
  */
 @Injectable()
-export class MarketCollector extends ScheduledJobs {
-  private readonly logger = new Logger(MarketCollector.name);
+export class MarketJob extends ScheduledJobs {
+  private readonly logger = new Logger(MarketJob.name);
 
   constructor(
     jobs: JobScheduler,

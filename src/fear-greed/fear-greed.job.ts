@@ -8,7 +8,7 @@ import { FearGreedService } from './fear-greed.service';
  * has the index at once: its last days, one row per day.
  */
 @Injectable()
-export class FearGreedCollector extends ScheduledJobs {
+export class FearGreedJob extends ScheduledJobs {
   constructor(
     jobs: JobScheduler,
     private readonly fearGreed: FearGreedService,

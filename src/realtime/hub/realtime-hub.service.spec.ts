@@ -6,7 +6,7 @@ import type { AppConfig, TierPolicy } from '../../core/config';
 import type { CoinCatalogue } from '../../market/coins/coin-catalogue';
 import { RealtimePublisher } from '../../core/realtime/realtime.publisher';
 import type { RealtimeConnection } from './connection.types';
-import { MAX_BUFFERED_BYTES, RealtimeHub } from './realtime-hub';
+import { MAX_BUFFERED_BYTES, RealtimeHub } from './realtime-hub.service';
 
 const TIER: TierPolicy = {
   name: 'free',
