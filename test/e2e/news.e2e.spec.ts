@@ -36,6 +36,8 @@ describe('news: feeds fetched, parsed, de-duplicated, tagged and served', () => 
   before(async () => {
     t = await startFakeBackedApp((fake) => ({
       NEWS_FEEDS: FEEDS.map((feed) => `${fake.baseUrl}/feeds/${feed}`).join(','),
+      // No feed hangs here: a busy machine must not turn a slow parse into a failed feed.
+      PROVIDER_TIMEOUT_MS: '3000',
     }));
     firstRun = await t.running.app.get(NewsIngestService).ingestAll();
   });
