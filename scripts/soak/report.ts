@@ -3,6 +3,11 @@ import type { Subscriber } from './streams';
 import { OUTCOMES, type Sample } from './traffic';
 
 const RSS_GROWTH_LIMIT = 0.1;
+/**
+ * Shorter runs (CI's one minute) report RSS growth without judging it: with 20 s of warm-up their
+ * quarters are 10 s long, and one inference-worker or GC swing decides the figure.
+ */
+const RSS_JUDGED_FROM_MINUTES = 5;
 
 function percentile(values: number[], p: number): number {
   if (values.length === 0) {
@@ -112,7 +117,7 @@ export class SoakRecord {
     failures.push(...this.undocumented.map((u) => `undocumented 5xx: ${u}`));
     failures.push(...this.quietStreams.map((q) => `stream quiet: ${q}`));
     const { growth, afterWarmUp, end } = this.rssGrowth();
-    if (growth > RSS_GROWTH_LIMIT) {
+    if (this.run.minutes >= RSS_JUDGED_FROM_MINUTES && growth > RSS_GROWTH_LIMIT) {
       failures.push(
         `RSS grew ${(growth * 100).toFixed(1)} % after warm-up (${afterWarmUp} → ${end} MB)`,
       );
@@ -156,7 +161,7 @@ export function printReport(record: SoakRecord): void {
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...minuteRows,
     '',
-    `RSS high-water mark in the first quarter after warm-up ${rss.afterWarmUp} MB, in the last quarter ${rss.end} MB (${(rss.growth * 100).toFixed(1)} %; limit 10 %)`,
+    `RSS high-water mark in the first quarter after warm-up ${rss.afterWarmUp} MB, in the last quarter ${rss.end} MB (${(rss.growth * 100).toFixed(1)} %; limit 10 %${record.run.minutes >= RSS_JUDGED_FROM_MINUTES ? '' : ', judged from 5 minutes on'})`,
     '',
     ...record.subscriberLines.map((line) => `- ${line}`),
     ...[...record.otherUnavailable].map((line) => `- 503 without attempted: ${line}`),

@@ -7,7 +7,7 @@
  * malformed and truncated JSON, wrong types, empty answers). Prints outcomes by kind, p99 per
  * minute, RSS per minute and event-loop delay. Exits 1 when the app dies (an unhandled rejection
  * ends it), on any 5xx but the documented 503 (with `attempted`), on a price stream quiet for
- * longer than REALTIME_POLL_SECONDS + 2 s after warm-up, or on RSS growing over 10 % after warm-up.
+ * longer than REALTIME_POLL_SECONDS + 2 s after warm-up, or on RSS growing over 10 % after warm-up (runs of 5 minutes or more).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FakeUpstream } from '../../test/fake-upstream/fake-upstream';
