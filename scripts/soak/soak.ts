@@ -14,6 +14,7 @@ import { FakeUpstream } from '../../test/fake-upstream/fake-upstream';
 import { priceOf } from '../../test/fake-upstream/market-data';
 import { type AppProcess, startAppProcess } from '../../test/support/app-process';
 import { createTestEnvironment } from '../../test/support/test-app';
+import { seededRandom as random } from '../model/random';
 import { FaultSchedule, type Phase } from './faults';
 import { printReport, SoakRecord } from './report';
 import { Subscriber } from './streams';
@@ -31,18 +32,6 @@ function option(name: string, fallback: number): number {
     throw new Error(`--${name} must be a positive number`);
   }
   return value;
-}
-
-/** mulberry32, seeded, so a run's request mix can be repeated. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -14,6 +14,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { seededRandom as random } from '../../scripts/model/random';
 import { SQLITE_FILE_NAME } from '../../src/core/config/load-config';
 import { FakeUpstream } from '../fake-upstream/fake-upstream';
 import { type AppProcess, startAppProcess } from '../support/app-process';
@@ -34,18 +35,6 @@ interface JobRun {
   rows: number | null;
   error: string | null;
   duration_ms: number;
-}
-
-/** mulberry32: a small seeded generator, so a failing cycle can be repeated with CRASH_SEED. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function runJob(app: AppProcess, kind: Kind): Promise<JobRun> {
