@@ -32,3 +32,9 @@ export type InferenceResult = LabelScore[][] | LabelScore[] | { loadMs: number }
 
 export type InferenceResponse =
   { id: number; ok: true; result: InferenceResult } | { id: number; ok: false; error: string };
+
+/**
+ * What the service posts to the worker: a request, or the order to finish what it has, release
+ * its models and end.
+ */
+export type WorkerMessage = { id: number; request: InferenceRequest } | { op: 'shutdown' };

@@ -54,7 +54,16 @@ describe('inference worker client (real worker thread, bundled model)', () => {
   });
 
   it('after stop() refuses with a 503 and starts no new worker', async () => {
-    await client.stop();
+    // Stopped amid a batch, the worker finishes the run and ends by itself: terminating it while
+    // ONNX Runtime works aborts the process. The callers are answered at once.
+    const texts = Array.from({ length: 64 }, (_, i) => `a great day number ${i}`.repeat(40));
+    const batch = client.request({ ...classify, texts }).then(
+      () => 'served',
+      (error: Error) => error.message,
+    );
+    await sleep(5);
+    assert.equal(await client.stop(), 'ended');
+    assert.equal(await batch, 'inference worker stopped');
     await assert.rejects(client.request(classify), (error: Error) => {
       assert.ok(error instanceof ModelUnavailableError);
       assert.match(error.message, /shut down/);
@@ -87,12 +96,11 @@ describe('inference worker client: timed-out requests', () => {
     client = new InferenceWorkerClient(
       { modelsDir, allowRemote: true, remoteHost },
       () => undefined,
-      { loadMs: 20, runMs: 60_000 },
+      { loadMs: 20, runMs: 60_000, stopMs: 200 },
     );
   });
 
   after(async () => {
-    await client.stop();
     hub.closeAllConnections();
     hub.close();
     rmSync(modelsDir, { recursive: true, force: true });
@@ -125,5 +133,17 @@ describe('inference worker client: timed-out requests', () => {
       client.request({ op: 'classify', key: 'none', texts: ['x'] }),
       /model none is not loaded/,
     );
+  });
+
+  it('terminates a worker that has not ended within the grace (a download that never ends)', async () => {
+    released = false;
+    held.length = 0;
+    const other = { ...hanging, key: 'sentiment:acme/slower', model: 'acme/slower' };
+    void client.request(other).catch(() => undefined);
+    for (let waited = 0; held.length === 0; waited += 20) {
+      assert.ok(waited < 60_000, 'the worker never asked the hub');
+      await sleep(20);
+    }
+    assert.equal(await client.stop(), 'terminated');
   });
 });

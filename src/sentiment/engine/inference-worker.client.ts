@@ -1,9 +1,12 @@
+import { once } from 'node:events';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type {
   InferenceRequest,
   InferenceResponse,
   InferenceResult,
+  WorkerMessage,
   WorkerSettings,
 } from './inference-protocol';
 import { ModelUnavailableError } from './model-unavailable.error';
@@ -17,10 +20,17 @@ interface Pending {
 export interface WorkerTimeouts {
   loadMs: number;
   runMs: number;
+  /**
+   * How long stop() waits for the worker to finish its runs and release its models. Terminating
+   * a thread while ONNX Runtime works in it aborts the whole process ("terminate called after
+   * throwing an instance of 'Napi::Error'"), so termination is only the fallback for a worker
+   * stuck in something else, such as a hub download that never ends.
+   */
+  stopMs: number;
 }
 
 /** Loading a hub model may download hundreds of MB when remote models are allowed. */
-const TIMEOUTS: WorkerTimeouts = { loadMs: 10 * 60_000, runMs: 60_000 };
+const TIMEOUTS: WorkerTimeouts = { loadMs: 10 * 60_000, runMs: 60_000, stopMs: 10_000 };
 /**
  * Requests in the worker at most, timed-out ones included until the worker answers them; past
  * it callers get a 503 at once rather than work that grows for as long as the worker is slower
@@ -89,16 +99,38 @@ export class InferenceWorkerClient {
         timeoutMs,
       );
       this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, request });
+      this.post(worker, { id, request });
     });
   }
 
-  async stop(): Promise<void> {
+  /** Says whether the worker ended by itself or had to be terminated after the grace. */
+  async stop(): Promise<'ended' | 'terminated' | 'not running'> {
     this.stopping = true;
     const worker = this.worker;
     this.worker = undefined;
     this.failPending('inference worker stopped');
-    await worker?.terminate();
+    return worker ? this.shutDown(worker) : 'not running';
+  }
+
+  /** Asks the worker to end by itself; terminates it only when it has not within the grace. */
+  private async shutDown(worker: Worker): Promise<'ended' | 'terminated'> {
+    const grace = new AbortController();
+    const exited = once(worker, 'exit').then(() => true);
+    this.post(worker, { op: 'shutdown' });
+    const ended = await Promise.race([
+      exited,
+      sleep(this.timeouts.stopMs, false, { signal: grace.signal }).catch(() => false),
+    ]);
+    grace.abort();
+    if (ended) {
+      return 'ended';
+    }
+    await worker.terminate();
+    return 'terminated';
+  }
+
+  private post(worker: Worker, message: WorkerMessage): void {
+    worker.postMessage(message);
   }
 
   private start(): Worker {

@@ -9,6 +9,7 @@ import type {
   InferenceResponse,
   InferenceResult,
   LabelScore,
+  WorkerMessage,
   WorkerSettings,
 } from './inference-protocol';
 import { labelMapProblem } from './labels';
@@ -16,10 +17,13 @@ import { configureRuntime } from './runtime-settings';
 
 type Classifier = (input: string | string[], options?: object) => Promise<unknown>;
 type ZeroShot = (text: string, labels: string[]) => Promise<{ labels: string[]; scores: number[] }>;
+type Disposable = { dispose(): Promise<unknown> };
 
 configureRuntime(workerData as WorkerSettings);
 
-const pipelines = new Map<string, unknown>();
+const pipelines = new Map<string, Disposable>();
+/** Requests being worked on: shutting down waits for them (see WorkerTimeouts.stopMs). */
+const working = new Set<Promise<void>>();
 
 async function handle(request: InferenceRequest): Promise<InferenceResult> {
   switch (request.op) {
@@ -74,8 +78,12 @@ async function zeroShot(
   return output.labels.map((label, i) => ({ label, score: output.scores[i] }));
 }
 
-parentPort?.on('message', (message: { id: number; request: InferenceRequest }) => {
-  handle(message.request).then(
+parentPort?.on('message', (message: WorkerMessage) => {
+  if ('op' in message) {
+    void shutDown();
+    return;
+  }
+  const work = handle(message.request).then(
     (result) => reply({ id: message.id, ok: true, result }),
     (error: unknown) =>
       reply({
@@ -84,7 +92,17 @@ parentPort?.on('message', (message: { id: number; request: InferenceRequest }) =
         error: error instanceof Error ? error.message : String(error),
       }),
   );
+  working.add(work);
+  void work.finally(() => working.delete(work));
 });
+
+/** Ends the thread only once no ONNX session is running or loading, and every one is released. */
+async function shutDown(): Promise<void> {
+  await Promise.allSettled(working);
+  await Promise.allSettled([...pipelines.values()].map((loaded) => loaded.dispose()));
+  pipelines.clear();
+  process.exit(0);
+}
 
 function reply(response: InferenceResponse): void {
   parentPort?.postMessage(response);
