@@ -24,3 +24,22 @@ export interface RouteSettings {
    */
   quoteLagMs: number;
 }
+
+/** One route's answer to a request: the query, the `:param` segments and the switches. */
+export type Handler = (
+  query: URLSearchParams,
+  params: string[],
+  settings: RouteSettings,
+) => RouteResult;
+
+/** A normal answer, with what "empty" and "error inside 200" look like on that route. */
+export const ok = (
+  body: unknown,
+  empty: unknown,
+  error200: unknown,
+  extra: Partial<Reply> = {},
+): RouteResult => ({
+  reply: { body, ...extra },
+  empty,
+  error200,
+});

@@ -8,9 +8,7 @@ import {
   volumeOf,
 } from './market-data';
 import { FEEDS } from './feeds';
-import type { Reply, RouteResult, RouteSettings } from './route.types';
-
-type Handler = (query: URLSearchParams, params: string[], settings: RouteSettings) => RouteResult;
+import { type Handler, ok } from './route.types';
 
 const COINGECKO_IDS: Record<string, string> = {
   bitcoin: 'BTC',
@@ -54,16 +52,6 @@ const INTERVAL_MS: Record<string, number> = {
   '1d': 86_400_000,
   '1w': 604_800_000,
 };
-const ok = (
-  body: unknown,
-  empty: unknown,
-  error200: unknown,
-  extra: Partial<Reply> = {},
-): RouteResult => ({
-  reply: { body, ...extra },
-  empty,
-  error200,
-});
 const s = (n: number) => n.toPrecision(10).replace(/\.?0+$/, '');
 const nowSec = () => Math.floor(Date.now() / 1000);
 
@@ -521,7 +509,10 @@ const rss: Record<string, Handler> = {
     ),
 };
 
-/** Every fake host: the first path segment names it (binance-a/b/c are three Binance hosts). */
+/**
+ * Every fake host: the first path segment names it (binance-a/b/c are three Binance hosts). A new
+ * upstream's routes go in their own `<id>.routes.ts` beside this file.
+ */
 export const HOSTS: Record<string, Record<string, Handler>> = {
   coingecko,
   'binance-a': binance,
