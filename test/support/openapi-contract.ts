@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { OpenAPIBackend, type Document } from 'openapi-backend';
 import { buildOpenApiDocument } from '../../src/core/docs';
+import { teeResponseBody } from '../../src/core/web/response-tee';
 import { decodeBody } from './http-body';
 
 /**
@@ -38,27 +39,9 @@ export class OpenApiContract {
   }
 
   private capture(req: IncomingMessage, res: ServerResponse): void {
-    const chunks: Buffer[] = [];
-    const keep = (chunk: unknown, encoding: unknown) => {
-      if (typeof chunk === 'string') {
-        chunks.push(
-          Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'),
-        );
-      } else if (chunk instanceof Uint8Array) {
-        chunks.push(Buffer.from(chunk));
-      }
-    };
-    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
-    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-    res.write = ((chunk: unknown, ...rest: unknown[]) => {
-      keep(chunk, rest[0]);
-      return write(chunk, ...rest);
-    }) as ServerResponse['write'];
-    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      keep(chunk, rest[0]);
-      return end(chunk, ...rest);
-    }) as ServerResponse['end'];
-    res.once('finish', () => this.check(req, res, Buffer.concat(chunks)));
+    teeResponseBody(res, (body) =>
+      res.once('finish', () => this.check(req, res, body ?? Buffer.alloc(0))),
+    );
   }
 
   private check(req: IncomingMessage, res: ServerResponse, raw: Buffer): void {

@@ -6,6 +6,7 @@ import { HOT_PATH_GATE, type HotPathGate } from './hot-path.gate';
 import { hotEntries } from './hot-entries';
 import { CacheService } from '../../cache';
 import { REQUEST_ID_HEADER, requestIdOf } from '../../logging/logging.module';
+import { teeResponseBody } from '../response-tee';
 
 /** Headers that belong to one exchange, never replayed. */
 const PER_EXCHANGE = new Set([
@@ -159,35 +160,16 @@ export class HotPath {
    * is set before the body is written, so other answers (every other GET) are never buffered.
    */
   private capture(key: string, res: ServerResponse): void {
-    const chunks: Buffer[] = [];
-    let complete = true;
     const replayable = () => (res as unknown as Record<symbol, boolean>)[REPLAYABLE] === true;
-    const collect = (chunk: unknown, encoding: unknown) => {
-      if (!replayable()) {
-        complete = false;
-      } else if (typeof chunk === 'string') {
-        chunks.push(
-          Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'),
-        );
-      } else if (chunk instanceof Uint8Array) {
-        chunks.push(Buffer.from(chunk));
-      }
-    };
-    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
-    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-    res.write = ((chunk: unknown, ...rest: unknown[]) => {
-      collect(chunk, rest[0]);
-      return write(chunk, ...rest);
-    }) as ServerResponse['write'];
-    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      if (chunk !== undefined && typeof chunk !== 'function') {
-        collect(chunk, rest[0]);
-      }
-      if (complete && replayable() && res.statusCode === 200) {
-        this.keep(key, res, Buffer.concat(chunks));
-      }
-      return end(chunk, ...rest);
-    }) as ServerResponse['end'];
+    teeResponseBody(
+      res,
+      (body) => {
+        if (body && replayable() && res.statusCode === 200) {
+          this.keep(key, res, body);
+        }
+      },
+      replayable,
+    );
   }
 
   private keep(key: string, res: ServerResponse, body: Buffer): void {
