@@ -48,7 +48,10 @@ export function historyRange(
   return { from: query.from, to };
 }
 
+/** A `from` of "7 days ago" computed a little before the request still counts as 7 days. */
+const DEPTH_GRACE_MS = 60_000;
+
 /** How many days back a range reaches from now: the depth tier limits apply to. */
 export function depthDays(from: Date, now = new Date()): number {
-  return Math.max(1, Math.ceil((now.getTime() - from.getTime()) / DAY_MS));
+  return Math.max(1, Math.ceil((now.getTime() - from.getTime() - DEPTH_GRACE_MS) / DAY_MS));
 }
