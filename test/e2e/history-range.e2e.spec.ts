@@ -6,6 +6,7 @@ import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fa
 import { pointsByHour, type RangeBody } from '../support/market-chart';
 
 const RANGE_ROUTE = 'coingecko:/api/v3/coins/:id/market_chart/range';
+const KLINES_ROUTE = 'binance-a:/api/v3/klines';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
@@ -124,5 +125,42 @@ describe('GET /api/prices/history/:symbol with from/to', () => {
     assert.equal(res.body.meta.interval, '1d');
     assert.ok(sent.prices.every(([ms]) => ms % DAY_MS === 0));
     assert.deepEqual(res.body.data, [...pointsByHour(sent, DAY_MS).values()]);
+  });
+
+  it('backfills from Binance when CoinGecko fails: 24 h volume summed from the klines sent, no cap', async () => {
+    const from = now - 5 * DAY_MS;
+    const to = now - 4 * DAY_MS;
+    t.fake.inject('coingecko', { type: 'status', status: 503 });
+    try {
+      const res = await admin()
+        .get(`/api/prices/history/LINK?from=${from / 1000}&to=${to / 1000}&interval=5m`)
+        .expect(200);
+      assert.equal(res.body.meta.backfilled.provider, 'binance');
+      const asked = t.fake.lastQuery(KLINES_ROUTE);
+      assert.deepEqual(
+        [asked.get('interval'), asked.get('startTime'), asked.get('endTime')],
+        ['5m', String(from - DAY_MS + 300_000), String(to)],
+      );
+      const sent = t.fake.lastServed<string[][]>(KLINES_ROUTE);
+      const want = sent.flatMap((row, i) => {
+        const openTime = Number(row[0]);
+        if (openTime < from) {
+          return [];
+        }
+        const window = sent.slice(i - 287, i + 1);
+        return [
+          {
+            timestamp: new Date(openTime).toISOString(),
+            price: Number(row[4]),
+            volume_24h: window.reduce((sum, k) => sum + Number(k[7]), 0),
+            market_cap: null,
+          },
+        ];
+      });
+      assert.equal(want.length, 289);
+      assert.deepEqual(res.body.data, want);
+    } finally {
+      t.fake.clear();
+    }
   });
 });
