@@ -53,13 +53,13 @@ export class MoversDto {
 }
 
 export class MoversMetaDto extends ResponseMetaDto {
-  /** @example "24h" */
+  /** The change window the movers are ranked by. @example "24h" */
   window!: string;
 
-  /** @example 100 */
+  /** How many of the largest coins by market cap were considered. @example 100 */
   top!: number;
 
-  /** @example 1000000 */
+  /** The 24 h volume floor applied, USD. @example 1000000 */
   min_volume!: number;
 
   /** Coins of the top list that had a change over the window and met the volume floor. @example 87 */

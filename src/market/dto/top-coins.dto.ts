@@ -78,13 +78,13 @@ export class TopCoinRowDto extends TopCoinDto {
 }
 
 export class TopCoinsMetaDto extends ResponseMetaDto {
-  /** @example 1 */
+  /** The page served, 1 first. @example 1 */
   page!: number;
 
-  /** @example 100 */
+  /** Coins per page asked for. @example 100 */
   per_page!: number;
 
-  /** @example "market_cap_desc" */
+  /** The order the page is in. @example "market_cap_desc" */
   order!: string;
 
   /** Coins on this page; fewer than per_page on the last page, 0 past the end. @example 100 */
