@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BadRequestException } from '@nestjs/common';
-import { DAY_MS, depthDays, historyRange, parseInstant } from './history-range';
+import { DAY_MS, depthDays, historyRange, missingRange, parseInstant } from './history-range';
 
 const NOW = new Date('2026-11-28T01:15:00Z');
 const ago = (days: number) => new Date(NOW.getTime() - days * DAY_MS);
@@ -67,5 +67,36 @@ describe('depthDays', () => {
     assert.equal(depthDays(new Date(ago(7).getTime() - 30_000), NOW), 7);
     assert.equal(depthDays(new Date(ago(7).getTime() - 120_000), NOW), 8);
     assert.equal(depthDays(ago(0.01), NOW), 1);
+  });
+});
+
+describe('missingRange', () => {
+  const HOUR = 3_600_000;
+  const at = (days: number) => ago(days);
+  const range = (from: number, to: number, earliest: number | null, latest: number | null) =>
+    missingRange({
+      from: at(from),
+      to: at(to),
+      stored: {
+        earliest: earliest === null ? null : at(earliest),
+        latest: latest === null ? null : at(latest),
+      },
+      toleranceMs: HOUR,
+      now: NOW,
+    });
+
+  it('fetches the whole range when nothing is stored in it', () => {
+    assert.deepEqual(range(10, 8, null, null), { from: at(10), to: at(8) });
+  });
+
+  it('fetches only the missing start, or only the missing end of a past range', () => {
+    assert.deepEqual(range(12, 8, 10, 8), { from: at(12), to: at(10) });
+    assert.deepEqual(range(9, 6, 9, 8), { from: at(8), to: at(6) });
+    assert.deepEqual(range(12, 6, 10, 8), { from: at(12), to: at(6) });
+  });
+
+  it('counts points within the tolerance as covering, and leaves the end of a range to now alone', () => {
+    assert.equal(range(10, 8, 10 - 0.5 / 24, 8 + 0.5 / 24), null);
+    assert.equal(range(10, 0, 10, 3), null);
   });
 });

@@ -55,3 +55,41 @@ const DEPTH_GRACE_MS = 60_000;
 export function depthDays(from: Date, now = new Date()): number {
   return Math.max(1, Math.ceil((now.getTime() - from.getTime() - DEPTH_GRACE_MS) / DAY_MS));
 }
+
+/** The first and last stored times of a range. */
+export interface StoredSpan {
+  earliest: Date | null;
+  latest: Date | null;
+}
+
+/**
+ * The part of [from, to] the database lacks, to fetch upstream, or null when it is covered. A
+ * stored point up to `toleranceMs` inside either end counts as covering it (upstream history is
+ * hourly or daily, so the ends rarely fall on a point). The end of a range reaching to now is the
+ * collector's to keep, so only a range ending in the past is checked at its end. Gaps between
+ * the first and last stored points are not looked for.
+ */
+export function missingRange(params: {
+  from: Date;
+  to: Date;
+  stored: StoredSpan;
+  toleranceMs: number;
+  now?: Date;
+}): { from: Date; to: Date } | null {
+  const { from, to, toleranceMs } = params;
+  const { earliest, latest } = params.stored;
+  if (earliest === null || latest === null) {
+    return { from, to };
+  }
+  const now = params.now ?? new Date();
+  const headMissing = earliest.getTime() > from.getTime() + toleranceMs;
+  const tailMissing =
+    to.getTime() < now.getTime() - toleranceMs && latest.getTime() < to.getTime() - toleranceMs;
+  if (headMissing && tailMissing) {
+    return { from, to };
+  }
+  if (headMissing) {
+    return { from, to: earliest };
+  }
+  return tailMissing ? { from: latest, to } : null;
+}

@@ -4,7 +4,7 @@ import { CoinCatalogue } from './coins/coin-catalogue';
 import { backfillIf, storedAnswerMeta } from '../providers/registry/backfill';
 import type { HistoryInterval, HistoryResponseDto } from './dto/history.dto';
 import { PriceHistoryStore } from './price-history.store';
-import { DAY_MS } from './history-range';
+import { DAY_MS, missingRange } from './history-range';
 
 const BUCKETS: Record<Exclude<HistoryInterval, 'auto'>, number> = {
   '5m': 300_000,
@@ -42,16 +42,20 @@ export class PriceHistoryService {
     const interval =
       params.interval === 'auto' ? autoInterval(to.getTime() - from.getTime()) : params.interval;
     const bucketMs = BUCKETS[interval];
-    const earliest = await this.store.earliest(coin.symbol, from, to);
-    // Upstream history is hourly at best for most ranges (daily beyond 90 days): a first point up
-    // to that late still counts as covered, or every query would backfill the same gap again.
+    // Upstream history is hourly at best for most ranges (daily beyond 90 days): a point up to
+    // that far inside an end still covers it, or every query would backfill the same gap again.
     const sourceStep = to.getTime() - from.getTime() > 90 * DAY_MS ? DAY_MS : HOUR_MS;
-    const tolerance = Math.max(bucketMs, sourceStep);
-    const covered = earliest !== null && earliest.getTime() <= from.getTime() + tolerance;
-    const backfill = await backfillIf(!covered, async () => {
+    const missing = missingRange({
+      from,
+      to,
+      stored: await this.store.span(coin.symbol, from, to),
+      toleranceMs: Math.max(bucketMs, sourceStep),
+    });
+    const backfill = await backfillIf(missing !== null, async () => {
+      const range = missing ?? { from, to };
       const { data, provider, attempted } = await this.registry.execute(
         'history',
-        (api, ctx) => api.getPriceHistory({ coin, from, to: earliest ?? to, ctx }),
+        (api, ctx) => api.getPriceHistory({ coin, ...range, ctx }),
         { what: `${coin.symbol} price history` },
       );
       await this.store.saveHistory(coin.symbol, data, provider);

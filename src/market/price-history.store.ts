@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { PricePoint } from '../providers/provider.types';
 import { Price } from './entities/price.entity';
+import type { StoredSpan } from './history-range';
 
 /** Averages of nullable columns: null when no row of the bucket had a value. */
 interface Averages {
@@ -18,20 +19,21 @@ const nullableNumber = (value: string | number | null): number | null =>
 export class PriceHistoryStore {
   constructor(@InjectRepository(Price) private readonly repo: Repository<Price>) {}
 
-  /** The first stored time within [from, to], or null when the range holds nothing. */
-  async earliest(symbol: string, from: Date, to: Date): Promise<Date | null> {
+  /** The first and last stored times within [from, to]; both null when the range holds nothing. */
+  async span(symbol: string, from: Date, to: Date): Promise<StoredSpan> {
     const row = await this.repo
       .createQueryBuilder('p')
       .select('MIN(p.timestamp)', 'earliest')
+      .addSelect('MAX(p.timestamp)', 'latest')
       .where('p.symbol = :symbol AND p.timestamp BETWEEN :from AND :to', {
         symbol,
         from: from.getTime(),
         to: to.getTime(),
       })
-      .getRawOne<{ earliest: string | number | null }>();
-    return row?.earliest === null || row?.earliest === undefined
-      ? null
-      : new Date(Number(row.earliest));
+      .getRawOne<{ earliest: string | number | null; latest: string | number | null }>();
+    const time = (value: string | number | null | undefined) =>
+      value === null || value === undefined ? null : new Date(Number(value));
+    return { earliest: time(row?.earliest), latest: time(row?.latest) };
   }
 
   async buckets(params: {

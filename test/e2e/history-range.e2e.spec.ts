@@ -72,6 +72,19 @@ describe('GET /api/prices/history/:symbol with from/to', () => {
     );
   });
 
+  it('a past range stored only at its start fetches only the missing end', async () => {
+    const to = now - 6 * DAY_MS;
+    const res = await admin()
+      .get(`/api/prices/history/ETH?from=${(now - 9 * DAY_MS) / 1000}&to=${to / 1000}&interval=1h`)
+      .expect(200);
+    const asked = t.fake.lastQuery(RANGE_ROUTE);
+    // Stored up to 8 days back by the first test: only from there on is fetched.
+    assert.equal(Math.floor(Number(asked.get('from')) / 3600), (now - 8 * DAY_MS) / 3_600_000);
+    assert.equal(asked.get('to'), String(to / 1000));
+    assert.ok(res.body.meta.backfilled.points >= 48);
+    assert.ok(res.body.data.length >= 72, String(res.body.data.length));
+  });
+
   it('format=csv parses back to the JSON with volume and market cap', async () => {
     const path = `/api/prices/history/ETH?from=${(now - 10 * DAY_MS) / 1000}&to=${(now - 9 * DAY_MS) / 1000}&interval=1h`;
     const json = await admin().get(path).expect(200);
