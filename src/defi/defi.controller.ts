@@ -9,6 +9,7 @@ import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
 import { DefiService } from './defi.service';
 import {
   DEFAULT_CHART_DAYS,
+  ChainsQueryDto,
   ChainsResponseDto,
   DefiQueryDto,
   DefiResponseDto,
@@ -20,6 +21,18 @@ import {
 } from './dto/defi.dto';
 import { API_TAGS } from '../core/docs/api-tags';
 
+const PROTOCOL_COLUMNS = [
+  'name',
+  'slug',
+  'tvl',
+  'chain',
+  'chains',
+  'symbol',
+  'category',
+  'change_1d',
+  'change_7d',
+] as const;
+
 @ApiTags(API_TAGS.defi)
 @Controller('api/defi')
 export class DefiController {
@@ -30,9 +43,22 @@ export class DefiController {
 
   @Get()
   @HotResponse()
-  @ApiOperation({ summary: 'Top DeFi protocols by TVL (DeFi Llama)' })
-  protocols(@Query() query: DefiQueryDto): Promise<DefiResponseDto> {
-    return this.defi.protocols(query.limit);
+  @ApiOperation({ summary: 'Top DeFi protocols by TVL (DeFi Llama); format=csv for text/csv' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: DefiResponseDto, description: 'JSON, or text/csv with format=csv' })
+  async protocols(
+    @Query() query: DefiQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DefiResponseDto | string> {
+    const result = await this.defi.protocols(query.limit);
+    return query.format === 'csv'
+      ? sendCsv({
+          res,
+          filename: `defi-protocols-${query.limit}`,
+          columns: [...PROTOCOL_COLUMNS],
+          rows: result.data.map((p) => ({ ...p, chains: p.chains.join(';') })),
+        })
+      : result;
   }
 
   @Get('tvl-chart')
@@ -60,9 +86,22 @@ export class DefiController {
 
   @Get('chains')
   @HotResponse()
-  @ApiOperation({ summary: 'TVL by chain, largest first' })
-  chains(): Promise<ChainsResponseDto> {
-    return this.defi.chains();
+  @ApiOperation({ summary: 'TVL by chain, largest first; format=csv for text/csv' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: ChainsResponseDto, description: 'JSON, or text/csv with format=csv' })
+  async chains(
+    @Query() query: ChainsQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ChainsResponseDto | string> {
+    const result = await this.defi.chains();
+    return query.format === 'csv'
+      ? sendCsv({
+          res,
+          filename: 'defi-chains',
+          columns: ['name', 'tvl', 'token_symbol'],
+          rows: result.data,
+        })
+      : result;
   }
 
   @Get('protocols/:slug')

@@ -6,13 +6,7 @@ import type { TierPolicy } from '../core/config';
 import { TierLimits } from '../auth/tier-limits.service';
 import { sendCsv } from '../core/web/csv';
 import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
-import {
-  MarketResponseDto,
-  SnapshotsQueryDto,
-  SnapshotsResponseDto,
-  TopCoinsQueryDto,
-  TopCoinsResponseDto,
-} from './dto/market.dto';
+import { MarketResponseDto, SnapshotsQueryDto, SnapshotsResponseDto } from './dto/market.dto';
 import { MarketService } from './market.service';
 import { TrendingResponseDto } from './dto/trending.dto';
 import { TrendingService } from './trending.service';
@@ -71,13 +65,5 @@ export class MarketController {
   @ApiOperation({ summary: 'The top 7 trending coins; each fetched list is stored' })
   trending(): Promise<TrendingResponseDto> {
     return this.trendingCoins.trending();
-  }
-
-  @ApiTags(API_TAGS.coins)
-  @Get('coins/top')
-  @HotResponse()
-  @ApiOperation({ summary: 'Coins by market cap (1..250)' })
-  top(@Query() query: TopCoinsQueryDto): Promise<TopCoinsResponseDto> {
-    return this.market.topCoins(query.limit);
   }
 }

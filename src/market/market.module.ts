@@ -24,6 +24,9 @@ import { PriceHistoryService } from './price-history.service';
 import { PriceHistoryStore } from './price-history.store';
 import { PricesController } from './prices.controller';
 import { PricesService } from './prices.service';
+import { TopCoinsController } from './top-coins.controller';
+import { TopCoinsService } from './top-coins.service';
+import { MoversService } from './movers.service';
 
 @Module({
   imports: [
@@ -37,7 +40,7 @@ import { PricesService } from './prices.service';
     ]),
     ProvidersModule,
   ],
-  controllers: [PricesController, OhlcvController, MarketController],
+  controllers: [PricesController, OhlcvController, MarketController, TopCoinsController],
   providers: [
     CoinCatalogue,
     CoinListingStore,
@@ -49,6 +52,8 @@ import { PricesService } from './prices.service';
     MarketCoinStore,
     MarketSnapshotStore,
     MarketService,
+    TopCoinsService,
+    MoversService,
     TrendingService,
     PriceHistoryStore,
     PriceHistoryService,

@@ -4,15 +4,9 @@ import { type AppConfig, InjectConfig } from '../core/config';
 import type { GlobalMarket, MarketCoin } from '../providers/provider.types';
 import { ReadPath, type Sourced, type StoredRows } from '../providers/read-path/read-path.service';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
-import type {
-  MarketResponseDto,
-  SnapshotsResponseDto,
-  TopCoinDto,
-  TopCoinsResponseDto,
-} from './dto/market.dto';
-import { MarketCoinStore } from './market-coin.store';
+import type { MarketResponseDto, SnapshotsResponseDto } from './dto/market.dto';
 import { MarketSnapshotStore, type StoredOverview } from './market-snapshot.store';
-import { toPriceDto } from './prices.service';
+import { toTopCoinDto } from './top-coins.service';
 import { storedMeta } from '../core/web/response-meta';
 import { RealtimePublisher } from '../core/realtime/realtime.publisher';
 
@@ -36,7 +30,6 @@ export class MarketService {
     private readonly cache: CacheService,
     private readonly readPath: ReadPath,
     private readonly snapshotStore: MarketSnapshotStore,
-    private readonly coinStore: MarketCoinStore,
     private readonly realtime: RealtimePublisher,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
@@ -64,7 +57,7 @@ export class MarketService {
         active_cryptocurrencies: global.activeCryptocurrencies,
         btc_price: priceOf('BTC'),
         eth_price: priceOf('ETH'),
-        top: top.map((c) => toDto(c, topProvider)),
+        top: top.map((c) => toTopCoinDto(c, topProvider)),
       },
       meta,
     };
@@ -77,28 +70,6 @@ export class MarketService {
   async publishOverview(fresh: FreshOverview): Promise<void> {
     this.cache.put(OVERVIEW_KEY, fresh, this.config.cacheTtlSeconds.prices);
     this.realtime.publish('market', 'market', (await this.overview()).data);
-  }
-
-  async topCoins(limit: number): Promise<TopCoinsResponseDto> {
-    const { value, meta } = await this.readPath.read({
-      key: `market:top:${limit}`,
-      ttlSeconds: this.config.cacheTtlSeconds.prices,
-      fetch: async () => {
-        const { data, provider, attempted } = await this.registry.execute('market', (api, ctx) =>
-          api.getTopCoins({ limit, ctx }),
-        );
-        await this.coinStore.save({ coins: data, provider, fetchedAt: new Date() });
-        return { value: { coins: data, provider }, provider, attempted };
-      },
-      stored: async () => {
-        const list = await this.coinStore.newest(limit);
-        return list && { value: list, newest: list.fetchedAt };
-      },
-    });
-    return {
-      data: value.coins.slice(0, limit).map((c) => toDto(c, value.provider)),
-      meta,
-    };
   }
 
   async snapshots(hours: number): Promise<SnapshotsResponseDto> {
@@ -182,8 +153,4 @@ export class MarketService {
       newest: s.timestamp,
     };
   }
-}
-
-function toDto(coin: MarketCoin, provider: string): TopCoinDto {
-  return { rank: coin.rank, ...toPriceDto(coin, provider) };
 }

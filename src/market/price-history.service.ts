@@ -4,6 +4,7 @@ import { CoinCatalogue } from './coins/coin-catalogue';
 import { backfillIf, storedAnswerMeta } from '../providers/registry/backfill';
 import type { HistoryInterval, HistoryResponseDto } from './dto/history.dto';
 import { PriceHistoryStore } from './price-history.store';
+import { DAY_MS, missingRange } from './history-range';
 
 const BUCKETS: Record<Exclude<HistoryInterval, 'auto'>, number> = {
   '5m': 300_000,
@@ -11,8 +12,7 @@ const BUCKETS: Record<Exclude<HistoryInterval, 'auto'>, number> = {
   '1d': 86_400_000,
 };
 const AUTO_MAX_POINTS = 1_000;
-const SOURCE_GRANULARITY_MS = 3_600_000;
-const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /** The finest bucket that keeps a span under about 1,000 points. */
 export function autoInterval(spanMs: number): Exclude<HistoryInterval, 'auto'> {
@@ -33,24 +33,29 @@ export class PriceHistoryService {
 
   async history(params: {
     symbol: string;
-    days: number;
+    from: Date;
+    to: Date;
     interval: HistoryInterval;
   }): Promise<HistoryResponseDto> {
     const coin = this.coins.require(params.symbol);
-    const to = new Date();
-    const from = new Date(to.getTime() - params.days * DAY_MS);
+    const { from, to } = params;
     const interval =
       params.interval === 'auto' ? autoInterval(to.getTime() - from.getTime()) : params.interval;
     const bucketMs = BUCKETS[interval];
-    const earliest = await this.store.earliest(coin.symbol, from);
-    // Upstream history is hourly at best for most ranges: a first point up to that late still
-    // counts as covered, or every query would backfill the same gap again.
-    const tolerance = Math.max(bucketMs, SOURCE_GRANULARITY_MS);
-    const covered = earliest !== null && earliest.getTime() <= from.getTime() + tolerance;
-    const backfill = await backfillIf(!covered, async () => {
+    // Upstream history is hourly at best for most ranges (daily beyond 90 days): a point up to
+    // that far inside an end still covers it, or every query would backfill the same gap again.
+    const sourceStep = to.getTime() - from.getTime() > 90 * DAY_MS ? DAY_MS : HOUR_MS;
+    const missing = missingRange({
+      from,
+      to,
+      stored: await this.store.span(coin.symbol, from, to),
+      toleranceMs: Math.max(bucketMs, sourceStep),
+    });
+    const backfill = await backfillIf(missing !== null, async () => {
+      const range = missing ?? { from, to };
       const { data, provider, attempted } = await this.registry.execute(
         'history',
-        (api, ctx) => api.getPriceHistory({ coin, from, to: earliest ?? to, ctx }),
+        (api, ctx) => api.getPriceHistory({ coin, ...range, ctx }),
         { what: `${coin.symbol} price history` },
       );
       await this.store.saveHistory(coin.symbol, data, provider);
@@ -58,7 +63,12 @@ export class PriceHistoryService {
     });
     const points = await this.store.buckets({ symbol: coin.symbol, from, to, bucketMs });
     return {
-      data: points.map((p) => ({ timestamp: p.timestamp.toISOString(), price: p.price })),
+      data: points.map((p) => ({
+        timestamp: p.timestamp.toISOString(),
+        price: p.price,
+        volume_24h: p.volume24h ?? null,
+        market_cap: p.marketCap ?? null,
+      })),
       meta: {
         ...storedAnswerMeta(backfill, {
           rows: points.length,

@@ -16,6 +16,7 @@ import {
 } from './dto/prices.dto';
 import { DEFAULT_HISTORY_DAYS, HistoryQueryDto, HistoryResponseDto } from './dto/history.dto';
 import { PriceHistoryService } from './price-history.service';
+import { depthDays, historyRange } from './history-range';
 import { PricesService } from './prices.service';
 import { API_TAGS } from '../core/docs/api-tags';
 
@@ -57,7 +58,7 @@ export class PricesController {
   @Get('history/:symbol')
   @ApiOperation({
     summary:
-      'Stored price history, downsampled; backfilled from upstream when the database has less',
+      'Stored price history (price, 24 h volume, market cap) for the last days or a from/to range, downsampled; backfilled from upstream when the database has less',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: HistoryResponseDto, description: 'JSON, or text/csv with format=csv' })
@@ -67,16 +68,18 @@ export class PricesController {
     @CallerTier() tier: TierPolicy,
     @Res({ passthrough: true }) res: Response,
   ): Promise<HistoryResponseDto | string> {
-    const result = await this.priceHistory.history({
-      symbol,
-      days: this.tiers.historyDays(tier, query.days, DEFAULT_HISTORY_DAYS),
-      interval: query.interval,
-    });
+    const range = historyRange(query, () =>
+      this.tiers.historyDays(tier, query.days, DEFAULT_HISTORY_DAYS),
+    );
+    if (query.from) {
+      this.tiers.requireHistoryDays(tier, depthDays(range.from));
+    }
+    const result = await this.priceHistory.history({ symbol, ...range, interval: query.interval });
     return query.format === 'csv'
       ? sendCsv({
           res,
           filename: `history-${result.meta.symbol}-${result.meta.interval}`,
-          columns: ['timestamp', 'price'],
+          columns: ['timestamp', 'price', 'volume_24h', 'market_cap'],
           rows: result.data,
         })
       : result;

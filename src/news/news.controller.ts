@@ -1,5 +1,8 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { sendCsv } from '../core/web/csv';
+import { NEWS_CSV_COLUMNS, toNewsCsvRow } from './news.csv';
 import {
   NewsIdDto,
   NewsItemResponseDto,
@@ -17,10 +20,24 @@ export class NewsController {
 
   @Get()
   @ApiOperation({
-    summary: 'Stored news from the configured feeds, newest first, de-duplicated and coin-tagged',
+    summary:
+      'Stored news from the configured feeds, newest first, de-duplicated and coin-tagged; format=csv for text/csv',
   })
-  list(@Query() query: NewsQueryDto): Promise<NewsPageDto> {
-    return this.news.list(query);
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: NewsPageDto, description: 'JSON, or text/csv with format=csv' })
+  async list(
+    @Query() { format, ...query }: NewsQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<NewsPageDto | string> {
+    const result = await this.news.list(query);
+    return format === 'csv'
+      ? sendCsv({
+          res,
+          filename: `news-page-${query.page}`,
+          columns: [...NEWS_CSV_COLUMNS],
+          rows: result.data.map(toNewsCsvRow),
+        })
+      : result;
   }
 
   @Get('sources')

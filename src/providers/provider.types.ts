@@ -25,6 +25,27 @@ export interface PriceQuote {
 export interface MarketCoin extends PriceQuote {
   id: string;
   rank: number | null;
+  /** Percent over 1 hour; null or absent when the upstream does not say. */
+  change1h?: number | null;
+  /** Percent over 7 days; null or absent when the upstream does not say. */
+  change7d?: number | null;
+}
+
+/** Orders a market list can be asked for upstream (CoinGecko's `order` values). */
+export const MARKET_ORDERS = [
+  'market_cap_desc',
+  'market_cap_asc',
+  'volume_desc',
+  'volume_asc',
+] as const;
+export type MarketOrder = (typeof MARKET_ORDERS)[number];
+
+export interface MarketPageQuery {
+  /** 1 first. */
+  page: number;
+  perPage: number;
+  order: MarketOrder;
+  ctx: CallContext;
 }
 
 /** One coin of CoinGecko's market list: the source of ticker-to-id resolution. */
@@ -72,6 +93,10 @@ export interface Candle {
 export interface PricePoint {
   timestamp: Date;
   price: number;
+  /** 24-hour volume in USD at that time; null or absent when the source has none. */
+  volume24h?: number | null;
+  /** Market cap in USD at that time; null or absent when the source has none. */
+  marketCap?: number | null;
 }
 
 export interface ProtocolTvl {
@@ -127,6 +152,11 @@ export interface PriceSource {
 export interface MarketSource {
   getGlobal(params: { ctx: CallContext }): Promise<GlobalMarket>;
   getTopCoins(params: { limit: number; ctx: CallContext }): Promise<MarketCoin[]>;
+  /**
+   * One page of the market list in an order; optional: a source without it serves only the
+   * first page by market cap (getTopCoins). A page past the end is an empty list.
+   */
+  getMarketPage?(params: MarketPageQuery): Promise<MarketCoin[]>;
   /** One page of the market list by market cap, coins without a price included. */
   getCoinListings(params: {
     page: number;

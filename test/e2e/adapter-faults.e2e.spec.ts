@@ -42,6 +42,30 @@ const ADAPTERS: Record<string, AdapterCase> = {
     error200: 'bad_payload',
     empty: 'not_found',
   },
+  'coingecko market pages': {
+    target: 'coingecko:/api/v3/coins/markets',
+    call: (c, h, signal) =>
+      new CoinGeckoAdapter(h, c).getMarketPage({
+        page: 2,
+        perPage: 5,
+        order: 'volume_desc',
+        ctx: { signal },
+      }),
+    error200: 'bad_payload',
+    empty: 'not_found',
+  },
+  'coingecko history ranges': {
+    target: 'coingecko:/api/v3/coins/:id/market_chart/range',
+    call: (c, h, signal) =>
+      new CoinGeckoAdapter(h, c).getPriceHistory({
+        coin: coin(c, 'ETH'),
+        from: new Date(Date.now() - 3 * 86_400_000),
+        to: new Date(Date.now() - 2 * 86_400_000),
+        ctx: { signal },
+      }),
+    error200: 'bad_payload',
+    empty: 'not_found',
+  },
   binance: {
     target: 'binance',
     call: (c, h, signal) =>
@@ -204,4 +228,22 @@ describe('adapter fault matrix', () => {
       }
     });
   }
+
+  it("CoinGecko's 365-day limit (error 10012 in a 401) is a bad request, not a key problem", async () => {
+    fake.clear();
+    const outcome = await new CoinGeckoAdapter(http, config)
+      .getPriceHistory({
+        coin: coin(config, 'BTC'),
+        from: new Date(Date.now() - 400 * 86_400_000),
+        to: new Date(Date.now() - 399 * 86_400_000),
+        ctx: { signal: AbortSignal.timeout(2000) },
+      })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    assert.ok(outcome instanceof ProviderError);
+    assert.equal(outcome.kind, 'bad_request');
+    assert.match(outcome.message, /error 10012/);
+  });
 });

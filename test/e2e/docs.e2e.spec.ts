@@ -72,6 +72,7 @@ describe('API documentation', () => {
       '/api/jobs',
       '/api/jobs/{name}/run',
       '/api/market',
+      '/api/market/movers',
       '/api/market/snapshots',
       '/api/metrics',
       '/api/models',

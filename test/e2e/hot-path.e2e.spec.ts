@@ -20,11 +20,12 @@ const HOT_URLS = new Map([
   ['FearGreedController.index', '/api/sentiment/fear-greed?limit=7'],
   ['GasController.prices', '/api/gas'],
   ['MarketController.overview', '/api/market'],
-  ['MarketController.top', '/api/coins/top?limit=5'],
   ['MarketController.trending', '/api/trending'],
   ['OhlcvController.candles', '/api/ohlcv?symbol=BTC&interval=1d&limit=30'],
   ['PricesController.consensus', '/api/prices/consensus?symbols=BTC,ETH'],
   ['PricesController.list', '/api/prices?symbols=BTC,ETH'],
+  ['TopCoinsController.movers', '/api/market/movers?top=10'],
+  ['TopCoinsController.top', '/api/coins/top?limit=5'],
   ['PricesController.one', '/api/prices/ETH'],
 ]);
 

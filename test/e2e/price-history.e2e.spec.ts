@@ -3,6 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
+import { pointsByHour, type RangeBody } from '../support/market-chart';
+
+const RANGE_ROUTE = 'coingecko:/api/v3/coins/:id/market_chart/range';
 
 describe('GET /api/prices/history/:symbol', () => {
   let t: FakeBackedApp;
@@ -22,26 +25,26 @@ describe('GET /api/prices/history/:symbol', () => {
     assert.equal(res.body.meta.interval, '1h');
     assert.equal(res.body.meta.backfilled.provider, 'coingecko');
     assert.ok(res.body.meta.backfilled.points >= 719 && res.body.meta.backfilled.points <= 720);
+    assert.equal(
+      res.body.meta.backfilled.points,
+      t.fake.lastServed<RangeBody>(RANGE_ROUTE).prices.length,
+    );
     assert.ok(
       res.body.data.length >= 719 && res.body.data.length <= 721,
       String(res.body.data.length),
     );
     assert.equal(res.body.meta.points, res.body.data.length);
-    const upstream = (await (
-      await fetch(
-        `${t.fake.baseUrl}/coingecko/api/v3/coins/bitcoin/market_chart?vs_currency=usd&days=30`,
-      )
-    ).json()) as { prices: [number, number][] };
-    const byTime = new Map(upstream.prices.map(([ms, price]) => [ms, price]));
+    const served = t.fake.lastServed<RangeBody>(RANGE_ROUTE);
+    const sent = pointsByHour(served);
     for (const point of res.body.data.slice(0, 50)) {
-      assert.equal(point.price, byTime.get(Date.parse(point.timestamp)));
+      assert.deepEqual(point, sent.get(point.timestamp));
     }
     const times = res.body.data.map((p: { timestamp: string }) => Date.parse(p.timestamp));
     assert.ok(times.every((time: number, i: number) => i === 0 || time > times[i - 1]));
   });
 
   it('answers the next query from the database without backfilling again', async () => {
-    const calls = t.fake.count('coingecko:/api/v3/coins/:id/market_chart');
+    const calls = t.fake.count(RANGE_ROUTE);
     const res = await api().get('/api/prices/history/BTC?days=30&interval=1d').expect(200);
     assert.equal(res.body.meta.backfilled, null);
     assert.deepEqual(
@@ -50,7 +53,7 @@ describe('GET /api/prices/history/:symbol', () => {
     );
     assert.equal(res.body.meta.interval, '1d');
     assert.ok(res.body.data.length >= 30 && res.body.data.length <= 31);
-    assert.equal(t.fake.count('coingecko:/api/v3/coins/:id/market_chart'), calls);
+    assert.equal(t.fake.count(RANGE_ROUTE), calls);
   });
 
   it('format=csv returns text/csv that matches the JSON', async () => {
@@ -59,9 +62,15 @@ describe('GET /api/prices/history/:symbol', () => {
       .get('/api/prices/history/BTC?days=7&interval=1h&format=csv')
       .expect(200);
     assert.match(csv.headers['content-type'], /^text\/csv/);
-    const records = parse<{ timestamp: string; price: string }>(csv.text, { columns: true });
+    const records = parse<Record<string, string>>(csv.text, { columns: true });
+    const numberOrNull = (value: string) => (value === '' ? null : Number(value));
     assert.deepEqual(
-      records.map((r) => ({ timestamp: r.timestamp, price: Number(r.price) })),
+      records.map((r) => ({
+        timestamp: r.timestamp,
+        price: Number(r.price),
+        volume_24h: numberOrNull(r.volume_24h),
+        market_cap: numberOrNull(r.market_cap),
+      })),
       json.body.data,
     );
     await api().get('/api/prices/history/BTC?format=xml').expect(400);

@@ -55,6 +55,7 @@ export class FakeUpstream {
   private readonly faults = new Map<string, Injection>();
   private readonly counts = new Map<string, number>();
   private readonly served = new Map<string, unknown>();
+  private readonly queries = new Map<string, URLSearchParams>();
   private readonly hung = new Set<ServerResponse>();
   private readonly held = new Set<() => void>();
   readonly binanceStream = new FakeBinanceStream();
@@ -138,6 +139,15 @@ export class FakeUpstream {
     return this.served.get(route) as T;
   }
 
+  /** The query string of the last request a route received, for checking what was asked. */
+  lastQuery(route: string): URLSearchParams {
+    const query = this.queries.get(route);
+    if (!query) {
+      throw new Error(`fake upstream has not been asked ${route}`);
+    }
+    return query;
+  }
+
   resetCounts(): void {
     this.counts.clear();
   }
@@ -153,6 +163,7 @@ export class FakeUpstream {
     }
     const route = `${host}:${found.route}`;
     this.counts.set(route, (this.counts.get(route) ?? 0) + 1);
+    this.queries.set(route, url.searchParams);
     const result = found.handler(url.searchParams, found.params, this.settings);
     const fault = this.takeFault(route);
     if (!fault) {

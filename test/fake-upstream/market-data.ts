@@ -58,6 +58,12 @@ export function changeOf(symbol: string, at = Date.now()): number {
   return ((now - dayAgo) / dayAgo) * 100;
 }
 
+/** Percent change over the given span, ending at `at`. */
+export function changeOfOver(symbol: string, spanMs: number, at = Date.now()): number {
+  const then = priceOf(symbol, at - spanMs + 123_456);
+  return ((priceOf(symbol, at) - then) / then) * 100;
+}
+
 export function volumeOf(symbol: string): number {
   return (BASE_PRICES[symbol] ?? 10) * 1_000_000 * (symbol.length + 3);
 }

@@ -8,6 +8,7 @@ import {
   volumeOf,
 } from './market-data';
 import { FEEDS } from './feeds';
+import { coinsMarkets, marketChartRange } from './coingecko-markets.routes';
 import { type Handler, ok } from './route.types';
 
 const COINGECKO_IDS: Record<string, string> = {
@@ -76,22 +77,7 @@ const coingecko: Record<string, Handler> = {
     }
     return ok(body, {}, CG_ERROR);
   },
-  '/api/v3/coins/markets': (q) => {
-    const perPage = Number(q.get('per_page') ?? 100);
-    const first = (Number(q.get('page') ?? 1) - 1) * perPage;
-    const rows = MARKET_LIST.slice(first, first + perPage).map(({ id, key, symbol }, i) => ({
-      id,
-      symbol: symbol.toLowerCase(),
-      name: id,
-      current_price: priceOf(key),
-      market_cap: marketCapOf(key),
-      market_cap_rank: first + i + 1,
-      total_volume: volumeOf(key),
-      price_change_percentage_24h: changeOf(key),
-      last_updated: new Date().toISOString(),
-    }));
-    return ok(rows, [], CG_ERROR);
-  },
+  '/api/v3/coins/markets': coinsMarkets(MARKET_LIST),
   '/api/v3/search/trending': () =>
     ok(
       {
@@ -124,13 +110,7 @@ const coingecko: Record<string, Handler> = {
       {},
       CG_ERROR,
     ),
-  '/api/v3/coins/:id/market_chart': (q, [id]) => {
-    const symbol = COINGECKO_IDS[id] ?? 'BTC';
-    const days = Number(q.get('days') ?? 1);
-    const step = days <= 1 ? 300_000 : days <= 90 ? 3_600_000 : 86_400_000;
-    const points = candles(symbol, step, Math.min(2000, Math.ceil((days * 86_400_000) / step)));
-    return ok({ prices: points.map((c) => [c.openTime, c.open]) }, { prices: [] }, CG_ERROR);
-  },
+  '/api/v3/coins/:id/market_chart/range': marketChartRange(COINGECKO_IDS),
   '/api/v3/coins/:id/ohlc': (q, [id]) => {
     const symbol = COINGECKO_IDS[id] ?? 'BTC';
     const days = Number(q.get('days') ?? 1);

@@ -11,6 +11,11 @@ export class DefiQueryDto {
   /** How many protocols, largest TVL first (1..100). @example 20 */
   @OptionalIntField('limit', 1, 100)
   limit: number = 20;
+
+  /** json (default) or csv (text/csv with a header row; chains joined with ";"). @example "json" */
+  @IsOptional()
+  @IsIn(RESPONSE_FORMATS, { message: 'format must be json or csv' })
+  format: ResponseFormat = 'json';
 }
 
 export class DefiProtocolDto {
@@ -140,6 +145,13 @@ export class ChainTvlDto {
 
   /** @example "ETH" */
   token_symbol!: string | null;
+}
+
+export class ChainsQueryDto {
+  /** json (default) or csv (text/csv with a header row). @example "json" */
+  @IsOptional()
+  @IsIn(RESPONSE_FORMATS, { message: 'format must be json or csv' })
+  format: ResponseFormat = 'json';
 }
 
 export class ChainsResponseDto {

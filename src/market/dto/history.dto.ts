@@ -1,4 +1,7 @@
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsDate, IsIn, IsOptional } from 'class-validator';
+import { parseInstant } from '../history-range';
 import { RESPONSE_FORMATS, type ResponseFormat } from '../../core/web/csv';
 import {
   BackfillDto,
@@ -18,6 +21,23 @@ export class HistoryQueryDto {
   @OptionalIntField('days', 1, 90)
   days?: number;
 
+  /**
+   * Start of a range instead of days: UNIX seconds or ISO 8601 (within the last 365 days).
+   * @example "2026-11-20T00:00:00Z"
+   */
+  @ApiProperty({ type: String, required: false, example: '2026-11-20T00:00:00Z' })
+  @IsOptional()
+  @Transform(({ value }) => parseInstant(value))
+  @IsDate({ message: 'from must be UNIX seconds or an ISO 8601 date or date-time' })
+  from?: Date;
+
+  /** End of the range (default now): UNIX seconds or ISO 8601. @example "1795828500" */
+  @ApiProperty({ type: String, required: false, example: '1795828500' })
+  @IsOptional()
+  @Transform(({ value }) => parseInstant(value))
+  @IsDate({ message: 'to must be UNIX seconds or an ISO 8601 date or date-time' })
+  to?: Date;
+
   /** Point spacing; auto picks the finest giving at most about 1,000 points. @example "1h" */
   @IsOptional()
   @IsIn(HISTORY_INTERVALS, { message: `interval must be one of ${HISTORY_INTERVALS.join(', ')}` })
@@ -35,6 +55,12 @@ export class HistoryPointDto {
 
   /** Average price in the bucket, USD. @example 97012.4 */
   price!: number;
+
+  /** Average 24 h trading volume in the bucket, USD; null where the source gives none (Binance klines). @example 38211902211.01 */
+  volume_24h!: number | null;
+
+  /** Average market cap in the bucket, USD; null where the source gives none (Binance klines). @example 1938211092311.88 */
+  market_cap!: number | null;
 }
 
 /** Read from the database (provider "database"); stale when a needed backfill failed. */

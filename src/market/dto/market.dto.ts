@@ -44,18 +44,6 @@ export class MarketResponseDto {
   meta!: ResponseMetaDto;
 }
 
-export class TopCoinsQueryDto {
-  /** How many coins, by market cap. @example 50 */
-  @OptionalIntField('limit', 1, 250)
-  limit: number = 50;
-}
-
-export class TopCoinsResponseDto {
-  data!: TopCoinDto[];
-
-  meta!: ResponseMetaDto;
-}
-
 export class SnapshotsQueryDto {
   /** How far back, in hours (1..2160, the 90-day retention). @example 24 */
   @OptionalIntField('hours', 1, 2160)

@@ -30,6 +30,14 @@ export class MarketCoinRecord {
   @DoubleColumn({ name: 'change_24h', nullable: true })
   change24h!: number | null;
 
+  /** Percent over 1 hour; null when the provider gave none. */
+  @DoubleColumn({ name: 'change_1h', nullable: true })
+  change1h!: number | null;
+
+  /** Percent over 7 days; null when the provider gave none. */
+  @DoubleColumn({ name: 'change_7d', nullable: true })
+  change7d!: number | null;
+
   @DoubleColumn({ name: 'volume_24h', nullable: true })
   volume24h!: number | null;
 

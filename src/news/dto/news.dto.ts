@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, Matches, MaxLength, Min } from 'class-validator';
+import { IsDate, IsIn, IsInt, IsOptional, Matches, MaxLength, Min } from 'class-validator';
+import { RESPONSE_FORMATS, type ResponseFormat } from '../../core/web/csv';
 import { OptionalIntField } from '../../core/web/int-field.decorator';
 import { MarketScoresDto } from '../../sentiment/dto/analyze.dto';
 
@@ -27,6 +28,14 @@ export class NewsQueryDto {
   @Type(() => Date)
   @IsDate({ message: 'since must be an ISO 8601 date or date-time' })
   since?: Date;
+
+  /**
+   * json (default) or csv: text/csv with a header row, symbols joined with ";", each sentiment as
+   * its label and score. @example "json"
+   */
+  @IsOptional()
+  @IsIn(RESPONSE_FORMATS, { message: 'format must be json or csv' })
+  format: ResponseFormat = 'json';
 }
 
 export class NewsIdDto {

@@ -21,6 +21,7 @@ import type {
   UpstreamAdapter,
 } from '../../provider.types';
 import { decimalString, finite } from '../payload-fields';
+import { historyInterval, klinesToHistory, leadOf } from './binance.history';
 
 const ID = 'binance';
 const QUOTE = 'USDT';
@@ -41,7 +42,16 @@ const tickerSchema = z.array(
 );
 const klinesSchema = z.array(
   z
-    .tuple([finite, decimalString, decimalString, decimalString, decimalString, decimalString])
+    .tuple([
+      finite,
+      decimalString,
+      decimalString,
+      decimalString,
+      decimalString,
+      decimalString,
+      finite,
+      decimalString,
+    ])
     .rest(z.unknown()),
 );
 const pingSchema = z.object({});
@@ -128,17 +138,24 @@ export class BinanceAdapter implements UpstreamAdapter, PriceSource, OhlcvSource
     }));
   }
 
+  /** Klines of the range, with the 24 h before it so that each point's 24 h volume is whole. */
   async getPriceHistory(params: HistoryQuery): Promise<PricePoint[]> {
-    const spanMs = params.to.getTime() - params.from.getTime();
-    const interval: CandleInterval =
-      spanMs <= 3 * 86_400_000 ? '5m' : spanMs <= 41 * 86_400_000 ? '1h' : '1d';
+    const interval = historyInterval(params.to.getTime() - params.from.getTime());
     const rows = await this.klines(
       params.coin,
       interval,
-      { startTime: params.from.getTime(), endTime: params.to.getTime(), limit: MAX_KLINES },
+      {
+        startTime: params.from.getTime() - leadOf(interval),
+        endTime: params.to.getTime(),
+        limit: MAX_KLINES,
+      },
       params.ctx,
     );
-    return rows.map((row) => ({ timestamp: new Date(row[0]), price: row[4] }));
+    return klinesToHistory(
+      rows.map((row) => ({ openTime: row[0], close: row[4], quoteVolume: row[7] })),
+      interval,
+      params.from,
+    );
   }
 
   private klines(

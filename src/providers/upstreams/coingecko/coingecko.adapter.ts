@@ -17,6 +17,8 @@ import type {
   HistoryQuery,
   HistorySource,
   MarketCoin,
+  MarketOrder,
+  MarketPageQuery,
   MarketSource,
   OhlcvSource,
   PricePoint,
@@ -27,9 +29,10 @@ import type {
   UpstreamAdapter,
 } from '../../provider.types';
 import { fromSeconds } from '../payload-fields';
+import { PRICE_CHANGE_WINDOWS, priced, toHistoryPoints, toMarketCoin } from './coingecko.markets';
 import {
   globalSchema,
-  marketChartSchema,
+  marketChartRangeSchema,
   marketsSchema,
   ohlcSchema,
   pingSchema,
@@ -40,8 +43,6 @@ import {
 
 const ID = 'coingecko';
 const DAY_MS = 86_400_000;
-/** Public and demo plans serve at most 365 days of history (error 10012). */
-const MAX_HISTORY_DAYS = 365;
 /** CoinGecko picks the candle size from `days`: 1–2 → 30 min, 3–30 → 4 h. */
 const OHLC_GRANULARITY: Partial<Record<CandleInterval, { ms: number; maxDays: number }>> = {
   '30m': { ms: 30 * 60_000, maxDays: 2 },
@@ -103,20 +104,12 @@ export class CoinGeckoAdapter
 
   async getTopCoins({ limit, ctx }: { limit: number; ctx: CallContext }): Promise<MarketCoin[]> {
     const rows = await this.markets({ page: 1, perPage: limit, ctx }, topMarketsSchema);
-    return rows
-      .filter((r) => r.current_price !== null)
-      .map((r) => ({
-        id: r.id,
-        rank: r.market_cap_rank,
-        symbol: r.symbol.toUpperCase(),
-        name: r.name,
-        price: r.current_price ?? 0,
-        change24h: r.price_change_percentage_24h,
-        volume24h: r.total_volume,
-        marketCap: r.market_cap,
-        lastUpdated: r.last_updated ? new Date(r.last_updated) : new Date(),
-        timeUnknown: !r.last_updated,
-      }));
+    return rows.filter(priced).map(toMarketCoin);
+  }
+
+  async getMarketPage(params: MarketPageQuery): Promise<MarketCoin[]> {
+    const rows = await this.markets(params, marketsSchema);
+    return rows.filter(priced).map(toMarketCoin);
   }
 
   async getCoinListings(params: {
@@ -134,14 +127,20 @@ export class CoinGeckoAdapter
     }));
   }
 
-  /** One page of /coins/markets by market cap: the top coins are its first page. */
+  /** One page of /coins/markets, by market cap unless asked otherwise. */
   private markets(
-    params: { page: number; perPage: number; ctx: CallContext },
+    params: { page: number; perPage: number; order?: MarketOrder; ctx: CallContext },
     schema: typeof marketsSchema,
   ): Promise<z.output<typeof marketsSchema>> {
     return this.get(
       '/coins/markets',
-      { vs_currency: 'usd', order: 'market_cap_desc', per_page: params.perPage, page: params.page },
+      {
+        vs_currency: 'usd',
+        order: params.order ?? 'market_cap_desc',
+        per_page: params.perPage,
+        page: params.page,
+        price_change_percentage: PRICE_CHANGE_WINDOWS,
+      },
       schema,
       params.ctx,
     );
@@ -198,20 +197,21 @@ export class CoinGeckoAdapter
     }));
   }
 
+  /** `market_chart/range` for exactly the range asked (UNIX seconds), with caps and volumes. */
   async getPriceHistory(params: HistoryQuery): Promise<PricePoint[]> {
-    const days = Math.min(
-      MAX_HISTORY_DAYS,
-      Math.max(1, Math.ceil((Date.now() - params.from.getTime()) / DAY_MS)),
-    );
-    const { prices } = await this.get(
-      `/coins/${encodeURIComponent(params.coin.coingeckoId)}/market_chart`,
-      { vs_currency: 'usd', days },
-      marketChartSchema,
+    const chart = await this.get(
+      `/coins/${encodeURIComponent(params.coin.coingeckoId)}/market_chart/range`,
+      {
+        vs_currency: 'usd',
+        from: Math.floor(params.from.getTime() / 1000),
+        to: Math.ceil(params.to.getTime() / 1000),
+      },
+      marketChartRangeSchema,
       params.ctx,
     );
-    return prices
-      .filter(([ms]) => ms >= params.from.getTime() && ms <= params.to.getTime())
-      .map(([ms, price]) => ({ timestamp: new Date(ms), price }));
+    return toHistoryPoints(chart).filter(
+      (p) => p.timestamp >= params.from && p.timestamp <= params.to,
+    );
   }
 
   private async get<S extends z.ZodType>(

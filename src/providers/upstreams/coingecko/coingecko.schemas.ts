@@ -22,6 +22,10 @@ const marketRow = z.object({
   market_cap_rank: nullableNumber,
   total_volume: nullableNumber,
   price_change_percentage_24h: nullableNumber,
+  // Present when asked for with price_change_percentage=1h,24h,7d; may be null.
+  price_change_percentage_1h_in_currency: nullableNumber.optional(),
+  price_change_percentage_24h_in_currency: nullableNumber.optional(),
+  price_change_percentage_7d_in_currency: nullableNumber.optional(),
   last_updated: z.string().nullable(),
 });
 /** Pages past the end of the market list are legitimately empty. */
@@ -51,6 +55,12 @@ export const globalSchema = z.object({
     updated_at: finite,
   }),
 });
-export const marketChartSchema = z.object({ prices: z.array(z.tuple([finite, finite])) });
+const series = z.array(z.tuple([finite, finite]));
+/** `market_chart/range`: three series on the same timestamps; an empty range has empty arrays. */
+export const marketChartRangeSchema = z.object({
+  prices: series,
+  market_caps: series,
+  total_volumes: series,
+});
 export const ohlcSchema = z.array(z.tuple([finite, finite, finite, finite, finite]));
 export const pingSchema = z.object({ gecko_says: z.string() });
