@@ -9,6 +9,7 @@ import {
 } from './market-data';
 import { FEEDS } from './feeds';
 import { type Handler, ok } from './route.types';
+import { COINGECKO_DIRECTORY } from './coingecko-directory.routes';
 
 const COINGECKO_IDS: Record<string, string> = {
   bitcoin: 'BTC',
@@ -514,7 +515,7 @@ const rss: Record<string, Handler> = {
  * upstream's routes go in their own `<id>.routes.ts` beside this file.
  */
 export const HOSTS: Record<string, Record<string, Handler>> = {
-  coingecko,
+  coingecko: { ...coingecko, ...COINGECKO_DIRECTORY },
   'binance-a': binance,
   'binance-b': binance,
   'binance-c': binance,
