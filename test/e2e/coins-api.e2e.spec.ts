@@ -89,6 +89,9 @@ describe('GET /api/coins and /api/search: the coin directory', () => {
       assert.equal(res.body.meta.pages, Math.ceil(expected.length / 7));
       assert.equal(res.body.meta.count, res.body.data.length);
       assert.ok(res.body.meta.updated_at);
+      assert.equal(res.body.meta.provider, 'database');
+      assert.equal(res.body.meta.stale, false);
+      assert.equal(res.body.meta.asOf, res.body.meta.updated_at);
       pages.push(...res.body.data);
     }
     assert.deepEqual(pages, expected);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { storedMeta } from '../../core/web/response-meta';
 import type { DirectoryEntry } from './directory-index';
 import type {
   CoinsPageDto,
@@ -34,9 +35,15 @@ export class DirectoryQueries {
   }
 
   private meta(count: number): DirectoryMetaDto {
+    const refreshedAt = this.directory.refreshedAt;
     return {
+      ...storedMeta({
+        newest: refreshedAt,
+        stale: refreshedAt !== null && this.directory.isStale(),
+        attempted: [],
+      }),
       source: 'coingecko',
-      updated_at: this.directory.refreshedAt?.toISOString() ?? null,
+      updated_at: refreshedAt?.toISOString() ?? null,
       count,
     };
   }

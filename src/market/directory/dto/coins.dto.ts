@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { RESPONSE_FORMATS, type ResponseFormat } from '../../../core/web/csv';
+import { ResponseMetaDto } from '../../../core/web/dto/response-meta.dto';
 import { OptionalIntField } from '../../../core/web/int-field.decorator';
 
 export const MAX_PER_PAGE = 250;
@@ -61,7 +62,11 @@ export class DirectoryCoinDto {
   platforms!: Record<string, string> | null;
 }
 
-export class DirectoryMetaDto {
+/**
+ * Read from the stored directory: provider "database", `asOf` the last fetch of the full list
+ * (now before the first), `stale` once that is more than a day old (the daily refresh failed).
+ */
+export class DirectoryMetaDto extends ResponseMetaDto {
   /** Where the list comes from. @example "coingecko" */
   source!: string;
 
