@@ -23,6 +23,8 @@ interface Searchable {
   name: string;
   /** The name's words after the first, for "wormhole" to find "Ethereum (Wormhole)" as a prefix. */
   words: string[];
+  /** Ticker, id and name in one string: one `includes` rules out most coins. */
+  all: string;
 }
 
 /**
@@ -49,6 +51,7 @@ export class DirectoryIndex {
           .split(/[^\p{L}\p{N}]+/u)
           .filter(Boolean)
           .slice(1),
+        all: `${entry.symbol.toLowerCase()}\n${entry.id}\n${name}`,
       };
     });
   }
@@ -89,6 +92,9 @@ export class DirectoryIndex {
 }
 
 function matchTier(s: Searchable, q: string): number | undefined {
+  if (!s.all.includes(q)) {
+    return undefined;
+  }
   if (s.symbol === q || s.id === q || s.name === q) {
     return EXACT;
   }
