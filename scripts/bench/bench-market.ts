@@ -3,7 +3,9 @@
  * 1. history?days=30&interval=1h over 30 days of 1-minute prices for 20 coins in SQLite (seeded
  *    through an in-process app, measured on the build in its own process);
  * 2. a cached /api/prices answer against a bare node:http server returning the same bytes, each
- *    in its own process and loaded by autocannon from this one.
+ *    in its own process and loaded by autocannon from this one;
+ * 3. coin search and coin detail on the same build with a 15,000-coin directory (see
+ *    bench-directory.ts).
  */
 import { DataSource } from 'typeorm';
 import { percentile } from '../../src/providers/health/provider-health';
@@ -18,13 +20,18 @@ import {
   startProcess,
 } from './harness';
 import { machineLine, writeSection } from './report';
-import { check, finish, size } from './summary';
+import { check, type Check, finish, size } from './summary';
+import { directoryLatency, reportDirectory } from './bench-directory';
+import { CoinDirectoryService } from '../../src/market/coins/coin-directory.service';
+import { FullDirectoryService } from '../../src/market/directory/full-directory.service';
 
 const DAYS = 30;
 const MINUTE_MS = 60_000;
 const HISTORY_RUNS = size(200, 50);
 /** Coins seeded: the query reads one, the others make the table (and its index) realistic. */
 const COINS = size(20, 5);
+/** Coins the fake adds to CoinGecko's list: the directory is then CoinGecko-sized. */
+const DIRECTORY_SIZE = size(15_000, 2_000);
 const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
 const PRICES_PATH = '/api/prices?symbols=BTC,ETH,SOL';
 const HISTORY_PATH = `/api/prices/history/BTC?days=${DAYS}&interval=1h`;
@@ -91,6 +98,11 @@ async function main(): Promise<void> {
     const seedStarted = performance.now();
     const rows = await seed(running.app.get(DataSource), symbols);
     const seedSeconds = (performance.now() - seedStarted) / 1000;
+    fake.settings.directorySize = DIRECTORY_SIZE;
+    const listStarted = performance.now();
+    await running.app.get(CoinDirectoryService).refresh();
+    const coins = running.app.get(FullDirectoryService).index.size;
+    const listSeconds = (performance.now() - listStarted) / 1000;
     await running.close();
 
     // Seeded through the in-process app (its migrations, its data source); measured on the build.
@@ -102,12 +114,17 @@ async function main(): Promise<void> {
       app.child.kill();
       throw error;
     });
+    const directory = await directoryLatency(app.url, ADMIN_KEY).catch((error: unknown) => {
+      app.child.kill();
+      throw error;
+    });
     await fetch(app.url + PRICES_PATH);
     const bare = await startBareTwin(app.url + PRICES_PATH);
     try {
       const bareResult = await load(bare.url + PRICES_PATH);
       const appResult = await load(app.url + PRICES_PATH);
-      report({ rows, seedSeconds, history, bareResult, appResult, bytes: bare.bytes });
+      const checks = reportDirectory({ ...directory, coins, listSeconds, added: DIRECTORY_SIZE });
+      report({ rows, seedSeconds, history, bareResult, appResult, bytes: bare.bytes, checks });
     } finally {
       app.child.kill();
       bare.child.kill();
@@ -128,6 +145,7 @@ function report(r: {
   bareResult: LoadResult;
   appResult: LoadResult;
   bytes: number;
+  checks: Check[];
 }): void {
   const ratio = r.appResult.rps / r.bareResult.rps;
   const row = (name: string, x: LoadResult) =>
@@ -161,6 +179,7 @@ Ratio ${ratio.toFixed(2)} (goal: at least 0.5; ${ratio >= 0.5 ? 'met' : 'NOT met
     checks: [
       check('app ≥ 0.5 × bare req/s', ratio.toFixed(2), ratio >= 0.5),
       check('30-day history p95 < 30 ms', `${f(r.history.p95)} ms`, r.history.p95 < 30),
+      ...r.checks,
     ],
   });
 }

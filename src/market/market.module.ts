@@ -5,6 +5,14 @@ import { CoinCatalogue } from './coins/coin-catalogue';
 import { CoinDirectoryService } from './coins/coin-directory.service';
 import { CoinListingStore } from './coins/coin-listing.store';
 import { CoinListingRecord } from './entities/coin-listing.entity';
+import { CoinDetailRecord } from './entities/coin-detail.entity';
+import { DirectoryCoinRecord } from './entities/directory-coin.entity';
+import { CoinDetailService } from './directory/coin-detail.service';
+import { CoinDetailStore } from './directory/coin-detail.store';
+import { CoinsController } from './directory/coins.controller';
+import { DirectoryQueries } from './directory/directory.queries';
+import { DirectoryStore } from './directory/directory.store';
+import { FullDirectoryService } from './directory/full-directory.service';
 import { MarketCoinRecord } from './entities/market-coin.entity';
 import { MarketSnapshot } from './entities/market-snapshot.entity';
 import { Ohlcv } from './entities/ohlcv.entity';
@@ -37,14 +45,28 @@ import { MoversService } from './movers.service';
       MarketCoinRecord,
       TrendingCoinRecord,
       CoinListingRecord,
+      DirectoryCoinRecord,
+      CoinDetailRecord,
     ]),
     ProvidersModule,
   ],
-  controllers: [PricesController, OhlcvController, MarketController, TopCoinsController],
+  // CoinsController last: /api/coins/top (TopCoinsController) is matched before /api/coins/:id.
+  controllers: [
+    PricesController,
+    OhlcvController,
+    MarketController,
+    TopCoinsController,
+    CoinsController,
+  ],
   providers: [
     CoinCatalogue,
     CoinListingStore,
     CoinDirectoryService,
+    DirectoryStore,
+    FullDirectoryService,
+    DirectoryQueries,
+    CoinDetailStore,
+    CoinDetailService,
     PriceStore,
     PricesService,
     OhlcvStore,

@@ -1,4 +1,7 @@
 import type { KnownCoin, ProviderCategory } from '../core/config';
+import type { CoinDetail, DirectoryCoin } from './directory.types';
+
+export type { CoinCurrencyFigures, CoinDetail, DirectoryCoin } from './directory.types';
 
 /** Passed to every adapter call: aborts on the per-call timeout or the overall deadline. */
 export interface CallContext {
@@ -206,6 +209,12 @@ export interface FeedSource {
   }): Promise<FeedResponse>;
 }
 
+/** The coin directory: every coin an upstream lists, and one coin's full record. */
+export interface DirectorySource {
+  getCoinList(params: { ctx: CallContext }): Promise<DirectoryCoin[]>;
+  getCoinDetail(params: { id: string; ctx: CallContext }): Promise<CoinDetail>;
+}
+
 /** What a provider must implement to serve each category. */
 export interface CategoryApi {
   prices: PriceSource;
@@ -217,6 +226,7 @@ export interface CategoryApi {
   news: FeedSource;
   'fear-greed': FearGreedSource;
   gas: GasSource;
+  directory: DirectorySource;
 }
 
 /** One upstream. Adapters validate every payload and throw only ProviderError. */

@@ -66,6 +66,19 @@ const ADAPTERS: Record<string, AdapterCase> = {
     error200: 'bad_payload',
     empty: 'not_found',
   },
+  'coingecko coin list': {
+    target: 'coingecko:/api/v3/coins/list',
+    call: (c, h, signal) => new CoinGeckoAdapter(h, c).getCoinList({ ctx: { signal } }),
+    error200: 'bad_payload',
+    empty: 'not_found',
+  },
+  'coingecko coin detail': {
+    target: 'coingecko:/api/v3/coins/:id',
+    call: (c, h, signal) =>
+      new CoinGeckoAdapter(h, c).getCoinDetail({ id: 'bitcoin', ctx: { signal } }),
+    error200: 'bad_payload',
+    empty: 'bad_payload',
+  },
   binance: {
     target: 'binance',
     call: (c, h, signal) =>

@@ -78,6 +78,7 @@ describe('persistence', () => {
         { name: 'TokenVersion1765200000000' },
         { name: 'MarketSentiment1765320000000' },
         { name: 'MarketOverviewStored1765400000000' },
+        { name: 'CoinDirectory1766100000000' },
         { name: 'MarketCoinChanges1766400000000' },
       ]);
       const drift = await dataSource.driver.createSchemaBuilder().log();

@@ -337,7 +337,14 @@ describe('/api/providers and /api/pools', () => {
     assert.equal(coingecko.status, 'active');
     assert.equal(coingecko.breaker, 'closed');
     assert.deepEqual(coingecko.budget, { limit: 30, window_seconds: 60, remaining: 30 });
-    assert.deepEqual(coingecko.categories, ['prices', 'market', 'trending', 'ohlcv', 'history']);
+    assert.deepEqual(coingecko.categories, [
+      'prices',
+      'market',
+      'trending',
+      'ohlcv',
+      'history',
+      'directory',
+    ]);
     const coincap = res.body.data.find((p: { id: string }) => p.id === 'coincap');
     assert.equal(coincap.status, 'disabled');
     assert.equal(coincap.unavailable_reason, 'needs key (COINCAP_API_KEY)');

@@ -23,6 +23,8 @@ export interface RouteSettings {
    * production (tens of seconds).
    */
   quoteLagMs: number;
+  /** Extra coins `/coins/list` adds (bench coins), to size the directory like CoinGecko's. */
+  directorySize?: number;
 }
 
 /** One route's answer to a request: the query, the `:param` segments and the switches. */

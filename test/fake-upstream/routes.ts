@@ -10,6 +10,7 @@ import {
 import { FEEDS } from './feeds';
 import { coinsMarkets, marketChartRange } from './coingecko-markets.routes';
 import { type Handler, ok } from './route.types';
+import { COINGECKO_DIRECTORY } from './coingecko-directory.routes';
 
 const COINGECKO_IDS: Record<string, string> = {
   bitcoin: 'BTC',
@@ -494,7 +495,7 @@ const rss: Record<string, Handler> = {
  * upstream's routes go in their own `<id>.routes.ts` beside this file.
  */
 export const HOSTS: Record<string, Record<string, Handler>> = {
-  coingecko,
+  coingecko: { ...coingecko, ...COINGECKO_DIRECTORY },
   'binance-a': binance,
   'binance-b': binance,
   'binance-c': binance,

@@ -87,6 +87,8 @@ export interface AppConfig {
     defi: number;
     fearGreed: number;
     gas: number;
+    /** A coin's record (GET /api/coins/:id). */
+    coinDetail: number;
   };
   /** How the provider registry calls upstreams. */
   resilience: {

@@ -10,6 +10,7 @@ export const PROVIDER_CATEGORIES = [
   'news',
   'fear-greed',
   'gas',
+  'directory',
 ] as const;
 export type ProviderCategory = (typeof PROVIDER_CATEGORIES)[number];
 

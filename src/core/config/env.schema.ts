@@ -81,6 +81,7 @@ export const envSchema = z.object({
   CACHE_TTL_FEAR_GREED: intVar(3600, 0, 86400),
   // Ethereum produces a block every 12 s: an older gas price says little about the next ones.
   CACHE_TTL_GAS: intVar(15, 0, 3600),
+  CACHE_TTL_COIN_DETAIL: intVar(300, 0, 86400),
 
   SENTIMENT_MODEL: stringVar('bundled'),
   ZERO_SHOT_MODEL: optionalStringVar(),

@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       defi: 3600,
       fearGreed: 3600,
       gas: 15,
+      coinDetail: 300,
     });
     assert.deepEqual(config.upstreams.binance.baseUrls, [
       'https://api.binance.com',

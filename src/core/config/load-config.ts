@@ -131,6 +131,7 @@ function buildConfig(
       defi: env.CACHE_TTL_DEFI,
       fearGreed: env.CACHE_TTL_FEAR_GREED,
       gas: env.CACHE_TTL_GAS,
+      coinDetail: env.CACHE_TTL_COIN_DETAIL,
     },
     resilience: {
       callTimeoutMs: env.PROVIDER_TIMEOUT_MS,

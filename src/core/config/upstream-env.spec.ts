@@ -74,6 +74,7 @@ describe('loadConfig: upstream plug-ins', () => {
       defi: 3600,
       fearGreed: 120,
       gas: 15,
+      coinDetail: 300,
     });
   });
 

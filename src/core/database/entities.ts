@@ -3,7 +3,9 @@ import { UserRequest } from '../../auth/entities/user-request.entity';
 import { DefiProtocol } from '../../defi/entities/defi-protocol.entity';
 import { DefiTvlDay } from '../../defi/entities/tvl-day.entity';
 import { FearGreedDay } from '../../fear-greed/entities/fear-greed.entity';
+import { CoinDetailRecord } from '../../market/entities/coin-detail.entity';
 import { CoinListingRecord } from '../../market/entities/coin-listing.entity';
+import { DirectoryCoinRecord } from '../../market/entities/directory-coin.entity';
 import { MarketCoinRecord } from '../../market/entities/market-coin.entity';
 import { MarketSnapshot } from '../../market/entities/market-snapshot.entity';
 import { Ohlcv } from '../../market/entities/ohlcv.entity';
@@ -28,6 +30,8 @@ export const ENTITIES = [
   MarketCoinRecord,
   TrendingCoinRecord,
   CoinListingRecord,
+  DirectoryCoinRecord,
+  CoinDetailRecord,
   NewsItem,
   NewsFeedState,
   DefiProtocol,

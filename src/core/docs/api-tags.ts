@@ -17,7 +17,8 @@ export const API_TAGS = {
 export const API_TAG_DESCRIPTIONS: Record<(typeof API_TAGS)[keyof typeof API_TAGS], string> = {
   'prices and market':
     'Current prices, consensus across providers, the market overview, trending coins',
-  coins: 'The coin directory: the largest coins by market cap',
+  coins:
+    'The coin directory: every coin CoinGecko lists (paged, searchable), one coin in detail, the largest by market cap',
   'OHLCV and history': 'Candles and stored price history (JSON or CSV)',
   DeFi: 'Total value locked: protocols, chains, the daily chart',
   news: 'Headlines from the configured feeds, tagged with coins and scored',

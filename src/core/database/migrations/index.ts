@@ -19,6 +19,8 @@ import { MarketSentiment1765320000000 as PostgresMarketSentiment } from './postg
 import { MarketSentiment1765320000000 as SqliteMarketSentiment } from './sqlite/1765320000000-MarketSentiment';
 import { MarketOverviewStored1765400000000 as PostgresMarketOverviewStored } from './postgres/1765400000000-MarketOverviewStored';
 import { MarketOverviewStored1765400000000 as SqliteMarketOverviewStored } from './sqlite/1765400000000-MarketOverviewStored';
+import { CoinDirectory1766100000000 as PostgresCoinDirectory } from './postgres/1766100000000-CoinDirectory';
+import { CoinDirectory1766100000000 as SqliteCoinDirectory } from './sqlite/1766100000000-CoinDirectory';
 import { MarketCoinChanges1766400000000 as PostgresMarketCoinChanges } from './postgres/1766400000000-MarketCoinChanges';
 import { MarketCoinChanges1766400000000 as SqliteMarketCoinChanges } from './sqlite/1766400000000-MarketCoinChanges';
 import { Init1764300000000 as SqliteInit } from './sqlite/1764300000000-Init';
@@ -42,6 +44,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteTokenVersion,
   SqliteMarketSentiment,
   SqliteMarketOverviewStored,
+  SqliteCoinDirectory,
   SqliteMarketCoinChanges,
 ];
 export const POSTGRES_MIGRATIONS = [
@@ -57,5 +60,6 @@ export const POSTGRES_MIGRATIONS = [
   PostgresTokenVersion,
   PostgresMarketSentiment,
   PostgresMarketOverviewStored,
+  PostgresCoinDirectory,
   PostgresMarketCoinChanges,
 ];

@@ -13,6 +13,9 @@ import type {
   CoinListing,
   CandleQuery,
   CandleInterval,
+  CoinDetail,
+  DirectoryCoin,
+  DirectorySource,
   GlobalMarket,
   HistoryQuery,
   HistorySource,
@@ -40,6 +43,13 @@ import {
   topMarketsSchema,
   trendingSchema,
 } from './coingecko.schemas';
+import {
+  COIN_DETAIL_QUERY,
+  coinDetailSchema,
+  coinListSchema,
+  toCoinDetail,
+  toDirectoryCoins,
+} from './coingecko.directory';
 
 const ID = 'coingecko';
 const DAY_MS = 86_400_000;
@@ -54,10 +64,17 @@ const AUTH_CODES = new Set([10002, 10005, 10010, 10011]);
 /** CoinGecko v3: keyless, demo key (public host) or pro key (pro host). */
 @Injectable()
 export class CoinGeckoAdapter
-  implements UpstreamAdapter, PriceSource, MarketSource, TrendingSource, OhlcvSource, HistorySource
+  implements
+    UpstreamAdapter,
+    PriceSource,
+    MarketSource,
+    TrendingSource,
+    OhlcvSource,
+    HistorySource,
+    DirectorySource
 {
   readonly id = ID;
-  readonly categories = ['prices', 'market', 'trending', 'ohlcv', 'history'] as const;
+  readonly categories = ['prices', 'market', 'trending', 'ohlcv', 'history', 'directory'] as const;
 
   constructor(
     private readonly http: UpstreamHttpService,
@@ -144,6 +161,16 @@ export class CoinGeckoAdapter
       schema,
       params.ctx,
     );
+  }
+
+  async getCoinList({ ctx }: { ctx: CallContext }): Promise<DirectoryCoin[]> {
+    const rows = await this.get('/coins/list', { include_platform: true }, coinListSchema, ctx);
+    return toDirectoryCoins(rows);
+  }
+
+  async getCoinDetail({ id, ctx }: { id: string; ctx: CallContext }): Promise<CoinDetail> {
+    const path = `/coins/${encodeURIComponent(id)}`;
+    return toCoinDetail(await this.get(path, COIN_DETAIL_QUERY, coinDetailSchema, ctx));
   }
 
   async getGlobal({ ctx }: { ctx: CallContext }): Promise<GlobalMarket> {
