@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CurrenciesModule } from '../currencies/currencies.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { CoinCatalogue } from './coins/coin-catalogue';
 import { CoinDirectoryService } from './coins/coin-directory.service';
@@ -24,6 +25,7 @@ import { PriceHistoryService } from './price-history.service';
 import { PriceHistoryStore } from './price-history.store';
 import { PricesController } from './prices.controller';
 import { PricesService } from './prices.service';
+import { PricesVsService } from './prices-vs.service';
 
 @Module({
   imports: [
@@ -36,6 +38,7 @@ import { PricesService } from './prices.service';
       CoinListingRecord,
     ]),
     ProvidersModule,
+    CurrenciesModule,
   ],
   controllers: [PricesController, OhlcvController, MarketController],
   providers: [
@@ -44,6 +47,7 @@ import { PricesService } from './prices.service';
     CoinDirectoryService,
     PriceStore,
     PricesService,
+    PricesVsService,
     OhlcvStore,
     OhlcvService,
     MarketCoinStore,

@@ -55,6 +55,7 @@ describe('API documentation', () => {
       '/api/auth/token',
       '/api/backups',
       '/api/coins/top',
+      '/api/currencies',
       '/api/defi',
       '/api/defi/chains',
       '/api/defi/protocols/{slug}',

@@ -17,6 +17,7 @@ const TABLES = [
   'api_calls',
   'api_keys',
   'coin_listings',
+  'currencies',
   'defi_protocols',
   'defi_tvl_daily',
   'fear_greed',
@@ -78,6 +79,7 @@ describe('persistence', () => {
         { name: 'TokenVersion1765200000000' },
         { name: 'MarketSentiment1765320000000' },
         { name: 'MarketOverviewStored1765400000000' },
+        { name: 'Currencies1766000000000' },
       ]);
       const drift = await dataSource.driver.createSchemaBuilder().log();
       assert.deepEqual(
@@ -119,7 +121,7 @@ describe('persistence', () => {
       assert.equal(found.marketCap, null);
       assert.equal(found.change24h, -1.25);
       assert.deepEqual(found.timestamp, new Date('2026-11-28T01:00:00.000Z'));
-      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 12);
+      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 13);
     } finally {
       await second.close();
     }

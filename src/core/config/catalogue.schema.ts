@@ -10,6 +10,8 @@ export const PROVIDER_CATEGORIES = [
   'news',
   'fear-greed',
   'gas',
+  'fx',
+  'quotes',
 ] as const;
 export type ProviderCategory = (typeof PROVIDER_CATEGORIES)[number];
 
