@@ -188,6 +188,14 @@ describe('currencies: GET /api/currencies and vs on /api/prices', () => {
     assert.deepEqual(Object.keys(usd.body.meta).sort(), Object.keys(plain.body.meta).sort());
   });
 
+  it("counts symbols times currencies against the tier's symbols-per-request limit", async () => {
+    // The free tier allows 5: three coins in two currencies are six quotes.
+    const res = await api().get('/api/prices?symbols=BTC,ETH,SOL&vs=usd,eur').expect(403);
+    assert.match(res.body.message, /allows 5 symbols per request \(asked for 6\)/);
+    await api().get('/api/prices?symbols=BTC,ETH,SOL').expect(200);
+    await api().get('/api/prices/BTC?vs=usd,eur,btc,gbp,jpy,chf').expect(403);
+  });
+
   it('refuses unknown or malformed codes with a 400 pointing at /api/currencies', async () => {
     for (const vs of ['xyz', 'eur,usdt', 'e1', 'eur,,x']) {
       const res = await api().get(`/api/prices?symbols=BTC&vs=${vs}`).expect(400);
