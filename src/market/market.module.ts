@@ -14,6 +14,7 @@ import { MarketSnapshotStore } from './market-snapshot.store';
 import { MarketJob } from './market.job';
 import { MarketController } from './market.controller';
 import { MarketService } from './market.service';
+import { MarketVsService } from './market-vs.service';
 import { Price } from './entities/price.entity';
 import { TrendingCoinRecord } from './entities/trending-coin.entity';
 import { TrendingService } from './trending.service';
@@ -53,6 +54,7 @@ import { PricesVsService } from './prices-vs.service';
     MarketCoinStore,
     MarketSnapshotStore,
     MarketService,
+    MarketVsService,
     TrendingService,
     PriceHistoryStore,
     PriceHistoryService,

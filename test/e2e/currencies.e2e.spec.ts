@@ -251,6 +251,28 @@ describe('currencies: GET /api/currencies and vs on /api/prices', () => {
     assert.equal(eur?.rate_source, 'frankfurter');
   });
 
+  it('converts the market overview to the currencies vs names', async () => {
+    t.running.app.get(CacheService).invalidate('market:');
+    const usd = await api().get('/api/market').expect(200);
+    const res = await api().get('/api/market?vs=usd,EUR').expect(200);
+    const { data, meta } = res.body;
+    const rate = ecbPerUsd('EUR');
+    assert.equal(data.total_market_cap_usd, usd.body.data.total_market_cap_usd);
+    assert.deepEqual(data.in.eur, {
+      total_market_cap: data.total_market_cap_usd * rate,
+      total_volume_24h: data.total_volume_24h_usd * rate,
+      btc_price: data.btc_price * rate,
+      eth_price: data.eth_price * rate,
+      converted: true,
+    });
+    assert.equal(data.in.usd.total_market_cap, data.total_market_cap_usd);
+    assert.equal(data.top[0].quotes.eur.price, data.top[0].price * rate);
+    assert.equal(meta.converted.eur.rate, rate);
+    assert.equal(meta.converted.eur.source, 'frankfurter');
+    assert.equal(usd.body.data.in, undefined);
+    await api().get('/api/market?vs=xyz').expect(400);
+  });
+
   it('serves the stored rates, flagged stale, when every FX source is unreachable', async () => {
     const before = (await api().get('/api/currencies').expect(200)).body.data as CurrencyRow[];
     t.fake.inject('frankfurter', { type: 'status', status: 503 });

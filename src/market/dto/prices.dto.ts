@@ -1,18 +1,12 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Matches } from 'class-validator';
 import { RESPONSE_FORMATS, type ResponseFormat } from '../../core/web/csv';
 import { ResponseMetaDto } from '../../core/web/dto/response-meta.dto';
+import { VsCurrenciesField } from '../../currencies/dto/vs-field.decorator';
 import { CurrencyQuoteDto, PriceMetaDto } from './prices-vs.dto';
 
-/** `vs=usd,EUR, btc` → ["usd", "eur", "btc"]. */
-const splitCurrencies = ({ value }: { value: unknown }) =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((s) => s.trim().toLowerCase())
-        .filter(Boolean)
-    : value;
+const PRICES_VS =
+  'Other than usd, each price also comes in `quotes`, per currency: quoted directly where a provider has the pair, else converted from USD and said so in meta.converted';
 
 const splitSymbols = ({ value }: { value: unknown }) =>
   typeof value === 'string'
@@ -25,10 +19,6 @@ const splitSymbols = ({ value }: { value: unknown }) =>
 /** A ticker ("BTC") or a CoinGecko id ("wrapped-bitcoin"). */
 const COIN_TOKEN = /^[A-Za-z0-9-]{1,64}$/;
 const COIN_TOKEN_MESSAGE = 'must be a ticker or CoinGecko id: 1-64 letters, digits or "-"';
-const CURRENCY_CODE = /^[a-z]{2,10}$/;
-const CURRENCY_MESSAGE =
-  'each vs currency must be a code of 2-10 letters (GET /api/currencies lists the supported ones)';
-const MAX_CURRENCIES = 20;
 
 export class PricesQueryDto {
   /**
@@ -41,18 +31,7 @@ export class PricesQueryDto {
   @Matches(COIN_TOKEN, { each: true, message: `each symbol ${COIN_TOKEN_MESSAGE}` })
   symbols!: string[];
 
-  @ApiPropertyOptional({
-    type: String,
-    default: 'usd',
-    description:
-      'Quote currencies, comma-separated, any case (GET /api/currencies lists them). Other than usd, each price also comes in `quotes`, per currency: quoted directly where a provider has the pair, else converted from USD and said so in meta.converted',
-    example: 'usd,eur,btc',
-  })
-  @IsOptional()
-  @Transform(splitCurrencies)
-  @ArrayMinSize(1, { message: 'vs must name at least one currency' })
-  @ArrayMaxSize(MAX_CURRENCIES, { message: `vs may name at most ${MAX_CURRENCIES} currencies` })
-  @Matches(CURRENCY_CODE, { each: true, message: CURRENCY_MESSAGE })
+  @VsCurrenciesField(PRICES_VS)
   vs?: string[];
 
   /** json (default) or csv (text/csv with a header row: one row per coin and currency). @example "json" */
@@ -68,18 +47,7 @@ export class CoinParamDto {
 }
 
 export class PriceVsQueryDto {
-  @ApiPropertyOptional({
-    type: String,
-    default: 'usd',
-    description:
-      'Quote currencies, comma-separated, any case (GET /api/currencies lists them). Other than usd, each price also comes in `quotes`, per currency: quoted directly where a provider has the pair, else converted from USD and said so in meta.converted',
-    example: 'usd,eur,btc',
-  })
-  @IsOptional()
-  @Transform(splitCurrencies)
-  @ArrayMinSize(1, { message: 'vs must name at least one currency' })
-  @ArrayMaxSize(MAX_CURRENCIES, { message: `vs may name at most ${MAX_CURRENCIES} currencies` })
-  @Matches(CURRENCY_CODE, { each: true, message: CURRENCY_MESSAGE })
+  @VsCurrenciesField(PRICES_VS)
   vs?: string[];
 }
 
