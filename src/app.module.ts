@@ -20,6 +20,7 @@ import { FearGreedModule } from './fear-greed/fear-greed.module';
 import { GasModule } from './gas/gas.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { MarketModule } from './market/market.module';
+import { CurrenciesModule } from './currencies/currencies.module';
 import { NewsModule } from './news/news.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RealtimePublisherModule } from './core/realtime/realtime.publisher';
@@ -51,6 +52,7 @@ export class AppModule {
         DashboardModule,
         DiagnosticsModule,
         ProvidersModule,
+        CurrenciesModule,
         MarketModule,
         DefiModule,
         FearGreedModule,

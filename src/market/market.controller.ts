@@ -8,6 +8,8 @@ import { sendCsv } from '../core/web/csv';
 import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
 import { MarketResponseDto, SnapshotsQueryDto, SnapshotsResponseDto } from './dto/market.dto';
 import { MarketService } from './market.service';
+import { MarketVsService } from './market-vs.service';
+import { MarketQueryDto } from './dto/market-vs.dto';
 import { TrendingResponseDto } from './dto/trending.dto';
 import { TrendingService } from './trending.service';
 import { API_TAGS } from '../core/docs/api-tags';
@@ -16,6 +18,7 @@ import { API_TAGS } from '../core/docs/api-tags';
 export class MarketController {
   constructor(
     private readonly market: MarketService,
+    private readonly marketVs: MarketVsService,
     private readonly trendingCoins: TrendingService,
     private readonly tiers: TierLimits,
   ) {}
@@ -24,10 +27,11 @@ export class MarketController {
   @Get('market')
   @HotResponse()
   @ApiOperation({
-    summary: 'Market overview: total cap and volume, dominance, BTC/ETH, top 10 coins',
+    summary:
+      'Market overview: total cap and volume, dominance, BTC/ETH, top 10 coins; `vs` adds them converted to other currencies',
   })
-  overview(): Promise<MarketResponseDto> {
-    return this.market.overview();
+  overview(@Query() query: MarketQueryDto): Promise<MarketResponseDto> {
+    return query.vs ? this.marketVs.overview(query.vs) : this.market.overview();
   }
 
   @ApiTags(API_TAGS.market)

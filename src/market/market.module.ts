@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CurrenciesModule } from '../currencies/currencies.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { CoinCatalogue } from './coins/coin-catalogue';
 import { CoinDirectoryService } from './coins/coin-directory.service';
@@ -21,6 +22,7 @@ import { MarketSnapshotStore } from './market-snapshot.store';
 import { MarketJob } from './market.job';
 import { MarketController } from './market.controller';
 import { MarketService } from './market.service';
+import { MarketVsService } from './market-vs.service';
 import { Price } from './entities/price.entity';
 import { TrendingCoinRecord } from './entities/trending-coin.entity';
 import { TrendingService } from './trending.service';
@@ -35,6 +37,7 @@ import { PricesService } from './prices.service';
 import { TopCoinsController } from './top-coins.controller';
 import { TopCoinsService } from './top-coins.service';
 import { MoversService } from './movers.service';
+import { PricesVsService } from './prices-vs.service';
 
 @Module({
   imports: [
@@ -49,6 +52,7 @@ import { MoversService } from './movers.service';
       CoinDetailRecord,
     ]),
     ProvidersModule,
+    CurrenciesModule,
   ],
   // CoinsController last: /api/coins/top (TopCoinsController) is matched before /api/coins/:id.
   controllers: [
@@ -69,6 +73,7 @@ import { MoversService } from './movers.service';
     CoinDetailService,
     PriceStore,
     PricesService,
+    PricesVsService,
     OhlcvStore,
     OhlcvService,
     MarketCoinStore,
@@ -76,6 +81,7 @@ import { MoversService } from './movers.service';
     MarketService,
     TopCoinsService,
     MoversService,
+    MarketVsService,
     TrendingService,
     PriceHistoryStore,
     PriceHistoryService,

@@ -18,12 +18,15 @@ import { DEFAULT_HISTORY_DAYS, HistoryQueryDto, HistoryResponseDto } from './dto
 import { PriceHistoryService } from './price-history.service';
 import { depthDays, historyRange } from './history-range';
 import { PricesService } from './prices.service';
+import { PricesVsService } from './prices-vs.service';
+import { PRICE_CSV_COLUMNS, priceRows } from './prices-vs';
 import { API_TAGS } from '../core/docs/api-tags';
 
 @Controller('api/prices')
 export class PricesController {
   constructor(
     private readonly prices: PricesService,
+    private readonly pricesVs: PricesVsService,
     private readonly priceHistory: PriceHistoryService,
     private readonly tiers: TierLimits,
   ) {}
@@ -32,11 +35,29 @@ export class PricesController {
   @Get()
   @HotResponse()
   @ApiOperation({
-    summary: 'Live prices for several coins; unknown tickers are listed in meta.unknown',
+    summary:
+      'Live prices for several coins, in USD or the currencies `vs` names (quoted directly, or converted and said so in meta.converted); unknown tickers are listed in meta.unknown',
   })
-  list(@Query() query: PricesQueryDto, @CallerTier() tier: TierPolicy): Promise<PricesResponseDto> {
-    this.tiers.requireSymbols(tier, query.symbols.length);
-    return this.prices.prices(query.symbols);
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: PricesResponseDto, description: 'JSON, or text/csv with format=csv' })
+  async list(
+    @Query() query: PricesQueryDto,
+    @CallerTier() tier: TierPolicy,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PricesResponseDto | string> {
+    // Each currency is a quote of its own: the tier's limit counts symbols times currencies.
+    this.tiers.requireSymbols(tier, query.symbols.length * (query.vs?.length ?? 1));
+    const result = query.vs
+      ? await this.pricesVs.list(query.symbols, query.vs)
+      : await this.prices.prices(query.symbols);
+    return query.format === 'csv'
+      ? sendCsv({
+          res,
+          filename: 'prices',
+          columns: [...PRICE_CSV_COLUMNS],
+          rows: priceRows(result.data),
+        })
+      : result;
   }
 
   @ApiTags(API_TAGS.market)
@@ -88,11 +109,16 @@ export class PricesController {
   @ApiTags(API_TAGS.market)
   @Get(':symbol')
   @HotResponse()
-  @ApiOperation({ summary: 'Live price of one coin by ticker or CoinGecko id; 404 when unknown' })
+  @ApiOperation({
+    summary:
+      'Live price of one coin by ticker or CoinGecko id, in USD or the currencies `vs` names; 404 when unknown',
+  })
   one(
     @Param() { symbol }: CoinParamDto,
-    @Query() _query: PriceVsQueryDto,
+    @Query() query: PriceVsQueryDto,
+    @CallerTier() tier: TierPolicy,
   ): Promise<PriceResponseDto> {
-    return this.prices.price(symbol);
+    this.tiers.requireSymbols(tier, query.vs?.length ?? 1);
+    return query.vs ? this.pricesVs.one(symbol, query.vs) : this.prices.price(symbol);
   }
 }

@@ -215,6 +215,47 @@ export interface DirectorySource {
   getCoinDetail(params: { id: string; ctx: CallContext }): Promise<CoinDetail>;
 }
 
+export type CurrencyKind = 'fiat' | 'crypto' | 'commodity';
+
+/** How many units of a currency one US dollar buys, as a source published it. */
+export interface FxRate {
+  /** Lowercase code, as `vs` takes it: "eur", "btc", "xau". */
+  code: string;
+  perUsd: number;
+  kind: CurrencyKind | null;
+  name: string | null;
+  /** The day or time the source says the rate is for (ECB business day, or time received). */
+  asOf: string;
+}
+export interface FxSource {
+  getUsdRates(params: { ctx: CallContext }): Promise<FxRate[]>;
+}
+
+/** A coin's price in one quote currency, as the provider quoted it (no conversion). */
+export interface CurrencyQuote {
+  price: number;
+  marketCap: number | null;
+  volume24h: number | null;
+  change24h: number | null;
+}
+export interface MultiCurrencyQuote {
+  symbol: string;
+  /** By lowercase currency code; only the currencies the provider quoted. */
+  quotes: Record<string, CurrencyQuote>;
+  lastUpdated: Date;
+  timeUnknown?: boolean;
+}
+/** Prices quoted directly in currencies other than USD (CoinGecko's `vs_currencies`). */
+export interface QuoteSource {
+  /** Lowercase codes the provider quotes prices in. */
+  getQuoteCurrencies(params: { ctx: CallContext }): Promise<string[]>;
+  getQuotesIn(params: {
+    coins: KnownCoin[];
+    currencies: string[];
+    ctx: CallContext;
+  }): Promise<MultiCurrencyQuote[]>;
+}
+
 /** What a provider must implement to serve each category. */
 export interface CategoryApi {
   prices: PriceSource;
@@ -227,6 +268,8 @@ export interface CategoryApi {
   'fear-greed': FearGreedSource;
   gas: GasSource;
   directory: DirectorySource;
+  fx: FxSource;
+  quotes: QuoteSource;
 }
 
 /** One upstream. Adapters validate every payload and throw only ProviderError. */

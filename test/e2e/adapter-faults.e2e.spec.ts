@@ -9,6 +9,7 @@ import { CoinGeckoAdapter } from '../../src/providers/upstreams/coingecko/coinge
 import { CryptoCompareAdapter } from '../../src/providers/upstreams/cryptocompare/cryptocompare.adapter';
 import { DefiLlamaAdapter } from '../../src/providers/upstreams/defillama/defillama.adapter';
 import { EtherscanAdapter } from '../../src/providers/upstreams/etherscan/etherscan.adapter';
+import { FrankfurterAdapter } from '../../src/providers/upstreams/frankfurter/frankfurter.adapter';
 import { KrakenAdapter } from '../../src/providers/upstreams/kraken/kraken.adapter';
 import { RssAdapter } from '../../src/providers/upstreams/rss/rss.adapter';
 import { type Fault, FakeUpstream } from '../fake-upstream/fake-upstream';
@@ -135,6 +136,30 @@ const ADAPTERS: Record<string, AdapterCase> = {
     call: (c, h, signal) => new EtherscanAdapter(h, c).getGasOracle({ ctx: { signal } }),
     error200: 'rate_limited',
     empty: 'bad_payload',
+  },
+  frankfurter: {
+    target: 'frankfurter',
+    call: (c, h, signal) => new FrankfurterAdapter(h, c).getUsdRates({ ctx: { signal } }),
+    error200: 'bad_payload',
+    // Rates without the dollar cannot be crossed to it.
+    empty: 'bad_payload',
+  },
+  'coingecko exchange rates': {
+    target: 'coingecko:/api/v3/exchange_rates',
+    call: (c, h, signal) => new CoinGeckoAdapter(h, c).getUsdRates({ ctx: { signal } }),
+    error200: 'bad_payload',
+    empty: 'bad_payload',
+  },
+  'coingecko prices in other currencies': {
+    target: 'coingecko:/api/v3/simple/price',
+    call: (c, h, signal) =>
+      new CoinGeckoAdapter(h, c).getQuotesIn({
+        coins: [coin(c, 'BTC')],
+        currencies: ['eur', 'btc'],
+        ctx: { signal },
+      }),
+    error200: 'bad_payload',
+    empty: 'not_found',
   },
   rss: {
     target: 'rss',

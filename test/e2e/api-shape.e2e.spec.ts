@@ -77,11 +77,11 @@ describe('one documented shape: tags, parameters, validation messages, AsyncAPI'
 
   it('validation answers one message per field, naming what is allowed, without internals', async () => {
     const unknown = await request(running.url).get('/api/prices?symbols=BTC&q=1').expect(400);
-    assert.equal(unknown.body.message, 'q is not a known field; allowed: symbols, vs');
-    const several = await request(running.url).get('/api/prices?vs=eur&foo=1').expect(400);
+    assert.equal(unknown.body.message, 'q is not a known field; allowed: format, symbols, vs');
+    const several = await request(running.url).get('/api/prices?vs=e1&foo=1').expect(400);
     assert.equal(
       several.body.message,
-      'foo is not a known field; allowed: symbols, vs; symbols must name at least one ticker; vs must be usd',
+      'foo is not a known field; allowed: format, symbols, vs; symbols must name at least one ticker; each vs currency must be a code of 2-10 letters (GET /api/currencies lists the supported ones)',
     );
     const repeated = await request(running.url)
       .post('/api/sentiment/analyze')

@@ -37,6 +37,7 @@ describe('market collectors', () => {
       'candles',
       'cleanup',
       'coin-list',
+      'currencies',
       'defi',
       'fear-greed',
       'health',

@@ -57,6 +57,7 @@ describe('API documentation', () => {
       '/api/coins',
       '/api/coins/top',
       '/api/coins/{id}',
+      '/api/currencies',
       '/api/defi',
       '/api/defi/chains',
       '/api/defi/protocols/{slug}',

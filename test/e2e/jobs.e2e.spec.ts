@@ -36,6 +36,7 @@ describe('GET /api/jobs and POST /api/jobs/:name/run', () => {
         ['candles', '0 * * * *', false, false, null, null],
         ['cleanup', '0 3 * * *', false, false, null, null],
         ['coin-list', '20 0 * * *', false, false, null, null],
+        ['currencies', '10 16 * * *', false, false, null, null],
         ['defi', '10 * * * *', false, false, null, null],
         ['fear-greed', '5 * * * *', false, false, null, null],
         ['health', '*/5 * * * *', false, false, null, null],

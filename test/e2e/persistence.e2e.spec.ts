@@ -17,6 +17,7 @@ const TABLES = [
   'api_calls',
   'api_keys',
   'coin_listings',
+  'currencies',
   'defi_protocols',
   'defi_tvl_daily',
   'fear_greed',
@@ -78,6 +79,7 @@ describe('persistence', () => {
         { name: 'TokenVersion1765200000000' },
         { name: 'MarketSentiment1765320000000' },
         { name: 'MarketOverviewStored1765400000000' },
+        { name: 'Currencies1766000000000' },
         { name: 'CoinDirectory1766100000000' },
         { name: 'MarketCoinChanges1766400000000' },
       ]);

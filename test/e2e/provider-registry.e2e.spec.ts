@@ -211,8 +211,8 @@ describe('provider registry through /api/prices', () => {
   it('rejects bad queries with a 400 naming the problem', async () => {
     const noSymbols = await api().get('/api/prices').expect(400);
     assert.match(noSymbols.body.message, /symbols/);
-    const badVs = await api().get('/api/prices?symbols=BTC&vs=eur').expect(400);
-    assert.match(badVs.body.message, /vs must be usd/);
+    const badVs = await api().get('/api/prices?symbols=BTC&vs=usdt').expect(400);
+    assert.match(badVs.body.message, /unknown currency usdt; GET \/api\/currencies/);
     const badSymbol = await api().get('/api/prices?symbols=BT$C').expect(400);
     assert.match(badSymbol.body.message, /letters, digits or "-"/);
   });
@@ -330,6 +330,7 @@ describe('/api/providers and /api/pools', () => {
       'cryptocompare',
       'defillama',
       'etherscan',
+      'frankfurter',
       'kraken',
       'rss',
     ]);
@@ -344,6 +345,8 @@ describe('/api/providers and /api/pools', () => {
       'ohlcv',
       'history',
       'directory',
+      'fx',
+      'quotes',
     ]);
     const coincap = res.body.data.find((p: { id: string }) => p.id === 'coincap');
     assert.equal(coincap.status, 'disabled');

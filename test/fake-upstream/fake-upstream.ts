@@ -93,6 +93,7 @@ export class FakeUpstream {
       DEFILLAMA_BASE_URL: `${b}/defillama`,
       FEAR_GREED_BASE_URL: `${b}/alternative-me`,
       ETHERSCAN_BASE_URL: `${b}/etherscan/v2/api`,
+      FRANKFURTER_BASE_URL: `${b}/frankfurter/v1`,
       NEWS_FEEDS: `${b}/rss/coindesk,${b}/rss/decrypt`,
     };
   }

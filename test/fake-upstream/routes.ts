@@ -9,6 +9,8 @@ import {
 } from './market-data';
 import { FEEDS } from './feeds';
 import { coinsMarkets, marketChartRange } from './coingecko-markets.routes';
+import { coingeckoCurrencyRoutes, simplePrice } from './coingecko-currencies.routes';
+import { frankfurter } from './frankfurter.routes';
 import { type Handler, ok } from './route.types';
 import { COINGECKO_DIRECTORY } from './coingecko-directory.routes';
 
@@ -60,24 +62,8 @@ const nowSec = () => Math.floor(Date.now() / 1000);
 const CG_ERROR = { error: 'coin not found' };
 const coingecko: Record<string, Handler> = {
   '/api/v3/ping': () => ok({ gecko_says: '(V3) To the Moon!' }, {}, CG_ERROR),
-  '/api/v3/simple/price': (q, _params, settings) => {
-    const body: Record<string, Record<string, number>> = {};
-    for (const id of (q.get('ids') ?? '').split(',')) {
-      const symbol = COINGECKO_IDS[id];
-      if (symbol) {
-        body[id] = {
-          usd: priceOf(symbol, Date.now(), 0.0003),
-          usd_market_cap: marketCapOf(symbol),
-          usd_24h_vol: volumeOf(symbol),
-          usd_24h_change: changeOf(symbol),
-          // CoinGecko's quotes trail the clock by tens of seconds (42 s here, plus any lag a
-          // test sets); an adapter that stamps the time of receipt shows up as a mismatch.
-          last_updated_at: Math.floor((Date.now() - settings.quoteLagMs) / 1000) - 42,
-        };
-      }
-    }
-    return ok(body, {}, CG_ERROR);
-  },
+  '/api/v3/simple/price': simplePrice(COINGECKO_IDS),
+  ...coingeckoCurrencyRoutes,
   '/api/v3/coins/markets': coinsMarkets(MARKET_LIST),
   '/api/v3/search/trending': () =>
     ok(
@@ -507,6 +493,7 @@ export const HOSTS: Record<string, Record<string, Handler>> = {
   etherscan,
   rss,
   feeds: FEEDS,
+  frankfurter,
 };
 
 /** Finds the handler for a path within a host, with `:param` segments. */

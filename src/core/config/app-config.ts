@@ -138,6 +138,7 @@ export interface AppConfig {
     candles: string;
     trending: string;
     coins: string;
+    currencies: string;
     defi: string;
     news: string;
     fearGreed: string;

@@ -11,6 +11,8 @@ export const PROVIDER_CATEGORIES = [
   'fear-greed',
   'gas',
   'directory',
+  'fx',
+  'quotes',
 ] as const;
 export type ProviderCategory = (typeof PROVIDER_CATEGORIES)[number];
 

@@ -103,6 +103,7 @@ export const envSchema = z.object({
   SCHEDULE_CANDLES: optionalStringVar(),
   SCHEDULE_TRENDING: optionalStringVar(),
   SCHEDULE_COINS: optionalStringVar(),
+  SCHEDULE_CURRENCIES: optionalStringVar(),
   SCHEDULE_DEFI: optionalStringVar(),
   SCHEDULE_NEWS: optionalStringVar(),
   SCHEDULE_FEAR_GREED: optionalStringVar(),

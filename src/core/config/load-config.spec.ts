@@ -166,6 +166,7 @@ describe('loadConfig', () => {
       candles: '0 * * * *',
       trending: '*/30 * * * *',
       coins: '20 0 * * *',
+      currencies: '10 16 * * *',
       defi: '10 * * * *',
       news: '*/30 * * * *',
       fearGreed: '5 * * * *',

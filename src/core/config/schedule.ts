@@ -11,6 +11,7 @@ const JOB_CRONS = [
   ['candles', 'SCHEDULE_CANDLES', '0 * * * *'],
   ['trending', 'SCHEDULE_TRENDING', '*/30 * * * *'],
   ['coins', 'SCHEDULE_COINS', '20 0 * * *'],
+  ['currencies', 'SCHEDULE_CURRENCIES', '10 16 * * *'],
   ['defi', 'SCHEDULE_DEFI', '10 * * * *'],
   ['news', 'SCHEDULE_NEWS', '*/30 * * * *'],
   ['fearGreed', 'SCHEDULE_FEAR_GREED', '5 * * * *'],

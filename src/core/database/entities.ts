@@ -1,4 +1,5 @@
 import { ApiKey } from '../../auth/entities/api-key.entity';
+import { CurrencyRecord } from '../../currencies/entities/currency.entity';
 import { UserRequest } from '../../auth/entities/user-request.entity';
 import { DefiProtocol } from '../../defi/entities/defi-protocol.entity';
 import { DefiTvlDay } from '../../defi/entities/tvl-day.entity';
@@ -44,4 +45,5 @@ export const ENTITIES = [
   UserRequest,
   ApiKey,
   JobRunRecord,
+  CurrencyRecord,
 ];

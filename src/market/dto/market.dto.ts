@@ -1,6 +1,7 @@
 import { IsIn, IsOptional } from 'class-validator';
 import { RESPONSE_FORMATS, type ResponseFormat } from '../../core/web/csv';
 import { ResponseMetaDto } from '../../core/web/dto/response-meta.dto';
+import { MarketMetaDto, OverviewInCurrencyDto } from './market-vs.dto';
 import { PriceDto } from './prices.dto';
 import { OptionalIntField } from '../../core/web/int-field.decorator';
 
@@ -36,12 +37,15 @@ export class MarketOverviewDto {
 
   /** The ten largest coins by market cap. */
   top!: TopCoinDto[];
+
+  /** Only with `vs`: the totals and BTC/ETH prices per currency asked for. */
+  in?: Record<string, OverviewInCurrencyDto>;
 }
 
 export class MarketResponseDto {
   data!: MarketOverviewDto;
 
-  meta!: ResponseMetaDto;
+  meta!: MarketMetaDto;
 }
 
 export class SnapshotsQueryDto {

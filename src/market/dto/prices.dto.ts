@@ -1,6 +1,12 @@
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Matches } from 'class-validator';
+import { RESPONSE_FORMATS, type ResponseFormat } from '../../core/web/csv';
 import { ResponseMetaDto } from '../../core/web/dto/response-meta.dto';
+import { VsCurrenciesField } from '../../currencies/dto/vs-field.decorator';
+import { CurrencyQuoteDto, PriceMetaDto } from './prices-vs.dto';
+
+const PRICES_VS =
+  'Other than usd, each price also comes in `quotes`, per currency: quoted directly where a provider has the pair, else converted from USD and said so in meta.converted';
 
 const splitSymbols = ({ value }: { value: unknown }) =>
   typeof value === 'string'
@@ -25,10 +31,13 @@ export class PricesQueryDto {
   @Matches(COIN_TOKEN, { each: true, message: `each symbol ${COIN_TOKEN_MESSAGE}` })
   symbols!: string[];
 
-  /** Quote currency; USD is the only one served today. @example "usd" */
+  @VsCurrenciesField(PRICES_VS)
+  vs?: string[];
+
+  /** json (default) or csv (text/csv with a header row: one row per coin and currency). @example "json" */
   @IsOptional()
-  @IsIn(['usd'], { message: 'vs must be usd' })
-  vs: string = 'usd';
+  @IsIn(RESPONSE_FORMATS, { message: 'format must be json or csv' })
+  format: ResponseFormat = 'json';
 }
 
 export class CoinParamDto {
@@ -38,10 +47,8 @@ export class CoinParamDto {
 }
 
 export class PriceVsQueryDto {
-  /** @example "usd" */
-  @IsOptional()
-  @IsIn(['usd'], { message: 'vs must be usd' })
-  vs: string = 'usd';
+  @VsCurrenciesField(PRICES_VS)
+  vs?: string[];
 }
 
 export class PriceDto {
@@ -75,9 +82,12 @@ export class PriceDto {
 
   /** @example "coingecko" */
   provider!: string;
+
+  /** Only with `vs`: the price in each currency asked for, by lowercase code. */
+  quotes?: Record<string, CurrencyQuoteDto>;
 }
 
-export class PricesMetaDto extends ResponseMetaDto {
+export class PricesMetaDto extends PriceMetaDto {
   /** Requested tickers the service does not know. @example ["XYZ"] */
   unknown!: string[];
 
@@ -94,7 +104,7 @@ export class PricesResponseDto {
 export class PriceResponseDto {
   data!: PriceDto;
 
-  meta!: ResponseMetaDto;
+  meta!: PriceMetaDto;
 }
 
 export class ConsensusSourceDto {

@@ -5,6 +5,7 @@ import { coingeckoConfig } from './coingecko/coingecko.config';
 import { cryptocompareConfig } from './cryptocompare/cryptocompare.config';
 import { defillamaConfig } from './defillama/defillama.config';
 import { etherscanConfig } from './etherscan/etherscan.config';
+import { frankfurterConfig } from './frankfurter/frankfurter.config';
 import { krakenConfig } from './kraken/kraken.config';
 import { rssConfig } from './rss/rss.config';
 
@@ -24,6 +25,7 @@ export const UPSTREAM_CONFIGS = [
   alternativeMeConfig,
   rssConfig,
   etherscanConfig,
+  frankfurterConfig,
 ] as const;
 
 type Configs = (typeof UPSTREAM_CONFIGS)[number];

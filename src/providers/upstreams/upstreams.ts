@@ -8,6 +8,7 @@ import { CoinGeckoAdapter } from './coingecko/coingecko.adapter';
 import { CryptoCompareAdapter } from './cryptocompare/cryptocompare.adapter';
 import { DefiLlamaAdapter } from './defillama/defillama.adapter';
 import { EtherscanAdapter } from './etherscan/etherscan.adapter';
+import { FrankfurterAdapter } from './frankfurter/frankfurter.adapter';
 import { KrakenAdapter } from './kraken/kraken.adapter';
 import { RssAdapter } from './rss/rss.adapter';
 import type { UpstreamId } from './upstream-configs';
@@ -39,6 +40,7 @@ export const UPSTREAM_ADAPTERS: Record<UpstreamId, Type<UpstreamAdapter>> = {
   'alternative-me': checkedAdapter(AlternativeMeAdapter),
   rss: checkedAdapter(RssAdapter),
   etherscan: checkedAdapter(EtherscanAdapter),
+  frankfurter: checkedAdapter(FrankfurterAdapter),
 };
 
 const ADAPTER_CLASSES = Object.values(UPSTREAM_ADAPTERS);

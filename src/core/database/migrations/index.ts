@@ -19,6 +19,8 @@ import { MarketSentiment1765320000000 as PostgresMarketSentiment } from './postg
 import { MarketSentiment1765320000000 as SqliteMarketSentiment } from './sqlite/1765320000000-MarketSentiment';
 import { MarketOverviewStored1765400000000 as PostgresMarketOverviewStored } from './postgres/1765400000000-MarketOverviewStored';
 import { MarketOverviewStored1765400000000 as SqliteMarketOverviewStored } from './sqlite/1765400000000-MarketOverviewStored';
+import { Currencies1766000000000 as PostgresCurrencies } from './postgres/1766000000000-Currencies';
+import { Currencies1766000000000 as SqliteCurrencies } from './sqlite/1766000000000-Currencies';
 import { CoinDirectory1766100000000 as PostgresCoinDirectory } from './postgres/1766100000000-CoinDirectory';
 import { CoinDirectory1766100000000 as SqliteCoinDirectory } from './sqlite/1766100000000-CoinDirectory';
 import { MarketCoinChanges1766400000000 as PostgresMarketCoinChanges } from './postgres/1766400000000-MarketCoinChanges';
@@ -44,6 +46,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteTokenVersion,
   SqliteMarketSentiment,
   SqliteMarketOverviewStored,
+  SqliteCurrencies,
   SqliteCoinDirectory,
   SqliteMarketCoinChanges,
 ];
@@ -60,6 +63,7 @@ export const POSTGRES_MIGRATIONS = [
   PostgresTokenVersion,
   PostgresMarketSentiment,
   PostgresMarketOverviewStored,
+  PostgresCurrencies,
   PostgresCoinDirectory,
   PostgresMarketCoinChanges,
 ];

@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { type AppConfig, InjectConfig, type KnownCoin } from '../../../core/config';
-import {
-  parsePayload,
-  ProviderError,
-  UpstreamHttpService,
-  type UpstreamResponse,
-} from '../../../core/http';
+import { parsePayload, ProviderError, UpstreamHttpService } from '../../../core/http';
 import type {
   CallContext,
   Candle,
@@ -16,6 +11,8 @@ import type {
   CoinDetail,
   DirectoryCoin,
   DirectorySource,
+  FxRate,
+  FxSource,
   GlobalMarket,
   HistoryQuery,
   HistorySource,
@@ -23,10 +20,12 @@ import type {
   MarketOrder,
   MarketPageQuery,
   MarketSource,
+  MultiCurrencyQuote,
   OhlcvSource,
   PricePoint,
   PriceQuote,
   PriceSource,
+  QuoteSource,
   TrendingCoin,
   TrendingSource,
   UpstreamAdapter,
@@ -50,6 +49,14 @@ import {
   toCoinDetail,
   toDirectoryCoins,
 } from './coingecko.directory';
+import { coingeckoError } from './coingecko.errors';
+import {
+  exchangeRatesSchema,
+  multiPriceSchema,
+  quotesFrom,
+  supportedVsSchema,
+  usdRatesFrom,
+} from './coingecko.currencies';
 
 const ID = 'coingecko';
 const DAY_MS = 86_400_000;
@@ -59,7 +66,13 @@ const OHLC_GRANULARITY: Partial<Record<CandleInterval, { ms: number; maxDays: nu
   '4h': { ms: 4 * 3_600_000, maxDays: 30 },
 };
 const OHLC_DAYS = [1, 2, 7, 14, 30];
-const AUTH_CODES = new Set([10002, 10005, 10010, 10011]);
+/** What `/simple/price` adds beside each price. */
+const PRICE_EXTRAS = {
+  include_market_cap: true,
+  include_24hr_vol: true,
+  include_24hr_change: true,
+  include_last_updated_at: true,
+};
 
 /** CoinGecko v3: keyless, demo key (public host) or pro key (pro host). */
 @Injectable()
@@ -71,10 +84,21 @@ export class CoinGeckoAdapter
     TrendingSource,
     OhlcvSource,
     HistorySource,
-    DirectorySource
+    DirectorySource,
+    FxSource,
+    QuoteSource
 {
   readonly id = ID;
-  readonly categories = ['prices', 'market', 'trending', 'ohlcv', 'history', 'directory'] as const;
+  readonly categories = [
+    'prices',
+    'market',
+    'trending',
+    'ohlcv',
+    'history',
+    'directory',
+    'fx',
+    'quotes',
+  ] as const;
 
   constructor(
     private readonly http: UpstreamHttpService,
@@ -91,10 +115,7 @@ export class CoinGeckoAdapter
       {
         ids: coins.map((c) => c.coingeckoId).join(','),
         vs_currencies: 'usd',
-        include_market_cap: true,
-        include_24hr_vol: true,
-        include_24hr_change: true,
-        include_last_updated_at: true,
+        ...PRICE_EXTRAS,
       },
       simplePriceSchema,
       ctx,
@@ -117,6 +138,30 @@ export class CoinGeckoAdapter
           ]
         : [];
     });
+  }
+
+  /** Units per US dollar of every currency CoinGecko rates (BTC-based, crossed through usd). */
+  async getUsdRates({ ctx }: { ctx: CallContext }): Promise<FxRate[]> {
+    const body = await this.get('/exchange_rates', {}, exchangeRatesSchema, ctx);
+    return usdRatesFrom(body, new Date());
+  }
+
+  getQuoteCurrencies({ ctx }: { ctx: CallContext }): Promise<string[]> {
+    return this.get('/simple/supported_vs_currencies', {}, supportedVsSchema, ctx);
+  }
+
+  async getQuotesIn(params: {
+    coins: KnownCoin[];
+    currencies: string[];
+    ctx: CallContext;
+  }): Promise<MultiCurrencyQuote[]> {
+    const query = {
+      ids: params.coins.map((c) => c.coingeckoId).join(','),
+      vs_currencies: params.currencies.join(','),
+      ...PRICE_EXTRAS,
+    };
+    const body = await this.get('/simple/price', query, multiPriceSchema, params.ctx);
+    return quotesFrom(body, params.coins, params.currencies);
   }
 
   async getTopCoins({ limit, ctx }: { limit: number; ctx: CallContext }): Promise<MarketCoin[]> {
@@ -259,35 +304,9 @@ export class CoinGeckoAdapter
       query,
       headers,
       signal: ctx.signal,
-      refineError: (res) => this.refineError(path, res),
+      refineError: (res) => coingeckoError(path, res),
     });
     return parsePayload({ provider: ID, path, text: response.text }, schema);
-  }
-
-  /** CoinGecko's error codes live in one of several body shapes. */
-  private refineError(path: string, response: UpstreamResponse): ProviderError | undefined {
-    const code = /"error_code"\s*:\s*(\d+)/.exec(response.text)?.[1];
-    if (!code || response.status === 429) {
-      return undefined;
-    }
-    const numeric = Number(code);
-    if (AUTH_CODES.has(numeric)) {
-      return new ProviderError({
-        provider: ID,
-        kind: 'auth',
-        status: response.status,
-        message: `${path}: API key or plan rejected (error ${numeric}); check COINGECKO_API_KEY and COINGECKO_API_PLAN`,
-      });
-    }
-    if (numeric === 10012) {
-      return new ProviderError({
-        provider: ID,
-        kind: 'bad_request',
-        status: response.status,
-        message: `${path}: history beyond what the plan allows (error 10012)`,
-      });
-    }
-    return undefined;
   }
 
   private unsupported(what: string): ProviderError {
