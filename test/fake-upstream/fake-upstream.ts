@@ -93,6 +93,8 @@ export class FakeUpstream {
       FEAR_GREED_BASE_URL: `${b}/alternative-me`,
       ETHERSCAN_BASE_URL: `${b}/etherscan/v2/api`,
       NEWS_FEEDS: `${b}/rss/coindesk,${b}/rss/decrypt`,
+      COINPAPRIKA_BASE_URL: `${b}/coinpaprika/v1`,
+      COINLORE_BASE_URL: `${b}/coinlore/api`,
     };
   }
 

@@ -8,6 +8,8 @@ import {
   volumeOf,
 } from './market-data';
 import { FEEDS } from './feeds';
+import { coinlore } from './coinlore.routes';
+import { coinpaprika } from './coinpaprika.routes';
 import { type Handler, ok } from './route.types';
 
 const COINGECKO_IDS: Record<string, string> = {
@@ -526,6 +528,8 @@ export const HOSTS: Record<string, Record<string, Handler>> = {
   etherscan,
   rss,
   feeds: FEEDS,
+  coinpaprika,
+  coinlore,
 };
 
 /** Finds the handler for a path within a host, with `:param` segments. */
