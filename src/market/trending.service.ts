@@ -11,6 +11,7 @@ import {
 } from '../providers/read-path/read-path.service';
 import {
   AllProvidersFailedError,
+  NotFoundAtProvidersError,
   type ProviderAttempt,
 } from '../providers/registry/provider-attempt';
 import { ProviderRegistry } from '../providers/registry/provider-registry';
@@ -68,7 +69,10 @@ export class TrendingService {
       });
       return { ...answer, basis: 'trending' };
     } catch (error) {
-      if (!(error instanceof AllProvidersFailedError)) {
+      // A trending list is never legitimately absent: "not found" is a failure here too.
+      if (!(
+        error instanceof AllProvidersFailedError || error instanceof NotFoundAtProvidersError
+      )) {
         throw error;
       }
       return { ...(await this.movers(error.attempted)), basis: 'movers' };

@@ -3,22 +3,9 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import request from 'supertest';
 import { CacheService } from '../../src/core/cache';
 import { CoinDirectoryService } from '../../src/market/coins/coin-directory.service';
-import { ProviderDirectory } from '../../src/providers/provider.directory';
 import { type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
+import { mappedPaprikaTickers, type PaprikaTicker } from '../support/second-sources';
 
-interface PaprikaTicker {
-  id: string;
-  rank: number;
-  last_updated: string;
-  quotes: {
-    USD: {
-      price: number;
-      volume_24h: number | '';
-      market_cap: number;
-      percent_change_24h: number;
-    };
-  };
-}
 interface LoreTicker {
   id: string;
   rank: number;
@@ -44,20 +31,6 @@ interface Row {
   provider: string;
 }
 
-/** The fake's coins as CoinGecko's listing names them (ids); XRP, BNB and the rest do not map. */
-const PAPRIKA_TO_COINGECKO: Record<string, string> = {
-  'btc-bitcoin': 'bitcoin',
-  'eth-ethereum': 'ethereum',
-  'usdt-tether': 'tether',
-  'sol-solana': 'solana',
-  'doge-dogecoin': 'dogecoin',
-  'ada-cardano': 'cardano',
-  'link-chainlink': 'chainlink',
-  'ltc-litecoin': 'litecoin',
-  'dot-polkadot': 'polkadot',
-  'wbtc-wrapped-bitcoin': 'wrapped-bitcoin',
-  'btc-batcat': 'batcat',
-};
 const PRICE_PROVIDERS = ['coingecko', 'binance', 'kraken', 'coincap', 'cryptocompare'];
 
 const paprikaRow = (t: PaprikaTicker) => ({
@@ -80,11 +53,7 @@ const served = (r: Row) => ({
 describe('second sources: CoinPaprika and CoinLore when CoinGecko fails', () => {
   let t: FakeBackedApp;
   const api = () => request(t.running.url);
-  const paprikaTickers = () =>
-    t.fake
-      .lastServed<PaprikaTicker[]>('coinpaprika:/v1/tickers')
-      .filter((r) => r.rank > 0 && PAPRIKA_TO_COINGECKO[r.id])
-      .sort((a, b) => a.rank - b.rank);
+  const paprikaTickers = () => mappedPaprikaTickers(t.fake);
 
   before(async () => {
     t = await startFakeBackedApp();
@@ -157,42 +126,6 @@ describe('second sources: CoinPaprika and CoinLore when CoinGecko fails', () => 
     }
   });
 
-  it('falls back for trending to the stored list, else to labelled movers from another source', async () => {
-    t.fake.inject('coingecko', { type: 'status', status: 503 });
-    const movers = await api().get('/api/trending').expect(200);
-    assert.deepEqual(
-      [movers.body.meta.basis, movers.body.meta.provider, movers.body.meta.attempted[0].provider],
-      ['movers', 'coinpaprika', 'coingecko'],
-    );
-    const expected = paprikaTickers()
-      .sort(
-        (a, b) =>
-          Math.abs(b.quotes.USD.percent_change_24h) - Math.abs(a.quotes.USD.percent_change_24h),
-      )
-      .slice(0, 7);
-    assert.deepEqual(
-      movers.body.data.map((c: { id: string; price_usd: number; market_cap_rank: number }) => [
-        c.id,
-        c.price_usd,
-        c.market_cap_rank,
-      ]),
-      expected.map((r) => [PAPRIKA_TO_COINGECKO[r.id], r.quotes.USD.price, r.rank]),
-    );
-
-    t.fake.clear();
-    t.running.app.get(ProviderDirectory).get('coingecko').resetBreaker();
-    t.running.app.get(CacheService).invalidate('trending');
-    const fresh = await api().get('/api/trending').expect(200);
-    assert.deepEqual([fresh.body.meta.basis, fresh.body.meta.provider], ['trending', 'coingecko']);
-    t.running.app.get(CacheService).invalidate('trending');
-    t.fake.inject('coingecko', { type: 'status', status: 503 });
-    const stored = await api().get('/api/trending').expect(200);
-    assert.deepEqual(
-      [stored.body.meta.basis, stored.body.meta.provider, stored.body.meta.stale],
-      ['trending', 'database', true],
-    );
-    assert.deepEqual(stored.body.data, fresh.body.data);
-  });
   it('serves the overview from CoinLore, strings parsed, when CoinPaprika fails too', async () => {
     t.fake.inject('coingecko', { type: 'status', status: 503 });
     t.fake.inject('coinpaprika', { type: 'status', status: 402, body: { error: 'plan' } });
