@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CoinListing } from '../provider.types';
 import { CoinIdMap } from './coin-id-map';
+import { withConfigured } from './coin-listings.view';
 
 const listing = (id: string, symbol: string, name: string): CoinListing => ({
   id,
@@ -48,6 +49,33 @@ describe('CoinIdMap', () => {
       [
         ['btc-bitcoin', 'bitcoin'],
         ['btc-batcat', 'batcat'],
+      ],
+    );
+  });
+});
+
+describe('withConfigured', () => {
+  const configured = [
+    { symbol: 'BTC', name: 'Bitcoin', coingeckoId: 'bitcoin' },
+    { symbol: 'XRP', name: 'XRP', coingeckoId: 'ripple' },
+    { symbol: 'batcat', name: 'Batcat', coingeckoId: 'batcat', sharesTicker: true },
+  ];
+
+  it('maps the configured coins before any listing is stored', () => {
+    const map = new CoinIdMap(withConfigured([], configured));
+    assert.equal(map.lookup({ symbol: 'XRP', name: 'XRP' })?.id, 'ripple');
+    assert.equal(map.lookup({ symbol: 'BTC', name: 'Bitcoin' })?.id, 'bitcoin');
+    // Its ticker in config is its id: it cannot be matched by ticker and name, so it is not.
+    assert.equal(map.lookup({ symbol: 'batcat', name: 'Batcat' }), undefined);
+  });
+
+  it('lets the stored listing win for the coins it has, keeping the configured others', () => {
+    const merged = withConfigured([listing('ripple', 'XRP', 'ripple')], configured);
+    assert.deepEqual(
+      merged.map((l) => [l.id, l.name]),
+      [
+        ['ripple', 'ripple'],
+        ['bitcoin', 'Bitcoin'],
       ],
     );
   });
