@@ -117,8 +117,8 @@ export class CoinLoreAdapter implements UpstreamAdapter, PriceSource, MarketSour
   /** Pages through /tickers/ until the coins have CoinLore ids or the search depth is reached. */
   private async learnIds(coins: KnownCoin[], ctx: CallContext): Promise<void> {
     for (let page = 0; page < ID_SEARCH_PAGES; page += 1) {
-      const { mapped, more } = await this.tickers(page * PAGE, PAGE, ctx);
-      if (!more || mapped.length === 0 || coins.every((c) => this.loreIds.has(c.coingeckoId))) {
+      const { more } = await this.tickers(page * PAGE, PAGE, ctx);
+      if (!more || coins.every((c) => this.loreIds.has(c.coingeckoId))) {
         return;
       }
     }
