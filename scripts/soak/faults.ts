@@ -10,6 +10,8 @@ export const UPSTREAMS = [
   'defillama',
   'alternative-me',
   'rss',
+  'coinpaprika',
+  'coinlore',
 ] as const;
 
 /** What the soak injects, named for the report; `timeout` outlasts PROVIDER_TIMEOUT_MS. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UpstreamHttpService } from '../core/http';
+import { CoinListingsView } from './coin-ids/coin-listings.view';
 import { ProviderMetrics } from './provider.metrics';
 import { ApiCallRecorder } from './api-call.recorder';
 import { ApiCallStats } from './api-call.stats';
@@ -25,6 +26,7 @@ import { ProviderRegistry } from './registry/provider-registry';
   controllers: [ProvidersController, PoolsController],
   providers: [
     UpstreamHttpService,
+    CoinListingsView,
     ...adapterProviders,
     ProviderStore,
     ProviderDirectory,
@@ -39,6 +41,13 @@ import { ProviderRegistry } from './registry/provider-registry';
     ProvidersService,
     ProviderMetrics,
   ],
-  exports: [ProviderRegistry, ReadPath, ProviderDirectory, PoolService, ApiCallRecorder],
+  exports: [
+    ProviderRegistry,
+    ReadPath,
+    ProviderDirectory,
+    PoolService,
+    ApiCallRecorder,
+    CoinListingsView,
+  ],
 })
 export class ProvidersModule {}

@@ -29,6 +29,8 @@ const UPSTREAM_HOSTS = [
   'defillama',
   'alternative-me',
   'etherscan',
+  'coinpaprika',
+  'coinlore',
 ];
 
 /** The fake-backed app with room for a loaded machine, and every collector run once. */

@@ -54,7 +54,7 @@ describe('market collectors', () => {
 
   it('a price run stores one row per provider and coin, and a market snapshot', async () => {
     const stored = await t.running.app.get(MarketJob).collectPrices();
-    assert.equal(stored, 10);
+    assert.equal(stored, 14);
     const rows = await repo(Price).find();
     const pairs = rows.map((r) => `${r.provider}:${r.symbol}`).sort();
     assert.deepEqual(pairs, [
@@ -64,6 +64,10 @@ describe('market collectors', () => {
       'coincap:ETH',
       'coingecko:BTC',
       'coingecko:ETH',
+      'coinlore:BTC',
+      'coinlore:ETH',
+      'coinpaprika:BTC',
+      'coinpaprika:ETH',
       'cryptocompare:BTC',
       'cryptocompare:ETH',
       'kraken:BTC',

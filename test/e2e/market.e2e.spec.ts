@@ -128,18 +128,27 @@ describe('GET /api/market and /api/coins/top', () => {
     assert.equal(bad.body.message, 'hours must be an integer from 1 to 2160');
   });
 
-  it('serves the stored overview, marked stale, when CoinGecko fails and nothing is cached; 503s naming CoinGecko when nothing is stored', async () => {
+  it('serves the stored overview, marked stale, when every market source fails and nothing is cached; 503s naming each when nothing is stored', async () => {
     const fresh = await api().get('/api/market').expect(200);
     t.running.app.get(CacheService).invalidate('market:');
-    t.fake.inject('coingecko', { type: 'reset' });
+    for (const provider of ['coingecko', 'coinpaprika', 'coinlore']) {
+      t.fake.inject(provider, { type: 'reset' });
+    }
     const stale = await api().get('/api/market').expect(200);
     assert.deepEqual(
       [stale.body.meta.provider, stale.body.meta.stale, stale.body.meta.cached],
       ['database', true, false],
     );
     assert.deepEqual(
-      stale.body.meta.attempted.map((a: { outcome: string }) => a.outcome),
-      ['network'],
+      stale.body.meta.attempted.map((a: { provider: string; outcome: string }) => [
+        a.provider,
+        a.outcome,
+      ]),
+      [
+        ['coingecko', 'network'],
+        ['coinpaprika', 'network'],
+        ['coinlore', 'network'],
+      ],
     );
     const snapshots = t.running.app.get(DataSource).getRepository(MarketSnapshot);
     const [newest] = await snapshots.find({ order: { timestamp: 'DESC' }, take: 1 });
@@ -150,7 +159,7 @@ describe('GET /api/market and /api/coins/top', () => {
     const res = await api().get('/api/market').expect(503);
     assert.deepEqual(
       res.body.attempted.map((a: { outcome: string }) => a.outcome),
-      ['network'],
+      ['network', 'network', 'network'],
     );
   });
 

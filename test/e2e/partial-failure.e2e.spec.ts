@@ -8,6 +8,12 @@ import { NewsItem } from '../../src/news/entities/news-item.entity';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 
 const EMPTY_LIST = /empty list where a list is expected/;
+/** Each market source's coin list. */
+const MARKET_LISTS = [
+  'coingecko:/api/v3/coins/markets',
+  'coinpaprika:/v1/tickers',
+  'coinlore:/api/tickers/',
+];
 
 interface Attempt {
   provider: string;
@@ -49,10 +55,12 @@ describe('partial failure (issue 17, items 5 and 7)', () => {
   });
 
   describe('an empty list where a list is expected is a provider failure', () => {
-    it('/api/coins/top: 503 naming CoinGecko, then the last good list served stale', async () => {
-      t.fake.inject('coingecko:/api/v3/coins/markets', { type: 'empty' });
+    it('/api/coins/top: 503 naming each market source, then the last good list served stale', async () => {
+      const emptyLists = () =>
+        MARKET_LISTS.forEach((route) => t.fake.inject(route, { type: 'empty' }));
+      emptyLists();
       const refused = await api().get('/api/coins/top?limit=5').expect(503);
-      assertEmptyListFailure(refused.body, ['coingecko']);
+      assertEmptyListFailure(refused.body, ['coingecko', 'coinpaprika', 'coinlore']);
 
       t.fake.clear();
       t.running.app.get(CacheService).invalidate('');
@@ -66,7 +74,7 @@ describe('partial failure (issue 17, items 5 and 7)', () => {
       );
 
       // The cached list expires; the next load gets an empty list and the old one stands in.
-      t.fake.inject('coingecko:/api/v3/coins/markets', { type: 'empty' });
+      emptyLists();
       await waitForExpiry(t);
       const asked = t.fake.count('coingecko:/api/v3/coins/markets');
       const stale = await api().get('/api/coins/top?limit=5').expect(200);
@@ -103,10 +111,9 @@ describe('partial failure (issue 17, items 5 and 7)', () => {
       assert.equal(await rows(DefiProtocol), stored, 'the stale answer stored nothing');
     });
 
-    it('/api/defi/chains, /api/trending and /api/sentiment/fear-greed: 503 naming the provider', async () => {
+    it('/api/defi/chains and /api/sentiment/fear-greed: 503 naming the provider', async () => {
       const cases: [string, string, string][] = [
         ['defillama:/v2/chains', '/api/defi/chains', 'defillama'],
-        ['coingecko:/api/v3/search/trending', '/api/trending', 'coingecko'],
         ['alternative-me:/fng/', '/api/sentiment/fear-greed', 'alternative-me'],
       ];
       for (const [route, path, provider] of cases) {
@@ -114,6 +121,15 @@ describe('partial failure (issue 17, items 5 and 7)', () => {
         const res = await api().get(path).expect(503);
         assertEmptyListFailure(res.body, [provider]);
       }
+    });
+
+    it('/api/trending: an empty trending list with none stored gives the labelled movers', async () => {
+      t.fake.inject('coingecko:/api/v3/search/trending', { type: 'empty' });
+      const res = await api().get('/api/trending').expect(200);
+      assert.equal(res.body.meta.basis, 'movers');
+      const [first] = res.body.meta.attempted as Attempt[];
+      assert.deepEqual([first.provider, first.outcome], ['coingecko', 'bad_payload']);
+      assert.match(first.reason ?? '', EMPTY_LIST);
     });
   });
 

@@ -8,7 +8,15 @@ import { ApiCallRecorder } from '../../src/providers/api-call.recorder';
 import { ProviderHealthFlusher } from '../../src/providers/health/provider-health.flusher';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 
-const PRICE_PROVIDERS = ['coingecko', 'binance', 'kraken', 'coincap', 'cryptocompare'];
+const PRICE_PROVIDERS = [
+  'coingecko',
+  'binance',
+  'kraken',
+  'coincap',
+  'cryptocompare',
+  'coinpaprika',
+  'coinlore',
+];
 
 describe('provider registry through /api/prices', () => {
   let t: FakeBackedApp;
@@ -127,6 +135,8 @@ describe('provider registry through /api/prices', () => {
     t.fake.inject('kraken', { type: 'error200' });
     t.fake.inject('coincap', { type: 'wrongTypes' });
     t.fake.inject('cryptocompare', { type: 'html', status: 403 });
+    t.fake.inject('coinpaprika', { type: 'status', status: 402, body: { error: 'plan' } });
+    t.fake.inject('coinlore', { type: 'malformed' });
     const res = await api().get('/api/prices?symbols=XRP').expect(503);
     assert.equal(res.body.statusCode, 503);
     assert.equal(res.body.error, 'Service Unavailable');
@@ -139,6 +149,8 @@ describe('provider registry through /api/prices', () => {
         ['kraken', 'upstream_5xx'],
         ['coincap', 'bad_payload'],
         ['cryptocompare', 'geo_blocked'],
+        ['coinpaprika', 'auth'],
+        ['coinlore', 'bad_payload'],
       ],
     );
     assert.equal(await priceRows(), rowsBefore);
@@ -191,8 +203,8 @@ describe('provider registry through /api/prices', () => {
     const prices = btc.sources
       .map((s: { price: number }) => s.price)
       .sort((a: number, b: number) => a - b);
-    assert.equal(btc.price, prices[2]);
-    const spread = ((prices[4] - prices[0]) / prices[2]) * 100;
+    assert.equal(btc.price, prices[3]);
+    const spread = ((prices[6] - prices[0]) / prices[3]) * 100;
     assert.ok(Math.abs(btc.spread_pct - spread) < 0.0001);
     assert.ok(btc.spread_pct > 0 && btc.spread_pct < 0.2);
   });
@@ -201,7 +213,7 @@ describe('provider registry through /api/prices', () => {
     t.running.app.get(CacheService).invalidate('consensus:');
     t.fake.inject('kraken', { type: 'status', status: 500 });
     const res = await api().get('/api/prices/consensus?symbols=ETH').expect(200);
-    assert.equal(res.body.data[0].sources.length, 4);
+    assert.equal(res.body.data[0].sources.length, 6);
     const kraken = res.body.meta.attempted.find(
       (a: { provider: string }) => a.provider === 'kraken',
     );
@@ -279,7 +291,7 @@ describe('provider protection: Retry-After, breakers, Binance hosts', () => {
       .expect(200);
   });
   it('opens the breaker after consecutive failures and then skips the provider at once', async () => {
-    for (const provider of ['coingecko', 'binance', 'kraken', 'coincap', 'cryptocompare']) {
+    for (const provider of PRICE_PROVIDERS) {
       t.fake.inject(provider, { type: 'status', status: 500 });
     }
     for (let i = 0; i < 3; i += 1) {
@@ -327,6 +339,8 @@ describe('/api/providers and /api/pools', () => {
       'binance',
       'coincap',
       'coingecko',
+      'coinlore',
+      'coinpaprika',
       'cryptocompare',
       'defillama',
       'etherscan',
@@ -465,7 +479,7 @@ describe('/api/providers and /api/pools', () => {
     assert.equal(prices.active, true);
     assert.deepEqual(
       prices.members.map((m: { provider: string }) => m.provider),
-      ['coingecko', 'binance', 'kraken', 'coincap', 'cryptocompare'],
+      PRICE_PROVIDERS,
     );
 
     const created = await api()

@@ -95,6 +95,8 @@ export class FakeUpstream {
       ETHERSCAN_BASE_URL: `${b}/etherscan/v2/api`,
       FRANKFURTER_BASE_URL: `${b}/frankfurter/v1`,
       NEWS_FEEDS: `${b}/rss/coindesk,${b}/rss/decrypt`,
+      COINPAPRIKA_BASE_URL: `${b}/coinpaprika/v1`,
+      COINLORE_BASE_URL: `${b}/coinlore/api`,
     };
   }
 

@@ -11,6 +11,8 @@ import { FEEDS } from './feeds';
 import { coinsMarkets, marketChartRange } from './coingecko-markets.routes';
 import { coingeckoCurrencyRoutes, simplePrice } from './coingecko-currencies.routes';
 import { frankfurter } from './frankfurter.routes';
+import { coinlore } from './coinlore.routes';
+import { coinpaprika } from './coinpaprika.routes';
 import { type Handler, ok } from './route.types';
 import { COINGECKO_DIRECTORY } from './coingecko-directory.routes';
 
@@ -494,6 +496,8 @@ export const HOSTS: Record<string, Record<string, Handler>> = {
   rss,
   feeds: FEEDS,
   frankfurter,
+  coinpaprika,
+  coinlore,
 };
 
 /** Finds the handler for a path within a host, with `:param` segments. */

@@ -1,5 +1,6 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { CoinListing } from '../../providers/provider.types';
+import { CoinListingsView } from '../../providers/coin-ids/coin-listings.view';
 import { ProviderRegistry } from '../../providers/registry/provider-registry';
 import { CoinCatalogue } from './coin-catalogue';
 import { CoinListingStore } from './coin-listing.store';
@@ -24,11 +25,13 @@ export class CoinDirectoryService implements OnApplicationBootstrap {
     private readonly store: CoinListingStore,
     private readonly catalogue: CoinCatalogue,
     private readonly full: FullDirectoryService,
+    private readonly adapterListings: CoinListingsView,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const { listings, updatedAt } = await this.store.all();
     this.catalogue.useListings(listings);
+    this.adapterListings.use(listings);
     this.updatedAt = updatedAt;
     await this.full.load(listings);
   }
@@ -74,6 +77,7 @@ export class CoinDirectoryService implements OnApplicationBootstrap {
     await this.store.replace([...listings.values()], at);
     this.catalogue.useListings([...listings.values()]);
     this.full.useListings([...listings.values()]);
+    this.adapterListings.use([...listings.values()]);
     this.updatedAt = at;
     return listings.size;
   }

@@ -19,12 +19,21 @@ export class TrendingCoinDto {
   /** @example 241.5 */
   price_usd!: number | null;
 
-  /** The provider's trending score (0 = most searched). @example 0 */
+  /** The provider's trending score (0 = most searched); with `meta.basis` "movers", the position by 24 h move (0 = largest). @example 0 */
   score!: number;
+}
+
+export class TrendingMetaDto extends ResponseMetaDto {
+  /**
+   * What the list is: "trending" (a provider's most searched coins, fresh or stored) or "movers"
+   * (no trending list anywhere: the coins among the top 100 by market cap that moved most over
+   * 24 h, either way, from the `market` provider named in `provider`). @example "trending"
+   */
+  basis!: 'trending' | 'movers';
 }
 
 export class TrendingResponseDto {
   data!: TrendingCoinDto[];
 
-  meta!: ResponseMetaDto;
+  meta!: TrendingMetaDto;
 }

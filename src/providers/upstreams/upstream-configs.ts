@@ -1,6 +1,8 @@
 import { alternativeMeConfig } from './alternative-me/alternative-me.config';
 import { binanceConfig } from './binance/binance.config';
 import { coincapConfig } from './coincap/coincap.config';
+import { coinloreConfig } from './coinlore/coinlore.config';
+import { coinpaprikaConfig } from './coinpaprika/coinpaprika.config';
 import { coingeckoConfig } from './coingecko/coingecko.config';
 import { cryptocompareConfig } from './cryptocompare/cryptocompare.config';
 import { defillamaConfig } from './defillama/defillama.config';
@@ -26,6 +28,8 @@ export const UPSTREAM_CONFIGS = [
   rssConfig,
   etherscanConfig,
   frankfurterConfig,
+  coinpaprikaConfig,
+  coinloreConfig,
 ] as const;
 
 type Configs = (typeof UPSTREAM_CONFIGS)[number];

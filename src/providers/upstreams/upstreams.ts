@@ -5,6 +5,8 @@ import { AlternativeMeAdapter } from './alternative-me/alternative-me.adapter';
 import { BinanceAdapter } from './binance/binance.adapter';
 import { CoinCapAdapter } from './coincap/coincap.adapter';
 import { CoinGeckoAdapter } from './coingecko/coingecko.adapter';
+import { CoinLoreAdapter } from './coinlore/coinlore.adapter';
+import { CoinPaprikaAdapter } from './coinpaprika/coinpaprika.adapter';
 import { CryptoCompareAdapter } from './cryptocompare/cryptocompare.adapter';
 import { DefiLlamaAdapter } from './defillama/defillama.adapter';
 import { EtherscanAdapter } from './etherscan/etherscan.adapter';
@@ -41,6 +43,8 @@ export const UPSTREAM_ADAPTERS: Record<UpstreamId, Type<UpstreamAdapter>> = {
   rss: checkedAdapter(RssAdapter),
   etherscan: checkedAdapter(EtherscanAdapter),
   frankfurter: checkedAdapter(FrankfurterAdapter),
+  coinpaprika: checkedAdapter(CoinPaprikaAdapter),
+  coinlore: checkedAdapter(CoinLoreAdapter),
 };
 
 const ADAPTER_CLASSES = Object.values(UPSTREAM_ADAPTERS);
