@@ -18,7 +18,12 @@ export const TOP_COINS_ORDERS = [...MARKET_ORDERS, ...CHANGE_ORDERS] as const;
 export type TopCoinsOrder = (typeof TOP_COINS_ORDERS)[number];
 
 const splitList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
 
 export class TopCoinsQueryDto {
   /** Page number, 1 first; a page past the end of the list is an empty list. @example 1 */
