@@ -57,9 +57,7 @@ export class CurrenciesService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { entries, updatedAt } = await this.store.all();
-    this.use(entries);
-    this.updatedAt = updatedAt;
+    await this.reloadStored();
   }
 
   /** True when nothing is stored or the stored table is more than a day old. */
@@ -73,10 +71,18 @@ export class CurrenciesService implements OnApplicationBootstrap {
     return this.pending;
   }
 
-  /** The table, fetched first when nothing is known yet (at most once a minute). */
+  /**
+   * The table. When it is a day old or its last refresh failed in part, it catches up (at most
+   * once a minute): in the background, or first when nothing is known yet.
+   */
   async table(): Promise<CurrencyTable> {
-    if (this.entries.size === 0 && Date.now() - this.lastTry > ON_DEMAND_RETRY_MS) {
-      await this.refresh().catch((error: unknown) => this.logger.warn(String(error)));
+    if (Date.now() - this.lastTry > ON_DEMAND_RETRY_MS && (this.isStale() || this.failing())) {
+      const pending = this.catchUp();
+      if (this.entries.size === 0) {
+        await pending;
+      } else {
+        void pending;
+      }
     }
     const entries = [...this.entries.values()];
     return {
@@ -117,6 +123,29 @@ export class CurrenciesService implements OnApplicationBootstrap {
   conversionTo(code: string): Conversion | undefined {
     const entry = this.entries.get(code);
     return entry && this.conversion(entry);
+  }
+
+  private failing(): boolean {
+    return this.listFailed || this.failedSources.size > 0;
+  }
+
+  /** Another replica's job may have stored a fresh table; fetch only when it has not. */
+  private async catchUp(): Promise<void> {
+    this.lastTry = Date.now();
+    try {
+      await this.reloadStored();
+      if (this.isStale() || this.failing()) {
+        await this.refresh();
+      }
+    } catch (error) {
+      this.logger.warn(`currency table not refreshed: ${String(error)}`);
+    }
+  }
+
+  private async reloadStored(): Promise<void> {
+    const { entries, updatedAt } = await this.store.all();
+    this.use(entries);
+    this.updatedAt = updatedAt;
   }
 
   private conversion(entry: CurrencyEntry): Conversion | undefined {

@@ -76,10 +76,10 @@ describe('currency table', () => {
     assert.equal(second.get('eur')?.quotedBy, 'coingecko');
   });
 
-  it('drops the direct mark of a currency the new list no longer has', () => {
+  it('drops the direct mark of a currency the new list no longer has, and one left with nothing', () => {
     const first = mergeCurrencies([], {
-      rates: [],
-      listed: { provider: 'coingecko', codes: ['eur', 'vef'] },
+      rates: [{ provider: 'frankfurter', rates: [rate('isk', 138.2)] }],
+      listed: { provider: 'coingecko', codes: ['eur', 'vef', 'isk'] },
       at: T0,
     });
     const second = byCode(
@@ -89,7 +89,9 @@ describe('currency table', () => {
         at: T1,
       }),
     );
-    assert.equal(second.get('vef')?.quotedBy, null);
+    assert.equal(second.has('vef'), false);
+    assert.equal(second.get('isk')?.quotedBy, null);
+    assert.equal(second.get('isk')?.rate?.perUsd, 138.2);
     assert.equal(second.get('eur')?.quotedBy, 'coingecko');
   });
 

@@ -45,7 +45,8 @@ export interface Conversion {
 
 /**
  * The table after a refresh: each rate from the first provider (in priority order) that gave it
- * now, else the stored one; the direct list replaced when it arrived, else kept.
+ * now, else the stored one; the direct list replaced when it arrived, else kept; a currency
+ * left with neither is dropped.
  */
 export function mergeCurrencies(
   previous: readonly CurrencyEntry[],
@@ -79,7 +80,10 @@ export function mergeCurrencies(
   const base = entry(BASE_CURRENCY);
   base.kind = 'fiat';
   base.rate = null;
-  return [...table.values()].sort((a, b) => a.code.localeCompare(b.code));
+  // A currency nobody quotes and nobody rates any more cannot be served: `vs` stops taking it.
+  return [...table.values()]
+    .filter((e) => e.code === BASE_CURRENCY || e.quotedBy !== null || e.rate !== null)
+    .sort((a, b) => a.code.localeCompare(b.code));
 }
 
 /** How a USD value converts to the entry's currency, or undefined when no rate is known. */
