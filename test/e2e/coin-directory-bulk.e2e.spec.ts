@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { CoinDirectoryService } from '../../src/market/coins/coin-directory.service';
 import { FullDirectoryService } from '../../src/market/directory/full-directory.service';
 import { DirectoryCoinRecord } from '../../src/market/entities/directory-coin.entity';
 import { type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
@@ -54,5 +55,16 @@ describe('the full coin list at CoinGecko size', () => {
     await api()
       .get('/api/search?q=bench-coin-11&limit=1')
       .expect(200, /"data":\[\]/);
+  });
+
+  it('the daily job refreshes the full list even when the market list fails, then fails', async () => {
+    t.fake.settings.directorySize = 3;
+    t.fake.inject('coingecko:/api/v3/coins/markets', { type: 'status', status: 500 });
+    await assert.rejects(
+      t.running.app.get(CoinDirectoryService).refresh(),
+      /coins\/markets: HTTP 500/,
+    );
+    t.fake.clear();
+    assert.equal(await stored(), 3 + BASE);
   });
 });
