@@ -83,6 +83,7 @@ export class DiscoveredProviders implements OnApplicationBootstrap {
       priority: row.priority,
       rateLimit: DISCOVERED_RATE_LIMIT,
       needsKey: false,
+      background: true,
       website: row.baseUrl,
     };
     this.directory.register({

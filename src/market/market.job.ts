@@ -75,8 +75,10 @@ export class MarketJob extends ScheduledJobs {
    */
   async collectPrices(): Promise<number> {
     const coins = this.watchlist();
-    const { results } = await this.registry.gather('prices', (api, ctx) =>
-      api.getPrices({ coins, ctx }),
+    const { results } = await this.registry.gather(
+      'prices',
+      (api, ctx) => api.getPrices({ coins, ctx }),
+      { background: true },
     );
     const overview = await this.market.fetchOverview().catch((error: Error) => error);
     await this.dataSource.transaction(async (manager) => {

@@ -8,6 +8,7 @@ import { Ohlcv } from '../../src/market/entities/ohlcv.entity';
 import { Price } from '../../src/market/entities/price.entity';
 import { TrendingCoinRecord } from '../../src/market/entities/trending-coin.entity';
 import { MarketJob } from '../../src/market/market.job';
+import { ProviderHealthJob } from '../../src/providers/health/provider-health.job';
 import { type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 
 describe('market collectors', () => {
@@ -52,9 +53,18 @@ describe('market collectors', () => {
     assert.equal(jobs.get('prices')?.cronTime.source, '*/5 * * * *');
   });
 
+  it('the health probe leaves out a provider that keeps its budget for requests', async () => {
+    const before = { paprika: t.fake.count('coinpaprika:'), lore: t.fake.count('coinlore:') };
+    await t.running.app.get(ProviderHealthJob).probeAll();
+    assert.equal(t.fake.count('coinpaprika:'), before.paprika);
+    assert.ok(t.fake.count('coinlore:') > before.lore, 'the others are probed');
+  });
+
   it('a price run stores one row per provider and coin, and a market snapshot', async () => {
+    const paprikaCalls = t.fake.count('coinpaprika:');
     const stored = await t.running.app.get(MarketJob).collectPrices();
-    assert.equal(stored, 14);
+    assert.equal(stored, 12);
+    assert.equal(t.fake.count('coinpaprika:'), paprikaCalls, 'CoinPaprika keeps its budget');
     const rows = await repo(Price).find();
     const pairs = rows.map((r) => `${r.provider}:${r.symbol}`).sort();
     assert.deepEqual(pairs, [
@@ -66,8 +76,6 @@ describe('market collectors', () => {
       'coingecko:ETH',
       'coinlore:BTC',
       'coinlore:ETH',
-      'coinpaprika:BTC',
-      'coinpaprika:ETH',
       'cryptocompare:BTC',
       'cryptocompare:ETH',
       'kraken:BTC',

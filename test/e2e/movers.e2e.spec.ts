@@ -132,10 +132,15 @@ describe('GET /api/market/movers', () => {
     );
   });
 
-  it('serves movers from the stored list, marked stale, when CoinGecko fails', async () => {
+  it('fails over to a second market source, then serves the stored list, marked stale', async () => {
     const fresh = await api().get('/api/market/movers?window=7d&top=14').expect(200);
     t.running.app.get(CacheService).invalidate('market:');
     t.fake.inject('coingecko', { type: 'status', status: 503 });
+    const second = await api().get('/api/market/movers?window=7d&top=14').expect(200);
+    assert.deepEqual([second.body.meta.provider, second.body.meta.stale], ['coinpaprika', false]);
+    t.running.app.get(CacheService).invalidate('market:');
+    t.fake.inject('coinpaprika', { type: 'status', status: 503 });
+    t.fake.inject('coinlore', { type: 'status', status: 503 });
     const stale = await api().get('/api/market/movers?window=7d&top=14').expect(200);
     assert.deepEqual([stale.body.meta.provider, stale.body.meta.stale], ['database', true]);
     assert.deepEqual(stale.body.data, fresh.body.data);

@@ -123,7 +123,7 @@ describe('persistence', () => {
       assert.equal(found.marketCap, null);
       assert.equal(found.change24h, -1.25);
       assert.deepEqual(found.timestamp, new Date('2026-11-28T01:00:00.000Z'));
-      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 13);
+      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 15);
     } finally {
       await second.close();
     }

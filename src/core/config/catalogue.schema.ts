@@ -33,6 +33,12 @@ export const providerDefinitionSchema = z
     rateLimit: z.string().regex(RATE_LIMIT, 'expected "<count>/<second|minute|hour|day>"'),
     needsKey: z.boolean(),
     website: z.url(),
+    /**
+     * false keeps a small budget (CoinPaprika's 20,000 calls a month) for requests: the scheduled
+     * collectors and the health probe leave the provider out, and its health comes from the
+     * calls users make.
+     */
+    background: z.boolean().default(true),
   })
   .transform(({ rateLimit, ...rest }) => {
     const [, count, window] = RATE_LIMIT.exec(rateLimit) ?? [];

@@ -32,7 +32,9 @@ export class ProviderHealthJob extends ScheduledJobs {
 
   async probeAll(): Promise<number> {
     const timeoutMs = this.config.resilience.callTimeoutMs;
-    const enabled = this.directory.all().filter((r) => r.settings.enabled && !r.unavailableReason);
+    const enabled = this.directory
+      .all()
+      .filter((r) => r.settings.enabled && !r.unavailableReason && r.definition.background);
     const answered = await Promise.all(
       enabled.map((runtime) =>
         runtime.probe(timeoutMs).then(

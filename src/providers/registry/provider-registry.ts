@@ -38,6 +38,8 @@ export interface ExecuteOptions<T> {
    * providers that front many independent upstreams. Keep the set bounded: state is kept per key.
    */
   scope?: string;
+  /** A scheduled job's call: providers that keep their budget for requests are left out. */
+  background?: boolean;
 }
 
 const emptyArray = (value: unknown) => Array.isArray(value) && value.length === 0;
@@ -100,8 +102,11 @@ export class ProviderRegistry {
   ): Promise<{ results: { provider: string; data: T }[]; attempted: ProviderAttempt[] }> {
     const callTimeoutMs = options.callTimeoutMs ?? this.config.resilience.callTimeoutMs;
     const isEmpty = options.isEmpty ?? emptyArray;
+    const runtimes = this.directory
+      .forCategory(category)
+      .filter((runtime) => !options.background || runtime.definition.background);
     const settled = await Promise.all(
-      this.directory.forCategory(category).map(async (runtime) => {
+      runtimes.map(async (runtime) => {
         const started = performance.now();
         try {
           const api = apiFor(runtime.adapter, category);
