@@ -5,6 +5,7 @@ import { CoinCatalogue } from './coins/coin-catalogue';
 import { CoinDirectoryService } from './coins/coin-directory.service';
 import { CoinListingStore } from './coins/coin-listing.store';
 import { CoinListingRecord } from './entities/coin-listing.entity';
+import { ExchangePairRecord } from './entities/exchange-pair.entity';
 import { MarketCoinRecord } from './entities/market-coin.entity';
 import { MarketSnapshot } from './entities/market-snapshot.entity';
 import { Ohlcv } from './entities/ohlcv.entity';
@@ -18,7 +19,10 @@ import { TrendingCoinRecord } from './entities/trending-coin.entity';
 import { TrendingService } from './trending.service';
 import { OhlcvController } from './ohlcv.controller';
 import { OhlcvService } from './ohlcv.service';
+import { OhlcvSources } from './ohlcv-sources';
 import { OhlcvStore } from './ohlcv.store';
+import { PairDirectory } from './pairs/pair-directory.service';
+import { PairListStore } from './pairs/pair-list.store';
 import { PriceStore } from './price.store';
 import { PriceHistoryService } from './price-history.service';
 import { PriceHistoryStore } from './price-history.store';
@@ -34,6 +38,7 @@ import { PricesService } from './prices.service';
       MarketCoinRecord,
       TrendingCoinRecord,
       CoinListingRecord,
+      ExchangePairRecord,
     ]),
     ProvidersModule,
   ],
@@ -46,6 +51,9 @@ import { PricesService } from './prices.service';
     PricesService,
     OhlcvStore,
     OhlcvService,
+    OhlcvSources,
+    PairListStore,
+    PairDirectory,
     MarketCoinStore,
     MarketSnapshotStore,
     MarketService,

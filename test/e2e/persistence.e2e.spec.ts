@@ -19,6 +19,7 @@ const TABLES = [
   'coin_listings',
   'defi_protocols',
   'defi_tvl_daily',
+  'exchange_pairs',
   'fear_greed',
   'job_runs',
   'market_snapshots',
@@ -78,6 +79,7 @@ describe('persistence', () => {
         { name: 'TokenVersion1765200000000' },
         { name: 'MarketSentiment1765320000000' },
         { name: 'MarketOverviewStored1765400000000' },
+        { name: 'ExchangePairs1766300000000' },
       ]);
       const drift = await dataSource.driver.createSchemaBuilder().log();
       assert.deepEqual(
@@ -119,7 +121,7 @@ describe('persistence', () => {
       assert.equal(found.marketCap, null);
       assert.equal(found.change24h, -1.25);
       assert.deepEqual(found.timestamp, new Date('2026-11-28T01:00:00.000Z'));
-      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 12);
+      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 13);
     } finally {
       await second.close();
     }

@@ -87,6 +87,7 @@ export class FakeUpstream {
       BINANCE_BASE_URLS: `${b}/binance-a,${b}/binance-b,${b}/binance-c`,
       BINANCE_WS_URLS: `${b.replace(/^http/, 'ws')}/binance-ws`,
       KRAKEN_BASE_URL: `${b}/kraken`,
+      COINBASE_BASE_URL: `${b}/coinbase`,
       COINCAP_BASE_URL: `${b}/coincap/v3`,
       CRYPTOCOMPARE_BASE_URL: `${b}/cryptocompare`,
       DEFILLAMA_BASE_URL: `${b}/defillama`,

@@ -4,6 +4,7 @@ import { DefiProtocol } from '../../defi/entities/defi-protocol.entity';
 import { DefiTvlDay } from '../../defi/entities/tvl-day.entity';
 import { FearGreedDay } from '../../fear-greed/entities/fear-greed.entity';
 import { CoinListingRecord } from '../../market/entities/coin-listing.entity';
+import { ExchangePairRecord } from '../../market/entities/exchange-pair.entity';
 import { MarketCoinRecord } from '../../market/entities/market-coin.entity';
 import { MarketSnapshot } from '../../market/entities/market-snapshot.entity';
 import { Ohlcv } from '../../market/entities/ohlcv.entity';
@@ -28,6 +29,7 @@ export const ENTITIES = [
   MarketCoinRecord,
   TrendingCoinRecord,
   CoinListingRecord,
+  ExchangePairRecord,
   NewsItem,
   NewsFeedState,
   DefiProtocol,

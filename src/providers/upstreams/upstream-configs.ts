@@ -1,5 +1,6 @@
 import { alternativeMeConfig } from './alternative-me/alternative-me.config';
 import { binanceConfig } from './binance/binance.config';
+import { coinbaseConfig } from './coinbase/coinbase.config';
 import { coincapConfig } from './coincap/coincap.config';
 import { coingeckoConfig } from './coingecko/coingecko.config';
 import { cryptocompareConfig } from './cryptocompare/cryptocompare.config';
@@ -24,6 +25,7 @@ export const UPSTREAM_CONFIGS = [
   alternativeMeConfig,
   rssConfig,
   etherscanConfig,
+  coinbaseConfig,
 ] as const;
 
 type Configs = (typeof UPSTREAM_CONFIGS)[number];

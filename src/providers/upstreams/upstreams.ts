@@ -3,6 +3,7 @@ import type { AdapterFor, UpstreamAdapter } from '../provider.types';
 import type { ProviderCategory } from '../../core/config';
 import { AlternativeMeAdapter } from './alternative-me/alternative-me.adapter';
 import { BinanceAdapter } from './binance/binance.adapter';
+import { CoinbaseAdapter } from './coinbase/coinbase.adapter';
 import { CoinCapAdapter } from './coincap/coincap.adapter';
 import { CoinGeckoAdapter } from './coingecko/coingecko.adapter';
 import { CryptoCompareAdapter } from './cryptocompare/cryptocompare.adapter';
@@ -39,6 +40,7 @@ export const UPSTREAM_ADAPTERS: Record<UpstreamId, Type<UpstreamAdapter>> = {
   'alternative-me': checkedAdapter(AlternativeMeAdapter),
   rss: checkedAdapter(RssAdapter),
   etherscan: checkedAdapter(EtherscanAdapter),
+  coinbase: checkedAdapter(CoinbaseAdapter),
 };
 
 const ADAPTER_CLASSES = Object.values(UPSTREAM_ADAPTERS);

@@ -19,6 +19,8 @@ import { MarketSentiment1765320000000 as PostgresMarketSentiment } from './postg
 import { MarketSentiment1765320000000 as SqliteMarketSentiment } from './sqlite/1765320000000-MarketSentiment';
 import { MarketOverviewStored1765400000000 as PostgresMarketOverviewStored } from './postgres/1765400000000-MarketOverviewStored';
 import { MarketOverviewStored1765400000000 as SqliteMarketOverviewStored } from './sqlite/1765400000000-MarketOverviewStored';
+import { ExchangePairs1766300000000 as PostgresExchangePairs } from './postgres/1766300000000-ExchangePairs';
+import { ExchangePairs1766300000000 as SqliteExchangePairs } from './sqlite/1766300000000-ExchangePairs';
 import { Init1764300000000 as SqliteInit } from './sqlite/1764300000000-Init';
 import { PoolMembers1764400000000 as SqlitePoolMembers } from './sqlite/1764400000000-PoolMembers';
 import { TrendingCoins1764500000000 as SqliteTrendingCoins } from './sqlite/1764500000000-TrendingCoins';
@@ -40,6 +42,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteTokenVersion,
   SqliteMarketSentiment,
   SqliteMarketOverviewStored,
+  SqliteExchangePairs,
 ];
 export const POSTGRES_MIGRATIONS = [
   PostgresInit,
@@ -54,4 +57,5 @@ export const POSTGRES_MIGRATIONS = [
   PostgresTokenVersion,
   PostgresMarketSentiment,
   PostgresMarketOverviewStored,
+  PostgresExchangePairs,
 ];
