@@ -41,6 +41,7 @@ describe('market collectors', () => {
       'fear-greed',
       'health',
       'news',
+      'pair-lists',
       'prices',
       'stats-broadcast',
       'trending',
@@ -53,12 +54,14 @@ describe('market collectors', () => {
 
   it('a price run stores one row per provider and coin, and a market snapshot', async () => {
     const stored = await t.running.app.get(MarketJob).collectPrices();
-    assert.equal(stored, 10);
+    assert.equal(stored, 12);
     const rows = await repo(Price).find();
     const pairs = rows.map((r) => `${r.provider}:${r.symbol}`).sort();
     assert.deepEqual(pairs, [
       'binance:BTC',
       'binance:ETH',
+      'coinbase:BTC',
+      'coinbase:ETH',
       'coincap:BTC',
       'coincap:ETH',
       'coingecko:BTC',
@@ -117,6 +120,7 @@ describe('market collectors', () => {
     for (const route of [
       'binance',
       'kraken:/0/public/OHLC',
+      'coinbase:/products/:id/candles',
       'coingecko:/api/v3/coins/:id/ohlc',
       'cryptocompare:/data/v2/histohour',
     ]) {
@@ -132,6 +136,7 @@ describe('market collectors', () => {
     }
     t.fake.inject('binance', { type: 'status', status: 503 });
     t.fake.inject('kraken', { type: 'status', status: 503 });
+    t.fake.inject('coinbase', { type: 'status', status: 503 });
     t.fake.inject('coingecko', { type: 'status', status: 503 });
     t.fake.inject('cryptocompare', { type: 'status', status: 503 });
     try {

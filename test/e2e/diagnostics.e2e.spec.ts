@@ -106,7 +106,14 @@ describe('diagnostics auto_fix when a repair fails', () => {
   });
 
   it('reports each failed repair in fixes_applied instead of answering 500', async () => {
-    for (const provider of ['coingecko', 'binance', 'kraken', 'coincap', 'cryptocompare']) {
+    for (const provider of [
+      'coingecko',
+      'binance',
+      'kraken',
+      'coinbase',
+      'coincap',
+      'cryptocompare',
+    ]) {
       t.fake.inject(provider, { type: 'status', status: 500 });
     }
     for (let i = 0; i < 3; i += 1) {

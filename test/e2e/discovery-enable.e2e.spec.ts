@@ -25,7 +25,7 @@ const TWENTY = ['BTC', 'SOL', 'ETH', 'XRP', 'BNB', 'USDC', 'DOGE', 'TRX', 'ADA',
 ]);
 let quoteRequests = 0;
 let failing = false;
-const PRICE_PROVIDERS = ['coingecko', 'binance', 'kraken', 'coincap', 'cryptocompare'];
+const PRICE_PROVIDERS = ['coingecko', 'binance', 'kraken', 'coinbase', 'coincap', 'cryptocompare'];
 
 /** An exchange-like API the catalogue describes: one quote per coin at /quote/<SYMBOL>-USD. */
 function exchange(): Promise<Server> {

@@ -8,7 +8,7 @@ import { ApiCallRecorder } from '../../src/providers/api-call.recorder';
 import { ProviderHealthFlusher } from '../../src/providers/health/provider-health.flusher';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 
-const PRICE_PROVIDERS = ['coingecko', 'binance', 'kraken', 'coincap', 'cryptocompare'];
+const PRICE_PROVIDERS = ['coingecko', 'binance', 'kraken', 'coinbase', 'coincap', 'cryptocompare'];
 
 describe('provider registry through /api/prices', () => {
   let t: FakeBackedApp;
@@ -125,6 +125,7 @@ describe('provider registry through /api/prices', () => {
     t.fake.inject('coingecko', { type: 'status', status: 500 });
     t.fake.inject('binance', { type: 'malformed' });
     t.fake.inject('kraken', { type: 'error200' });
+    t.fake.inject('coinbase', { type: 'status', status: 502 });
     t.fake.inject('coincap', { type: 'wrongTypes' });
     t.fake.inject('cryptocompare', { type: 'html', status: 403 });
     const res = await api().get('/api/prices?symbols=XRP').expect(503);
@@ -137,6 +138,7 @@ describe('provider registry through /api/prices', () => {
         ['coingecko', 'upstream_5xx'],
         ['binance', 'bad_payload'],
         ['kraken', 'upstream_5xx'],
+        ['coinbase', 'upstream_5xx'],
         ['coincap', 'bad_payload'],
         ['cryptocompare', 'geo_blocked'],
       ],
@@ -191,8 +193,10 @@ describe('provider registry through /api/prices', () => {
     const prices = btc.sources
       .map((s: { price: number }) => s.price)
       .sort((a: number, b: number) => a - b);
-    assert.equal(btc.price, prices[2]);
-    const spread = ((prices[4] - prices[0]) / prices[2]) * 100;
+    // Six sources: the median is the mean of the middle two.
+    const middle = (prices[2] + prices[3]) / 2;
+    assert.ok(Math.abs(btc.price - middle) < 1e-9);
+    const spread = ((prices[5] - prices[0]) / middle) * 100;
     assert.ok(Math.abs(btc.spread_pct - spread) < 0.0001);
     assert.ok(btc.spread_pct > 0 && btc.spread_pct < 0.2);
   });
@@ -201,7 +205,7 @@ describe('provider registry through /api/prices', () => {
     t.running.app.get(CacheService).invalidate('consensus:');
     t.fake.inject('kraken', { type: 'status', status: 500 });
     const res = await api().get('/api/prices/consensus?symbols=ETH').expect(200);
-    assert.equal(res.body.data[0].sources.length, 4);
+    assert.equal(res.body.data[0].sources.length, PRICE_PROVIDERS.length - 1);
     const kraken = res.body.meta.attempted.find(
       (a: { provider: string }) => a.provider === 'kraken',
     );
@@ -279,7 +283,7 @@ describe('provider protection: Retry-After, breakers, Binance hosts', () => {
       .expect(200);
   });
   it('opens the breaker after consecutive failures and then skips the provider at once', async () => {
-    for (const provider of ['coingecko', 'binance', 'kraken', 'coincap', 'cryptocompare']) {
+    for (const provider of PRICE_PROVIDERS) {
       t.fake.inject(provider, { type: 'status', status: 500 });
     }
     for (let i = 0; i < 3; i += 1) {
@@ -325,6 +329,7 @@ describe('/api/providers and /api/pools', () => {
     assert.deepEqual(ids, [
       'alternative-me',
       'binance',
+      'coinbase',
       'coincap',
       'coingecko',
       'cryptocompare',
@@ -455,7 +460,7 @@ describe('/api/providers and /api/pools', () => {
     assert.equal(prices.active, true);
     assert.deepEqual(
       prices.members.map((m: { provider: string }) => m.provider),
-      ['coingecko', 'binance', 'kraken', 'coincap', 'cryptocompare'],
+      PRICE_PROVIDERS,
     );
 
     const created = await api()
