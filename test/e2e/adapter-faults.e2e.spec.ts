@@ -4,6 +4,7 @@ import { type AppConfig, loadConfig } from '../../src/core/config';
 import { ProviderError, type ProviderErrorKind, UpstreamHttpService } from '../../src/core/http';
 import { AlternativeMeAdapter } from '../../src/providers/upstreams/alternative-me/alternative-me.adapter';
 import { BinanceAdapter } from '../../src/providers/upstreams/binance/binance.adapter';
+import { CoinbaseAdapter } from '../../src/providers/upstreams/coinbase/coinbase.adapter';
 import { CoinCapAdapter } from '../../src/providers/upstreams/coincap/coincap.adapter';
 import { CoinGeckoAdapter } from '../../src/providers/upstreams/coingecko/coingecko.adapter';
 import { CryptoCompareAdapter } from '../../src/providers/upstreams/cryptocompare/cryptocompare.adapter';
@@ -97,6 +98,31 @@ const ADAPTERS: Record<string, AdapterCase> = {
     target: 'etherscan',
     call: (c, h, signal) => new EtherscanAdapter(h, c).getGasOracle({ ctx: { signal } }),
     error200: 'rate_limited',
+    empty: 'bad_payload',
+  },
+  coinbase: {
+    target: 'coinbase',
+    call: (c, h, signal) =>
+      new CoinbaseAdapter(h, c).getCandles({
+        coin: coin(c, 'BTC'),
+        interval: '1h',
+        limit: 24,
+        range: { start: new Date(Date.now() - 30 * 3_600_000), end: new Date() },
+        ctx: { signal },
+      }),
+    // Coinbase reports errors as {"message": …}: inside a 200 it is no candle list.
+    error200: 'bad_payload',
+    empty: 'not_found',
+  },
+  'coinbase prices': {
+    target: 'coinbase',
+    call: (c, h, signal) =>
+      new CoinbaseAdapter(h, c).getPrices({
+        coins: [coin(c, 'BTC'), coin(c, 'ETH')],
+        ctx: { signal },
+      }),
+    error200: 'bad_payload',
+    // A 404 per product means the coins are not listed there: nothing to return.
     empty: 'bad_payload',
   },
   rss: {
