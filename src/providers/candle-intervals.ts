@@ -58,3 +58,42 @@ export function withinRange(candles: Candle[], range: CandleRange, limit: number
     .sort((a, b) => a.openTime.getTime() - b.openTime.getTime())
     .slice(0, limit);
 }
+
+/**
+ * A range fetched in windows of at most `maxBuckets` candles, oldest first, until `limit` candles
+ * or the range's end (for upstreams that take a start and an end per call: Coinbase, OKX).
+ * Buckets without trades stay absent (gaps), never filled in.
+ */
+export async function pagedWindows(params: {
+  fetchWindow: (start: Date, end: Date) => Promise<Candle[]>;
+  range: CandleRange;
+  interval: CandleInterval;
+  limit: number;
+  maxBuckets: number;
+}): Promise<Candle[]> {
+  const { range, interval, limit, maxBuckets } = params;
+  const step = CANDLE_MS[interval];
+  const windows = Math.ceil(Math.min(limit, candlesInRange(range, interval)) / maxBuckets) + 1;
+  const collected: Candle[] = [];
+  let cursor = range.start.getTime();
+  for (let i = 0; i < windows && cursor <= range.end.getTime(); i += 1) {
+    const end = Math.min(range.end.getTime(), cursor + (maxBuckets - 1) * step);
+    collected.push(...(await params.fetchWindow(new Date(cursor), new Date(end))));
+    if (withinRange(collected, range, limit).length >= limit) {
+      break;
+    }
+    cursor = end + step;
+  }
+  return withinRange(collected, range, limit);
+}
+
+/** The latest `limit` candles as a range ending now (aligned to UTC, as exchanges bucket them). */
+export function latestRange(
+  interval: CandleInterval,
+  limit: number,
+  now = Date.now(),
+): CandleRange {
+  const step = CANDLE_MS[interval];
+  const lastOpen = Math.floor(now / step) * step;
+  return { start: new Date(lastOpen - (limit - 1) * step), end: new Date(lastOpen) };
+}

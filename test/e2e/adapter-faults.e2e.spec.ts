@@ -11,6 +11,7 @@ import { CryptoCompareAdapter } from '../../src/providers/upstreams/cryptocompar
 import { DefiLlamaAdapter } from '../../src/providers/upstreams/defillama/defillama.adapter';
 import { EtherscanAdapter } from '../../src/providers/upstreams/etherscan/etherscan.adapter';
 import { KrakenAdapter } from '../../src/providers/upstreams/kraken/kraken.adapter';
+import { OkxAdapter } from '../../src/providers/upstreams/okx/okx.adapter';
 import { RssAdapter } from '../../src/providers/upstreams/rss/rss.adapter';
 import { type Fault, FakeUpstream } from '../fake-upstream/fake-upstream';
 import { REPO_ROOT } from '../support/test-app';
@@ -124,6 +125,20 @@ const ADAPTERS: Record<string, AdapterCase> = {
     error200: 'bad_payload',
     // A 404 per product means the coins are not listed there: nothing to return.
     empty: 'bad_payload',
+  },
+  okx: {
+    target: 'okx',
+    call: (c, h, signal) =>
+      new OkxAdapter(h, c).getCandles({
+        coin: coin(c, 'ETH'),
+        interval: '1h',
+        limit: 24,
+        range: { start: new Date(Date.now() - 30 * 3_600_000), end: new Date() },
+        ctx: { signal },
+      }),
+    // OKX's 200 with code 50011 is its rate limit.
+    error200: 'rate_limited',
+    empty: 'not_found',
   },
   rss: {
     target: 'rss',

@@ -121,6 +121,7 @@ describe('market collectors', () => {
       'binance',
       'kraken:/0/public/OHLC',
       'coinbase:/products/:id/candles',
+      'okx:/api/v5/market/candles',
       'coingecko:/api/v3/coins/:id/ohlc',
       'cryptocompare:/data/v2/histohour',
     ]) {
@@ -137,6 +138,7 @@ describe('market collectors', () => {
     t.fake.inject('binance', { type: 'status', status: 503 });
     t.fake.inject('kraken', { type: 'status', status: 503 });
     t.fake.inject('coinbase', { type: 'status', status: 503 });
+    t.fake.inject('okx', { type: 'status', status: 503 });
     t.fake.inject('coingecko', { type: 'status', status: 503 });
     t.fake.inject('cryptocompare', { type: 'status', status: 503 });
     try {

@@ -104,13 +104,21 @@ describe('hostile input (issue 17, items 1 and 2)', () => {
   it('keeps query strings flat: bracketed keys are unknown fields, not nested objects', async () => {
     const key = `window${'[a]'.repeat(5000)}`;
     const res = await api().get(`/api/providers/stats?${key}=1h`).expect(400);
-    assertErrorShape(res.body, 400, /^window\[a\]\[a\].{0,60}… is not a known field; allowed: .*window/);
+    assertErrorShape(
+      res.body,
+      400,
+      /^window\[a\]\[a\].{0,60}… is not a known field; allowed: .*window/,
+    );
     const form = await api()
       .post('/api/sentiment/analyze')
       .type('form')
       .send(`text${'[x]'.repeat(5000)}=hello`)
       .expect(400);
-    assertErrorShape(form.body, 400, /^text\[x\]\[x\].{0,60}… is not a known field; allowed: .*text/);
+    assertErrorShape(
+      form.body,
+      400,
+      /^text\[x\]\[x\].{0,60}… is not a known field; allowed: .*text/,
+    );
   });
 
   describe('PATCH /api/providers/:id', () => {

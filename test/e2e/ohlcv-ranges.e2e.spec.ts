@@ -104,6 +104,33 @@ describe('GET /api/ohlcv ranges, sources and listed pairs', () => {
     }
   });
 
+  it('since + limit from OKX: newest-first string rows reversed, numbers as served', async () => {
+    const since = Math.floor(Date.now() / HOUR) * HOUR - 20 * HOUR;
+    const res = await get(`symbol=ETH&interval=1h&since=${since}&limit=30&source=okx`).expect(200);
+    const served = t.fake.lastServed<{ data: string[][] }>('okx:/api/v5/market/candles');
+    assert.equal(res.body.meta.provider, 'okx');
+    assert.equal(res.body.data.length, 21);
+    assert.deepEqual(
+      withoutClosed(res.body.data),
+      [...served.data].reverse().map(([ts, open, high, low, close, volume]) => ({
+        open_time: new Date(Number(ts)).toISOString(),
+        open: Number(open),
+        high: Number(high),
+        low: Number(low),
+        close: Number(close),
+        volume: Number(volume),
+      })),
+    );
+    assert.deepEqual(
+      res.body.data.map((c: Served) => c.closed),
+      served.data.map((row) => row[8] === '1').reverse(),
+      'closed agrees with OKX confirm',
+    );
+    const pair = await get('symbol=ETH-BTC&interval=1d&limit=3&source=okx').expect(200);
+    assert.deepEqual([pair.body.meta.symbol, pair.body.meta.quote], ['ETH', 'BTC']);
+    assert.equal(pair.body.data.length, 3);
+  });
+
   it('pages a range longer than one upstream call: two Binance calls, two Coinbase windows', async () => {
     const minute = 60_000;
     const to = Math.floor(Date.now() / minute) * minute - 10 * minute;
@@ -214,7 +241,7 @@ describe('GET /api/ohlcv ranges, sources and listed pairs', () => {
     const unknown = await get('symbol=DOGE-EUR&interval=1h').expect(404);
     assert.match(
       unknown.body.message,
-      /not a coin the service knows, nor a pair listed at binance, kraken, coinbase/,
+      /not a coin the service knows, nor a pair listed at binance, kraken, coinbase, okx/,
     );
     const notThere = await get('symbol=SOL-EUR&interval=1h&source=binance').expect(404);
     assert.match(notThere.body.message, /the pair is not listed at binance/);

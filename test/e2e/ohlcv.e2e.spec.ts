@@ -100,11 +100,13 @@ describe('GET /api/ohlcv', () => {
   it('falls back to CoinGecko OHLC, then CryptoCompare, as each earlier source fails', async () => {
     t.fake.inject('binance', { type: 'status', status: 503 });
     t.fake.inject('kraken', { type: 'status', status: 503 });
+    t.fake.inject('okx', { type: 'status', status: 503 });
     const gecko = await api().get('/api/ohlcv?symbol=BTC&interval=4h&limit=3').expect(200);
     assert.equal(gecko.body.meta.provider, 'coingecko');
     assert.deepEqual(
       gecko.body.meta.attempted.map((a: { provider: string; outcome: string }) => a.outcome),
-      ['upstream_5xx', 'upstream_5xx', 'ok'],
+      // Coinbase has no 4h candles: it is not tried.
+      ['upstream_5xx', 'upstream_5xx', 'upstream_5xx', 'ok'],
     );
     assert.equal(gecko.body.data.length, 3);
     assert.ok(gecko.body.data.every((c: { volume: unknown }) => c.volume === null));
@@ -119,12 +121,12 @@ describe('GET /api/ohlcv', () => {
   it('serves the stored candles, marked stale, when every source fails and nothing is cached', async () => {
     const fresh = await api().get('/api/ohlcv?symbol=SOL&interval=1h&limit=5').expect(200);
     t.running.app.get(CacheService).invalidate('ohlcv:');
-    for (const provider of ['binance', 'kraken', 'coinbase', 'coingecko', 'cryptocompare']) {
+    for (const provider of ['binance', 'kraken', 'coinbase', 'okx', 'coingecko', 'cryptocompare']) {
       t.fake.inject(provider, { type: 'status', status: 503 });
     }
     const res = await api().get('/api/ohlcv?symbol=SOL&interval=1h&limit=5').expect(200);
     assert.deepEqual([res.body.meta.provider, res.body.meta.stale], ['database', true]);
-    assert.equal(res.body.meta.attempted.length, 4, 'every source offering 1h but CoinGecko');
+    assert.equal(res.body.meta.attempted.length, 5, 'every source offering 1h but CoinGecko');
     assert.deepEqual(res.body.data, fresh.body.data);
     const none = await api().get('/api/ohlcv?symbol=SOL&interval=4h&limit=5').expect(503);
     assert.match(none.body.message, /binance \(upstream_5xx/);
@@ -139,7 +141,7 @@ describe('GET /api/ohlcv', () => {
     const unknown = await api().get('/api/ohlcv?symbol=NOPEUSDT').expect(404);
     assert.match(
       unknown.body.message,
-      /^Unknown symbol "NOPEUSDT": not a coin the service knows, nor a pair listed at binance, kraken, coinbase/,
+      /^Unknown symbol "NOPEUSDT": not a coin the service knows, nor a pair listed at binance, kraken, coinbase, okx/,
     );
   });
 });

@@ -336,6 +336,7 @@ describe('/api/providers and /api/pools', () => {
       'defillama',
       'etherscan',
       'kraken',
+      'okx',
       'rss',
     ]);
     const coingecko = res.body.data.find((p: { id: string }) => p.id === 'coingecko');

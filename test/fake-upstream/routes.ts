@@ -10,6 +10,7 @@ import {
 import { COINBASE } from './coinbase.routes';
 import { binanceExchangeInfo, binancePair, KRAKEN_CROSS, krakenAssetPairs } from './exchange-pairs';
 import { FEEDS } from './feeds';
+import { OKX } from './okx.routes';
 import { type Handler, ok } from './route.types';
 
 const COINGECKO_IDS: Record<string, string> = {
@@ -535,6 +536,7 @@ export const HOSTS: Record<string, Record<string, Handler>> = {
   'binance-c': binance,
   kraken,
   coinbase: COINBASE,
+  okx: OKX,
   coincap,
   cryptocompare,
   defillama,

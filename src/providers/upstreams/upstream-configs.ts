@@ -7,6 +7,7 @@ import { cryptocompareConfig } from './cryptocompare/cryptocompare.config';
 import { defillamaConfig } from './defillama/defillama.config';
 import { etherscanConfig } from './etherscan/etherscan.config';
 import { krakenConfig } from './kraken/kraken.config';
+import { okxConfig } from './okx/okx.config';
 import { rssConfig } from './rss/rss.config';
 
 /**
@@ -26,6 +27,7 @@ export const UPSTREAM_CONFIGS = [
   rssConfig,
   etherscanConfig,
   coinbaseConfig,
+  okxConfig,
 ] as const;
 
 type Configs = (typeof UPSTREAM_CONFIGS)[number];

@@ -10,6 +10,7 @@ import { CryptoCompareAdapter } from './cryptocompare/cryptocompare.adapter';
 import { DefiLlamaAdapter } from './defillama/defillama.adapter';
 import { EtherscanAdapter } from './etherscan/etherscan.adapter';
 import { KrakenAdapter } from './kraken/kraken.adapter';
+import { OkxAdapter } from './okx/okx.adapter';
 import { RssAdapter } from './rss/rss.adapter';
 import type { UpstreamId } from './upstream-configs';
 
@@ -41,6 +42,7 @@ export const UPSTREAM_ADAPTERS: Record<UpstreamId, Type<UpstreamAdapter>> = {
   rss: checkedAdapter(RssAdapter),
   etherscan: checkedAdapter(EtherscanAdapter),
   coinbase: checkedAdapter(CoinbaseAdapter),
+  okx: checkedAdapter(OkxAdapter),
 };
 
 const ADAPTER_CLASSES = Object.values(UPSTREAM_ADAPTERS);

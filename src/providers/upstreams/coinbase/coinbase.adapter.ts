@@ -7,7 +7,7 @@ import {
   UpstreamHttpService,
   type UpstreamResponse,
 } from '../../../core/http';
-import { CANDLE_MS } from '../../candle-intervals';
+import { latestRange, pagedWindows } from '../../candle-intervals';
 import type {
   CallContext,
   Candle,
@@ -23,8 +23,8 @@ import {
   candlesSchema,
   errorSchema,
   GRANULARITY,
+  MAX_BUCKETS,
   onlineProducts,
-  pagedCandles,
   productsSchema,
   tickerSchema,
   toCandles,
@@ -75,10 +75,10 @@ export class CoinbaseAdapter implements UpstreamAdapter, PriceSource, OhlcvSourc
         product ? `no ${params.interval} candles` : `${params.coin.symbol} not listed`,
       );
     }
-    const range = params.range ?? latest(params.interval, params.limit);
+    const range = params.range ?? latestRange(params.interval, params.limit);
     const path = `/products/${encodeURIComponent(product)}/candles`;
-    return pagedCandles(
-      async (start, end) =>
+    return pagedWindows({
+      fetchWindow: async (start, end) =>
         toCandles(
           await this.get(
             path,
@@ -88,9 +88,10 @@ export class CoinbaseAdapter implements UpstreamAdapter, PriceSource, OhlcvSourc
           ),
         ),
       range,
-      params.interval,
-      params.limit,
-    );
+      interval: params.interval,
+      limit: params.limit,
+      maxBuckets: MAX_BUCKETS,
+    });
   }
 
   async listPairs({ ctx }: { ctx: CallContext }): Promise<ListedPair[]> {
@@ -132,13 +133,6 @@ export class CoinbaseAdapter implements UpstreamAdapter, PriceSource, OhlcvSourc
 
 function usdProduct(coin: KnownCoin): string | undefined {
   return coin.sharesTicker ? undefined : `${coin.symbol}-USD`;
-}
-
-/** The latest `limit` buckets, as a range ending now (Coinbase pages only by explicit ranges). */
-function latest(interval: CandleInterval, limit: number) {
-  const step = CANDLE_MS[interval];
-  const lastOpen = Math.floor(Date.now() / step) * step;
-  return { start: new Date(lastOpen - (limit - 1) * step), end: new Date(lastOpen) };
 }
 
 function notFound(message: string): ProviderError {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { CANDLE_MS, candlesInRange, withinRange } from '../../candle-intervals';
-import type { Candle, CandleInterval, CandleRange, ListedPair } from '../../provider.types';
+import type { Candle, CandleInterval, ListedPair } from '../../provider.types';
 import { decimalString, finite } from '../payload-fields';
 
 /** Coinbase's only granularities, in seconds: no 30m, 4h or weekly candles. */
@@ -52,29 +51,4 @@ export function onlineProducts(products: z.output<typeof productsSchema>): Liste
   return products
     .filter((p) => p.status === 'online' && !p.trading_disabled)
     .map((p) => ({ symbol: p.id, base: p.base_currency, quote: p.quote_currency }));
-}
-
-/**
- * A range in windows of at most 300 buckets, oldest first, until `limit` candles or the range's
- * end; buckets without trades are absent (gaps), never filled in.
- */
-export async function pagedCandles(
-  fetchWindow: (start: Date, end: Date) => Promise<Candle[]>,
-  range: CandleRange,
-  interval: CandleInterval,
-  limit: number,
-): Promise<Candle[]> {
-  const step = CANDLE_MS[interval];
-  const windows = Math.ceil(Math.min(limit, candlesInRange(range, interval)) / MAX_BUCKETS) + 1;
-  const collected: Candle[] = [];
-  let cursor = range.start.getTime();
-  for (let i = 0; i < windows && cursor <= range.end.getTime(); i += 1) {
-    const end = Math.min(range.end.getTime(), cursor + (MAX_BUCKETS - 1) * step);
-    collected.push(...(await fetchWindow(new Date(cursor), new Date(end))));
-    if (withinRange(collected, range, limit).length >= limit) {
-      break;
-    }
-    cursor = end + step;
-  }
-  return withinRange(collected, range, limit);
 }
