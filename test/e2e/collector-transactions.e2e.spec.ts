@@ -63,8 +63,8 @@ describe('one transaction per collection run (issue 17, item 4)', () => {
 
     const ok = await run('prices');
     assert.equal(ok.result, 'ok', ok.error ?? '');
-    assert.equal(ok.rows, 10, 'BTC and ETH from five providers');
-    assert.equal(await count(Price), 10);
+    assert.equal(ok.rows, 12, 'BTC and ETH from six providers');
+    assert.equal(await count(Price), 12);
     const snapshots = await dataSource().getRepository(MarketSnapshot).find();
     assert.equal(snapshots.length, 1);
     const served = t.fake.lastServed<{ symbol: string; current_price: number }[]>(
