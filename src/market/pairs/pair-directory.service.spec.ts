@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { krakenAsset } from '../../providers/upstreams/kraken/kraken.coins';
-import { pairSplits } from './pair-directory.service';
+import { mostListed, pairSplits } from './pair-directory.service';
 
 describe('pair names', () => {
   it('splits dashed pairs once and run-together pairs every way', () => {
@@ -21,5 +21,23 @@ describe('pair names', () => {
     assert.equal(krakenAsset('XBT', false), 'BTC');
     assert.equal(krakenAsset('SOL', true), 'SOL');
     assert.equal(krakenAsset('XTZ', true), 'XTZ');
+  });
+
+  it('picks the split most exchanges list, with each exchange id', () => {
+    const row = (exchange: string, symbol: string, base: string, quote: string) => ({
+      exchange,
+      symbol,
+      base,
+      quote,
+    });
+    assert.deepEqual(
+      mostListed([
+        row('binance', 'ETHBTC', 'ETH', 'BTC'),
+        row('odd', 'ETHBTC', 'ETHB', 'TC'),
+        row('kraken', 'ETHXBT', 'ETH', 'BTC'),
+      ]),
+      { base: 'ETH', quote: 'BTC', ids: { binance: 'ETHBTC', kraken: 'ETHXBT' } },
+    );
+    assert.equal(mostListed([]), undefined);
   });
 });

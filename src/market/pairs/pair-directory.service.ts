@@ -84,18 +84,13 @@ export class PairDirectory {
     const rows = (await this.store.find(pairSplits(symbol))).filter((r) =>
       exchanges.includes(r.exchange),
     );
-    const first = rows[0];
-    if (!first) {
+    const best = mostListed(rows);
+    if (!best) {
       throw new NotFoundException(
         `Unknown symbol "${symbol}": not a coin the service knows, nor a pair listed at ${exchanges.join(', ') || 'any exchange'}`,
       );
     }
-    const same = rows.filter((r) => r.base === first.base && r.quote === first.quote);
-    return {
-      base: first.base,
-      quote: first.quote,
-      ids: Object.fromEntries(same.map((r) => [r.exchange, r.symbol])),
-    };
+    return best;
   }
 
   private async refreshOne(id: string): Promise<number> {
@@ -112,4 +107,20 @@ export class PairDirectory {
     await this.store.replace(id, data, new Date());
     return data.length;
   }
+}
+
+/** Of the splits found (`ETHBTC` could in principle read two ways), the one most exchanges list. */
+export function mostListed(
+  rows: readonly { exchange: string; symbol: string; base: string; quote: string }[],
+): ResolvedPair | undefined {
+  const bySplit = new Map<string, ResolvedPair>();
+  for (const row of rows) {
+    const key = `${row.base}/${row.quote}`;
+    const pair = bySplit.get(key) ?? { base: row.base, quote: row.quote, ids: {} };
+    pair.ids[row.exchange] = row.symbol;
+    bySplit.set(key, pair);
+  }
+  return [...bySplit.values()].sort(
+    (a, b) => Object.keys(b.ids).length - Object.keys(a.ids).length,
+  )[0];
 }
