@@ -62,8 +62,9 @@ export class OhlcvService {
       pairIds: target.pair?.ids,
       source,
     });
+    // A range ending now (since, or from without to) keys by the candle it ends in, not the ms.
     const span = window.range
-      ? `${window.range.start.getTime()}-${window.range.end.getTime()}`
+      ? `${window.range.start.getTime()}-${Math.floor(window.range.end.getTime() / CANDLE_MS[interval])}`
       : 'latest';
     const { value: candles, meta } = await this.readPath.read({
       key: `ohlcv:${target.key}:${interval}:${window.limit}:${span}:${source ?? '*'}`,

@@ -260,6 +260,21 @@ describe('GET /api/ohlcv ranges, sources and listed pairs', () => {
     await get('symbol=BTC&from=yesterday').expect(400);
   });
 
+  it('serves a range from the database, marked stale, when every source fails', async () => {
+    const since = Math.floor(Date.now() / HOUR) * HOUR - 12 * HOUR;
+    const query = `symbol=BTC-EUR&interval=1h&since=${since}&limit=6`;
+    const fresh = await get(query).expect(200);
+    const again = await get(query).expect(200);
+    assert.equal(again.body.meta.cached, true, 'a since query is cached despite its moving end');
+    t.running.app.get(CacheService).invalidate('ohlcv:');
+    for (const provider of ['binance', 'kraken', 'coinbase', 'okx']) {
+      t.fake.inject(provider, { type: 'status', status: 503 });
+    }
+    const stale = await get(query).expect(200);
+    assert.deepEqual([stale.body.meta.provider, stale.body.meta.stale], ['database', true]);
+    assert.deepEqual(stale.body.data, fresh.body.data);
+  });
+
   it('applies the tier history depth to ranges as to limit', async () => {
     const since = Date.now() - 30 * 86_400_000;
     const free = await request(t.running.url)
