@@ -8,6 +8,7 @@ import { CoinDirectoryService } from './coins/coin-directory.service';
 import { MarketService } from './market.service';
 import { MarketSnapshotStore } from './market-snapshot.store';
 import { type CandleBatch, OhlcvStore } from './ohlcv.store';
+import { PairDirectory } from './pairs/pair-directory.service';
 import { PriceStore } from './price.store';
 import { TrendingService } from './trending.service';
 
@@ -17,7 +18,8 @@ const DEFAULT_WATCHLIST_SIZE = 20;
 /**
  * Scheduled collection for the watchlist: prices from every available provider (one row per
  * provider) plus a market snapshot, hourly candles, the trending list, and the daily market list
- * that tickers resolve against (also fetched at start when missing or a day old). Runs never
+ * that tickers resolve against and each exchange's pair list (both also fetched at start when
+ * missing or a day old). Runs never
  * overlap: JobScheduler lets a tick that comes during a run join that run instead of starting
  * another. ENABLE_BACKGROUND_TASKS=false leaves them unscheduled.
  */
@@ -30,6 +32,7 @@ export class MarketJob extends ScheduledJobs {
     private readonly registry: ProviderRegistry,
     private readonly coins: CoinCatalogue,
     private readonly directory: CoinDirectoryService,
+    private readonly pairs: PairDirectory,
     private readonly prices: PriceStore,
     private readonly snapshots: MarketSnapshotStore,
     private readonly candles: OhlcvStore,
@@ -64,6 +67,12 @@ export class MarketJob extends ScheduledJobs {
         cron: schedule.coins,
         run: () => this.directory.refresh(),
         runAtStart: () => this.directory.isStale(),
+      },
+      {
+        name: 'pair-lists',
+        cron: schedule.coins,
+        run: () => this.pairs.refresh(),
+        runAtStart: () => this.pairs.isStale(),
       },
     ];
   }

@@ -14,6 +14,7 @@ import { CoinsController } from './directory/coins.controller';
 import { DirectoryQueries } from './directory/directory.queries';
 import { DirectoryStore } from './directory/directory.store';
 import { FullDirectoryService } from './directory/full-directory.service';
+import { ExchangePairRecord } from './entities/exchange-pair.entity';
 import { MarketCoinRecord } from './entities/market-coin.entity';
 import { MarketSnapshot } from './entities/market-snapshot.entity';
 import { Ohlcv } from './entities/ohlcv.entity';
@@ -28,7 +29,10 @@ import { TrendingCoinRecord } from './entities/trending-coin.entity';
 import { TrendingService } from './trending.service';
 import { OhlcvController } from './ohlcv.controller';
 import { OhlcvService } from './ohlcv.service';
+import { OhlcvSources } from './ohlcv-sources';
 import { OhlcvStore } from './ohlcv.store';
+import { PairDirectory } from './pairs/pair-directory.service';
+import { PairListStore } from './pairs/pair-list.store';
 import { PriceStore } from './price.store';
 import { PriceHistoryService } from './price-history.service';
 import { PriceHistoryStore } from './price-history.store';
@@ -50,6 +54,7 @@ import { PricesVsService } from './prices-vs.service';
       CoinListingRecord,
       DirectoryCoinRecord,
       CoinDetailRecord,
+      ExchangePairRecord,
     ]),
     ProvidersModule,
     CurrenciesModule,
@@ -76,6 +81,9 @@ import { PricesVsService } from './prices-vs.service';
     PricesVsService,
     OhlcvStore,
     OhlcvService,
+    OhlcvSources,
+    PairListStore,
+    PairDirectory,
     MarketCoinStore,
     MarketSnapshotStore,
     MarketService,

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, MoreThanOrEqual, type Repository } from 'typeorm';
+import { Between, type EntityManager, MoreThanOrEqual, type Repository } from 'typeorm';
 import type { Candle, CandleInterval } from '../providers/provider.types';
 import { Ohlcv } from './entities/ohlcv.entity';
 
@@ -53,23 +53,28 @@ export class OhlcvStore {
     }
   }
 
-  /** The newest `limit` stored candles opened since `since`, oldest first. */
+  /**
+   * Stored candles opened since `since` (up to `until`, for a range), oldest first: the first
+   * `limit` of a range, else the newest `limit`.
+   */
   async latest(params: {
     symbol: string;
     interval: CandleInterval;
     limit: number;
     since: Date;
+    until?: Date;
   }): Promise<(Candle & { provider: string })[]> {
+    const { until } = params;
     const rows = await this.repo.find({
       where: {
         symbol: params.symbol,
         interval: params.interval,
-        openTime: MoreThanOrEqual(params.since),
+        openTime: until ? Between(params.since, until) : MoreThanOrEqual(params.since),
       },
-      order: { openTime: 'DESC' },
+      order: { openTime: until ? 'ASC' : 'DESC' },
       take: params.limit,
     });
-    return rows.reverse().map((r) => ({
+    return (until ? rows : rows.reverse()).map((r) => ({
       openTime: r.openTime,
       open: r.open,
       high: r.high,

@@ -80,7 +80,25 @@ export interface TrendingCoin {
   score: number;
 }
 
-export const CANDLE_INTERVALS = ['1m', '5m', '15m', '30m', '1h', '4h', '1d', '1w'] as const;
+/** Every candle size some source offers; each source declares its own subset. `1M` is a calendar month. */
+export const CANDLE_INTERVALS = [
+  '1s',
+  '1m',
+  '3m',
+  '5m',
+  '15m',
+  '30m',
+  '1h',
+  '2h',
+  '4h',
+  '6h',
+  '8h',
+  '12h',
+  '1d',
+  '3d',
+  '1w',
+  '1M',
+] as const;
 export type CandleInterval = (typeof CANDLE_INTERVALS)[number];
 
 export interface Candle {
@@ -170,10 +188,28 @@ export interface MarketSource {
 export interface TrendingSource {
   getTrending(params: { ctx: CallContext }): Promise<TrendingCoin[]>;
 }
+/** Candles whose open time lies from `start` to `end`, both inclusive. */
+export interface CandleRange {
+  start: Date;
+  end: Date;
+}
+/** A pair an exchange lists, as its stored product list names it. */
+export interface ListedPair {
+  /** The exchange's own id for the pair (`ETHBTC`, `BTC-EUR`, `XETHXXBT`). */
+  symbol: string;
+  base: string;
+  quote: string;
+}
 export interface CandleQuery {
+  /** The coin, quoted in USD (USDT on Binance) unless `pair` is given. */
   coin: KnownCoin;
   interval: CandleInterval;
+  /** At most this many candles: the latest ones, or the first ones of `range`. */
   limit: number;
+  /** Absent: the latest `limit` candles. Sources page through a range themselves. */
+  range?: CandleRange;
+  /** Another quote than USD: each exchange's id for the pair, by provider id. */
+  pair?: Readonly<Partial<Record<string, string>>>;
   ctx: CallContext;
 }
 export interface HistoryQuery {
@@ -183,7 +219,14 @@ export interface HistoryQuery {
   ctx: CallContext;
 }
 export interface OhlcvSource {
+  /** The intervals this source serves: requests are validated and routed by them. */
+  readonly candleIntervals: readonly CandleInterval[];
+  /** Whether it serves `range` (and `pair`) queries; fixed-window sources do not. */
+  readonly candleRanges: boolean;
+  /** Oldest first. */
   getCandles(params: CandleQuery): Promise<Candle[]>;
+  /** Every pair the exchange lists, for resolving non-USD pairs (exchanges only). */
+  listPairs?(params: { ctx: CallContext }): Promise<ListedPair[]>;
 }
 export interface HistorySource {
   getPriceHistory(params: HistoryQuery): Promise<PricePoint[]>;

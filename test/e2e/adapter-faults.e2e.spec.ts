@@ -4,6 +4,7 @@ import { type AppConfig, loadConfig } from '../../src/core/config';
 import { ProviderError, type ProviderErrorKind, UpstreamHttpService } from '../../src/core/http';
 import { AlternativeMeAdapter } from '../../src/providers/upstreams/alternative-me/alternative-me.adapter';
 import { BinanceAdapter } from '../../src/providers/upstreams/binance/binance.adapter';
+import { CoinbaseAdapter } from '../../src/providers/upstreams/coinbase/coinbase.adapter';
 import { CoinCapAdapter } from '../../src/providers/upstreams/coincap/coincap.adapter';
 import { CoinGeckoAdapter } from '../../src/providers/upstreams/coingecko/coingecko.adapter';
 import { CryptoCompareAdapter } from '../../src/providers/upstreams/cryptocompare/cryptocompare.adapter';
@@ -11,6 +12,7 @@ import { DefiLlamaAdapter } from '../../src/providers/upstreams/defillama/defill
 import { EtherscanAdapter } from '../../src/providers/upstreams/etherscan/etherscan.adapter';
 import { FrankfurterAdapter } from '../../src/providers/upstreams/frankfurter/frankfurter.adapter';
 import { KrakenAdapter } from '../../src/providers/upstreams/kraken/kraken.adapter';
+import { OkxAdapter } from '../../src/providers/upstreams/okx/okx.adapter';
 import { RssAdapter } from '../../src/providers/upstreams/rss/rss.adapter';
 import { type Fault, FakeUpstream } from '../fake-upstream/fake-upstream';
 import { REPO_ROOT } from '../support/test-app';
@@ -159,6 +161,45 @@ const ADAPTERS: Record<string, AdapterCase> = {
         ctx: { signal },
       }),
     error200: 'bad_payload',
+    empty: 'not_found',
+  },
+  coinbase: {
+    target: 'coinbase',
+    call: (c, h, signal) =>
+      new CoinbaseAdapter(h, c).getCandles({
+        coin: coin(c, 'BTC'),
+        interval: '1h',
+        limit: 24,
+        range: { start: new Date(Date.now() - 30 * 3_600_000), end: new Date() },
+        ctx: { signal },
+      }),
+    // Coinbase reports errors as {"message": …}: inside a 200 it is no candle list.
+    error200: 'bad_payload',
+    empty: 'not_found',
+  },
+  'coinbase prices': {
+    target: 'coinbase',
+    call: (c, h, signal) =>
+      new CoinbaseAdapter(h, c).getPrices({
+        coins: [coin(c, 'BTC'), coin(c, 'ETH')],
+        ctx: { signal },
+      }),
+    error200: 'bad_payload',
+    // A 404 per product means the coins are not listed there: nothing to return.
+    empty: 'bad_payload',
+  },
+  okx: {
+    target: 'okx',
+    call: (c, h, signal) =>
+      new OkxAdapter(h, c).getCandles({
+        coin: coin(c, 'ETH'),
+        interval: '1h',
+        limit: 24,
+        range: { start: new Date(Date.now() - 30 * 3_600_000), end: new Date() },
+        ctx: { signal },
+      }),
+    // OKX's 200 with code 50011 is its rate limit.
+    error200: 'rate_limited',
     empty: 'not_found',
   },
   rss: {

@@ -43,6 +43,7 @@ describe('market collectors', () => {
       'fear-greed',
       'health',
       'news',
+      'pair-lists',
       'prices',
       'stats-broadcast',
       'trending',
@@ -63,13 +64,15 @@ describe('market collectors', () => {
   it('a price run stores one row per provider and coin, and a market snapshot', async () => {
     const paprikaCalls = t.fake.count('coinpaprika:');
     const stored = await t.running.app.get(MarketJob).collectPrices();
-    assert.equal(stored, 12);
+    assert.equal(stored, 14);
     assert.equal(t.fake.count('coinpaprika:'), paprikaCalls, 'CoinPaprika keeps its budget');
     const rows = await repo(Price).find();
     const pairs = rows.map((r) => `${r.provider}:${r.symbol}`).sort();
     assert.deepEqual(pairs, [
       'binance:BTC',
       'binance:ETH',
+      'coinbase:BTC',
+      'coinbase:ETH',
       'coincap:BTC',
       'coincap:ETH',
       'coingecko:BTC',
@@ -130,6 +133,8 @@ describe('market collectors', () => {
     for (const route of [
       'binance',
       'kraken:/0/public/OHLC',
+      'coinbase:/products/:id/candles',
+      'okx:/api/v5/market/candles',
       'coingecko:/api/v3/coins/:id/ohlc',
       'cryptocompare:/data/v2/histohour',
     ]) {
@@ -145,6 +150,8 @@ describe('market collectors', () => {
     }
     t.fake.inject('binance', { type: 'status', status: 503 });
     t.fake.inject('kraken', { type: 'status', status: 503 });
+    t.fake.inject('coinbase', { type: 'status', status: 503 });
+    t.fake.inject('okx', { type: 'status', status: 503 });
     t.fake.inject('coingecko', { type: 'status', status: 503 });
     t.fake.inject('cryptocompare', { type: 'status', status: 503 });
     try {

@@ -110,6 +110,7 @@ describe('diagnostics auto_fix when a repair fails', () => {
       'coingecko',
       'binance',
       'kraken',
+      'coinbase',
       'coincap',
       'cryptocompare',
       'coinpaprika',

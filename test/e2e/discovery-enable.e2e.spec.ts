@@ -29,6 +29,7 @@ const PRICE_PROVIDERS = [
   'coingecko',
   'binance',
   'kraken',
+  'coinbase',
   'coincap',
   'cryptocompare',
   'coinpaprika',

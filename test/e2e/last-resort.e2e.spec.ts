@@ -146,7 +146,7 @@ describe('the last resort: stored rows when every upstream fails after a restart
     const candles = await api().get('/api/ohlcv?symbol=ETH&interval=1d&limit=3').expect(503);
     assert.deepEqual(
       candles.body.attempted.map((a: { provider: string }) => a.provider),
-      ['binance', 'kraken', 'coingecko', 'cryptocompare'],
+      ['binance', 'kraken', 'coinbase', 'okx', 'cryptocompare'],
     );
     await t.running.app.get(DataSource).getRepository(TrendingCoinRecord).clear();
     // No trending list anywhere: the movers stand-in is tried too, and its market sources fail.

@@ -36,13 +36,15 @@ describe('GET /api/ohlcv', () => {
     assert.equal(res.body.meta.count, 24);
     assert.deepEqual(
       res.body.data,
-      upstream.map(([openTime, open, high, low, close, volume]) => ({
+      upstream.map(([openTime, open, high, low, close, volume], i) => ({
         open_time: new Date(openTime).toISOString(),
         open: Number(open),
         high: Number(high),
         low: Number(low),
         close: Number(close),
         volume: Number(volume),
+        // The newest hour is still forming.
+        closed: i < upstream.length - 1,
       })),
     );
   });
@@ -78,6 +80,7 @@ describe('GET /api/ohlcv', () => {
         low: Number(r.low),
         close: Number(r.close),
         volume: Number(r.volume),
+        closed: r.closed === 'true',
       })),
       json.body.data,
     );
@@ -97,15 +100,18 @@ describe('GET /api/ohlcv', () => {
   it('falls back to CoinGecko OHLC, then CryptoCompare, as each earlier source fails', async () => {
     t.fake.inject('binance', { type: 'status', status: 503 });
     t.fake.inject('kraken', { type: 'status', status: 503 });
+    t.fake.inject('okx', { type: 'status', status: 503 });
     const gecko = await api().get('/api/ohlcv?symbol=BTC&interval=4h&limit=3').expect(200);
     assert.equal(gecko.body.meta.provider, 'coingecko');
     assert.deepEqual(
       gecko.body.meta.attempted.map((a: { provider: string; outcome: string }) => a.outcome),
-      ['upstream_5xx', 'upstream_5xx', 'ok'],
+      // Coinbase has no 4h candles: it is not tried.
+      ['upstream_5xx', 'upstream_5xx', 'upstream_5xx', 'ok'],
     );
     assert.equal(gecko.body.data.length, 3);
     assert.ok(gecko.body.data.every((c: { volume: unknown }) => c.volume === null));
     t.fake.inject('coingecko', { type: 'status', status: 503 });
+    t.fake.inject('coinbase', { type: 'status', status: 503 });
     const compare = await api().get('/api/ohlcv?symbol=ETH&interval=1d&limit=3').expect(200);
     assert.equal(compare.body.meta.provider, 'cryptocompare');
     assert.equal(compare.body.data.length, 3);
@@ -115,24 +121,27 @@ describe('GET /api/ohlcv', () => {
   it('serves the stored candles, marked stale, when every source fails and nothing is cached', async () => {
     const fresh = await api().get('/api/ohlcv?symbol=SOL&interval=1h&limit=5').expect(200);
     t.running.app.get(CacheService).invalidate('ohlcv:');
-    for (const provider of ['binance', 'kraken', 'coingecko', 'cryptocompare']) {
+    for (const provider of ['binance', 'kraken', 'coinbase', 'okx', 'coingecko', 'cryptocompare']) {
       t.fake.inject(provider, { type: 'status', status: 503 });
     }
     const res = await api().get('/api/ohlcv?symbol=SOL&interval=1h&limit=5').expect(200);
     assert.deepEqual([res.body.meta.provider, res.body.meta.stale], ['database', true]);
-    assert.equal(res.body.meta.attempted.length, 4);
+    assert.equal(res.body.meta.attempted.length, 5, 'every source offering 1h but CoinGecko');
     assert.deepEqual(res.body.data, fresh.body.data);
     const none = await api().get('/api/ohlcv?symbol=SOL&interval=4h&limit=5').expect(503);
     assert.match(none.body.message, /binance \(upstream_5xx/);
   });
 
   it('rejects bad parameters with a 400 that says what is allowed, and 404s unknown coins', async () => {
-    const interval = await api().get('/api/ohlcv?symbol=BTC&interval=2h').expect(400);
-    assert.match(interval.body.message, /interval must be one of 1m, 5m, 15m, 30m, 1h, 4h, 1d, 1w/);
+    const interval = await api().get('/api/ohlcv?symbol=BTC&interval=2m').expect(400);
+    assert.match(interval.body.message, /interval must be one of 1s, 1m, 3m, 5m, 15m, 30m, 1h/);
     const limit = await api().get('/api/ohlcv?symbol=BTC&limit=1001').expect(400);
     assert.match(limit.body.message, /limit must be an integer from 1 to 1000/);
     await api().get('/api/ohlcv?symbol=B$C').expect(400);
     const unknown = await api().get('/api/ohlcv?symbol=NOPEUSDT').expect(404);
-    assert.match(unknown.body.message, /^Unknown symbol "NOPEUSDT": not a ticker or CoinGecko id/);
+    assert.match(
+      unknown.body.message,
+      /^Unknown symbol "NOPEUSDT": not a coin the service knows, nor a pair listed at binance, kraken, coinbase, okx/,
+    );
   });
 });

@@ -20,6 +20,7 @@ const TABLES = [
   'currencies',
   'defi_protocols',
   'defi_tvl_daily',
+  'exchange_pairs',
   'fear_greed',
   'job_runs',
   'market_snapshots',
@@ -81,6 +82,7 @@ describe('persistence', () => {
         { name: 'MarketOverviewStored1765400000000' },
         { name: 'Currencies1766000000000' },
         { name: 'CoinDirectory1766100000000' },
+        { name: 'ExchangePairs1766300000000' },
         { name: 'MarketCoinChanges1766400000000' },
       ]);
       const drift = await dataSource.driver.createSchemaBuilder().log();
@@ -123,7 +125,7 @@ describe('persistence', () => {
       assert.equal(found.marketCap, null);
       assert.equal(found.change24h, -1.25);
       assert.deepEqual(found.timestamp, new Date('2026-11-28T01:00:00.000Z'));
-      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 15);
+      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 16);
     } finally {
       await second.close();
     }

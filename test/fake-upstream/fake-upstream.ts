@@ -88,6 +88,8 @@ export class FakeUpstream {
       BINANCE_BASE_URLS: `${b}/binance-a,${b}/binance-b,${b}/binance-c`,
       BINANCE_WS_URLS: `${b.replace(/^http/, 'ws')}/binance-ws`,
       KRAKEN_BASE_URL: `${b}/kraken`,
+      COINBASE_BASE_URL: `${b}/coinbase`,
+      OKX_BASE_URL: `${b}/okx/api/v5`,
       COINCAP_BASE_URL: `${b}/coincap/v3`,
       CRYPTOCOMPARE_BASE_URL: `${b}/cryptocompare`,
       DEFILLAMA_BASE_URL: `${b}/defillama`,

@@ -75,13 +75,31 @@ export function marketCapOf(symbol: string): number {
   return MARKET_CAPS[symbol] ?? (BASE_PRICES[symbol] ?? 10) * 50_000_000 * (symbol.length + 7);
 }
 
-/** Candles ending now, oldest first. */
-export function candles(symbol: string, intervalMs: number, count: number, end = Date.now()) {
+/** One euro in US dollars: the fake's only fiat rate; EUR pairs are USD prices divided by it. */
+export const EUR_IN_USD = 1.0581;
+
+/** A coin's price in another quote: USD (or a USD stablecoin), EUR, or another coin. */
+export function pairPriceOf(base: string, quote: string, at = Date.now()): number {
+  const usd = priceOf(base, at);
+  if (quote === 'USD' || quote === 'USDT' || quote === 'USDC') {
+    return usd;
+  }
+  return quote === 'EUR' ? usd / EUR_IN_USD : usd / priceOf(quote, at);
+}
+
+/** Candles ending now, oldest first, of the coin in USD or in `quote`. */
+export function candles(
+  symbol: string,
+  intervalMs: number,
+  count: number,
+  end = Date.now(),
+  quote = 'USD',
+) {
   const lastOpen = Math.floor(end / intervalMs) * intervalMs;
   return Array.from({ length: count }, (_, i) => {
     const openTime = lastOpen - (count - 1 - i) * intervalMs;
-    const open = priceOf(symbol, openTime);
-    const close = priceOf(symbol, openTime + intervalMs - 1);
+    const open = pairPriceOf(symbol, quote, openTime);
+    const close = pairPriceOf(symbol, quote, openTime + intervalMs - 1);
     return {
       openTime,
       open,

@@ -7,12 +7,15 @@ import {
   priceOf,
   volumeOf,
 } from './market-data';
+import { COINBASE } from './coinbase.routes';
+import { binanceExchangeInfo, binancePair, KRAKEN_CROSS, krakenAssetPairs } from './exchange-pairs';
 import { FEEDS } from './feeds';
 import { coinsMarkets, marketChartRange } from './coingecko-markets.routes';
 import { coingeckoCurrencyRoutes, simplePrice } from './coingecko-currencies.routes';
 import { frankfurter } from './frankfurter.routes';
 import { coinlore } from './coinlore.routes';
 import { coinpaprika } from './coinpaprika.routes';
+import { OKX } from './okx.routes';
 import { type Handler, ok } from './route.types';
 import { COINGECKO_DIRECTORY } from './coingecko-directory.routes';
 
@@ -139,16 +142,22 @@ const binance: Record<string, Handler> = {
     });
     return ok(rows, [], BINANCE_ERROR, { headers: { 'x-mbx-used-weight-1m': '42' } });
   },
+  '/api/v3/exchangeInfo': binanceExchangeInfo,
   '/api/v3/klines': (q) => {
-    const symbol = binanceSymbol(q.get('symbol') ?? 'BTCUSDT');
+    const [symbol, quote] = binancePair(q.get('symbol') ?? 'BTCUSDT');
     const step = INTERVAL_MS[q.get('interval') ?? ''];
     if (!step) {
       return ok({ code: -1120, msg: 'Invalid interval.' }, [], BINANCE_ERROR, { status: 400 });
     }
     const limit = Math.min(1000, Number(q.get('limit') ?? 500));
-    const end = Number(q.get('endTime') ?? Date.now());
-    const start = Number(q.get('startTime') ?? 0);
-    const rows = candles(symbol, step, limit, end).filter((c) => c.openTime >= start);
+    const end = Math.min(Date.now(), Number(q.get('endTime') ?? Date.now()));
+    // With startTime, the oldest candles from there (as Binance pages); without, the newest.
+    const first = q.has('startTime') ? Math.ceil(Number(q.get('startTime')) / step) * step : 0;
+    const lastOpen = q.has('startTime') ? Math.min(end, first + (limit - 1) * step) : end;
+    const count = q.has('startTime')
+      ? Math.max(0, Math.floor((lastOpen - first) / step) + 1)
+      : limit;
+    const rows = candles(symbol, step, count, lastOpen, quote);
     return ok(
       rows.map((c) => [
         c.openTime,
@@ -196,22 +205,29 @@ const kraken: Record<string, Handler> = {
     }
     return ok({ error: [], result }, { error: [], result: {} }, KRAKEN_ERROR);
   },
+  '/0/public/AssetPairs': krakenAssetPairs(KRAKEN_PAIRS),
   '/0/public/OHLC': (q) => {
-    const known = KRAKEN_PAIRS[q.get('pair') ?? ''];
+    const pair = q.get('pair') ?? '';
+    const known: [string, string, string?] | undefined = KRAKEN_PAIRS[pair] ?? KRAKEN_CROSS[pair];
     if (!known) {
       return ok({ error: ['EQuery:Unknown asset pair'] }, {}, KRAKEN_ERROR);
     }
     const step = Number(q.get('interval') ?? 1) * 60_000;
-    const rows = candles(known[1], step, 720).map((c) => [
-      c.openTime / 1000,
-      s(c.open),
-      s(c.high),
-      s(c.low),
-      s(c.close),
-      s((c.open + c.close) / 2),
-      s(c.volume),
-      42,
-    ]);
+    // Only the latest 720 candles, those after `since` when given (the forming one always).
+    const since = Number(q.get('since') ?? 0) * 1000;
+    const latest = candles(known[1], step, 720, Date.now(), known[2] ?? 'USD');
+    const rows = latest
+      .filter((c, i) => c.openTime > since || i === 719)
+      .map((c) => [
+        c.openTime / 1000,
+        s(c.open),
+        s(c.high),
+        s(c.low),
+        s(c.close),
+        s((c.open + c.close) / 2),
+        s(c.volume),
+        42,
+      ]);
     return ok(
       { error: [], result: { [known[0]]: rows, last: nowSec() } },
       { error: [], result: { [known[0]]: [], last: nowSec() } },
@@ -488,6 +504,8 @@ export const HOSTS: Record<string, Record<string, Handler>> = {
   'binance-b': binance,
   'binance-c': binance,
   kraken,
+  coinbase: COINBASE,
+  okx: OKX,
   coincap,
   cryptocompare,
   defillama,

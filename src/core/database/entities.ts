@@ -7,6 +7,7 @@ import { FearGreedDay } from '../../fear-greed/entities/fear-greed.entity';
 import { CoinDetailRecord } from '../../market/entities/coin-detail.entity';
 import { CoinListingRecord } from '../../market/entities/coin-listing.entity';
 import { DirectoryCoinRecord } from '../../market/entities/directory-coin.entity';
+import { ExchangePairRecord } from '../../market/entities/exchange-pair.entity';
 import { MarketCoinRecord } from '../../market/entities/market-coin.entity';
 import { MarketSnapshot } from '../../market/entities/market-snapshot.entity';
 import { Ohlcv } from '../../market/entities/ohlcv.entity';
@@ -33,6 +34,7 @@ export const ENTITIES = [
   CoinListingRecord,
   DirectoryCoinRecord,
   CoinDetailRecord,
+  ExchangePairRecord,
   NewsItem,
   NewsFeedState,
   DefiProtocol,

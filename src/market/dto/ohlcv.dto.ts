@@ -1,22 +1,50 @@
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { RESPONSE_FORMATS, type ResponseFormat } from '../../core/web/csv';
 import { ResponseMetaDto } from '../../core/web/dto/response-meta.dto';
+import { CANDLE_MS } from '../../providers/candle-intervals';
 import { CANDLE_INTERVALS, type CandleInterval } from '../../providers/provider.types';
 import { OptionalIntField } from '../../core/web/int-field.decorator';
 
+const INSTANT = /^(\d{1,11}|\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)$/;
+const INSTANT_MESSAGE = (name: string) => `${name} must be epoch seconds or an ISO 8601 time`;
+
 export class OhlcvQueryDto {
-  /** BTCUSDT, BTC (quote USDT) or BTC-USD. @example "BTCUSDT" */
-  @Matches(/^[A-Za-z0-9-]{1,20}$/, { message: 'symbol must be like BTCUSDT, BTC or BTC-USD' })
+  /**
+   * A coin in USD (BTCUSDT, BTC, BTC-USD: USDT on Binance), or any pair an exchange lists
+   * (ETHBTC, BTC-EUR), resolved through each exchange's stored pair list. @example "BTCUSDT"
+   */
+  @Matches(/^[A-Za-z0-9-]{1,20}$/, {
+    message: 'symbol must be like BTCUSDT, BTC, BTC-USD or ETHBTC',
+  })
   symbol!: string;
 
-  /** Candle size. @example "1h" */
+  /** Candle size (`1m` minute, `1M` calendar month); each source offers its own set, checked against the source used. @example "1h" */
   @IsOptional()
   @IsIn(CANDLE_INTERVALS, { message: `interval must be one of ${CANDLE_INTERVALS.join(', ')}` })
   interval: CandleInterval = '1h';
 
-  /** Number of candles, newest last; default 100, or as many as the tier's history depth holds when fewer. @example 100 */
+  /** Number of candles: the latest ones (default 100, or as many as the tier's history depth holds when fewer), the first ones from `since`, or at most this many of `from`/`to`. @example 100 */
   @OptionalIntField('limit', 1, 1000)
   limit?: number;
+
+  /** Candles opening at or after this time, in ms since the epoch (CCXT style), with `limit`. @example 1795737600000 */
+  @OptionalIntField('since', 0, 99_999_999_999_999)
+  since?: number;
+
+  /** Range start: epoch seconds or ISO 8601; with `to` (default now), at most 2,000 candles unless `limit` is given. @example "2026-11-27T00:00:00Z" */
+  @IsOptional()
+  @Matches(INSTANT, { message: INSTANT_MESSAGE('from') })
+  from?: string;
+
+  /** Range end (inclusive open time): epoch seconds or ISO 8601. @example "1795824000" */
+  @IsOptional()
+  @Matches(INSTANT, { message: INSTANT_MESSAGE('to') })
+  to?: string;
+
+  /** One source only (a provider id serving ohlcv, e.g. binance, coinbase, kraken); default: failover among those offering the interval. @example "coinbase" */
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{1,40}$/, { message: 'source must be a provider id such as binance' })
+  source?: string;
 
   /** json (default) or csv (text/csv with a header row). @example "json" */
   @IsOptional()
@@ -24,25 +52,8 @@ export class OhlcvQueryDto {
   format: ResponseFormat = 'json';
 }
 
-/** The length of a candle of each interval, in ms. */
-export const CANDLE_MS: Record<CandleInterval, number> = {
-  '1m': 60_000,
-  '5m': 300_000,
-  '15m': 900_000,
-  '30m': 1_800_000,
-  '1h': 3_600_000,
-  '4h': 14_400_000,
-  '1d': 86_400_000,
-  '1w': 604_800_000,
-};
-
 const DAY_MS = 86_400_000;
 const DEFAULT_CANDLES = 100;
-
-/** How many days back `limit` candles of `interval` reach: what a tier's history depth limits. */
-export function candleSpanDays(query: { interval: CandleInterval; limit: number }): number {
-  return Math.ceil((query.limit * CANDLE_MS[query.interval]) / DAY_MS);
-}
 
 /** 100 candles, or as many as fit in the tier's history depth (at least one). */
 export function defaultCandleLimit(interval: CandleInterval, historyDays: number | null): number {
@@ -71,11 +82,17 @@ export class CandleDto {
 
   /** Base-asset volume; null when the provider has none (CoinGecko). @example 412.7 */
   volume!: number | null;
+
+  /** False for a candle still forming (its interval has not ended): its numbers will change. @example true */
+  closed!: boolean;
 }
 
 export class OhlcvMetaDto extends ResponseMetaDto {
-  /** The coin the symbol resolved to. @example "BTC" */
+  /** The coin the symbol resolved to (the base asset of a pair). @example "BTC" */
   symbol!: string;
+
+  /** The quote of a listed pair (EUR, BTC...); null for the coin's USD candles (USDT on Binance). @example null */
+  quote!: string | null;
 
   /** @example "1h" */
   interval!: string;

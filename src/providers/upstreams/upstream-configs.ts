@@ -1,5 +1,6 @@
 import { alternativeMeConfig } from './alternative-me/alternative-me.config';
 import { binanceConfig } from './binance/binance.config';
+import { coinbaseConfig } from './coinbase/coinbase.config';
 import { coincapConfig } from './coincap/coincap.config';
 import { coinloreConfig } from './coinlore/coinlore.config';
 import { coinpaprikaConfig } from './coinpaprika/coinpaprika.config';
@@ -9,6 +10,7 @@ import { defillamaConfig } from './defillama/defillama.config';
 import { etherscanConfig } from './etherscan/etherscan.config';
 import { frankfurterConfig } from './frankfurter/frankfurter.config';
 import { krakenConfig } from './kraken/kraken.config';
+import { okxConfig } from './okx/okx.config';
 import { rssConfig } from './rss/rss.config';
 
 /**
@@ -30,6 +32,8 @@ export const UPSTREAM_CONFIGS = [
   frankfurterConfig,
   coinpaprikaConfig,
   coinloreConfig,
+  coinbaseConfig,
+  okxConfig,
 ] as const;
 
 type Configs = (typeof UPSTREAM_CONFIGS)[number];

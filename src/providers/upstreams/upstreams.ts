@@ -3,6 +3,7 @@ import type { AdapterFor, UpstreamAdapter } from '../provider.types';
 import type { ProviderCategory } from '../../core/config';
 import { AlternativeMeAdapter } from './alternative-me/alternative-me.adapter';
 import { BinanceAdapter } from './binance/binance.adapter';
+import { CoinbaseAdapter } from './coinbase/coinbase.adapter';
 import { CoinCapAdapter } from './coincap/coincap.adapter';
 import { CoinGeckoAdapter } from './coingecko/coingecko.adapter';
 import { CoinLoreAdapter } from './coinlore/coinlore.adapter';
@@ -12,6 +13,7 @@ import { DefiLlamaAdapter } from './defillama/defillama.adapter';
 import { EtherscanAdapter } from './etherscan/etherscan.adapter';
 import { FrankfurterAdapter } from './frankfurter/frankfurter.adapter';
 import { KrakenAdapter } from './kraken/kraken.adapter';
+import { OkxAdapter } from './okx/okx.adapter';
 import { RssAdapter } from './rss/rss.adapter';
 import type { UpstreamId } from './upstream-configs';
 
@@ -45,6 +47,8 @@ export const UPSTREAM_ADAPTERS: Record<UpstreamId, Type<UpstreamAdapter>> = {
   frankfurter: checkedAdapter(FrankfurterAdapter),
   coinpaprika: checkedAdapter(CoinPaprikaAdapter),
   coinlore: checkedAdapter(CoinLoreAdapter),
+  coinbase: checkedAdapter(CoinbaseAdapter),
+  okx: checkedAdapter(OkxAdapter),
 };
 
 const ADAPTER_CLASSES = Object.values(UPSTREAM_ADAPTERS);

@@ -23,6 +23,8 @@ import { Currencies1766000000000 as PostgresCurrencies } from './postgres/176600
 import { Currencies1766000000000 as SqliteCurrencies } from './sqlite/1766000000000-Currencies';
 import { CoinDirectory1766100000000 as PostgresCoinDirectory } from './postgres/1766100000000-CoinDirectory';
 import { CoinDirectory1766100000000 as SqliteCoinDirectory } from './sqlite/1766100000000-CoinDirectory';
+import { ExchangePairs1766300000000 as PostgresExchangePairs } from './postgres/1766300000000-ExchangePairs';
+import { ExchangePairs1766300000000 as SqliteExchangePairs } from './sqlite/1766300000000-ExchangePairs';
 import { MarketCoinChanges1766400000000 as PostgresMarketCoinChanges } from './postgres/1766400000000-MarketCoinChanges';
 import { MarketCoinChanges1766400000000 as SqliteMarketCoinChanges } from './sqlite/1766400000000-MarketCoinChanges';
 import { Init1764300000000 as SqliteInit } from './sqlite/1764300000000-Init';
@@ -48,6 +50,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteMarketOverviewStored,
   SqliteCurrencies,
   SqliteCoinDirectory,
+  SqliteExchangePairs,
   SqliteMarketCoinChanges,
 ];
 export const POSTGRES_MIGRATIONS = [
@@ -65,5 +68,6 @@ export const POSTGRES_MIGRATIONS = [
   PostgresMarketOverviewStored,
   PostgresCurrencies,
   PostgresCoinDirectory,
+  PostgresExchangePairs,
   PostgresMarketCoinChanges,
 ];

@@ -13,6 +13,7 @@ import type {
   CandleQuery,
   CandleInterval,
   HistoryQuery,
+  ListedPair,
   HistorySource,
   OhlcvSource,
   PricePoint,
@@ -22,6 +23,15 @@ import type {
 } from '../../provider.types';
 import { decimalString, finite } from '../payload-fields';
 import { historyInterval, klinesToHistory, leadOf } from './binance.history';
+import {
+  BINANCE_INTERVALS,
+  exchangeInfoSchema,
+  klinesSchema,
+  MAX_KLINES,
+  pagedKlines,
+  toCandles,
+  tradingPairs,
+} from './binance.candles';
 
 const ID = 'binance';
 const QUOTE = 'USDT';
@@ -29,7 +39,6 @@ const QUOTE = 'USDT';
 const GEO_BLOCK_RECHECK_MS = 6 * 3_600_000;
 const WEIGHT_LIMIT_PER_MINUTE = 6000;
 const WEIGHT_SAFETY = 0.9;
-const MAX_KLINES = 1000;
 
 const tickerSchema = z.array(
   z.object({
@@ -39,20 +48,6 @@ const tickerSchema = z.array(
     quoteVolume: decimalString,
     closeTime: finite,
   }),
-);
-const klinesSchema = z.array(
-  z
-    .tuple([
-      finite,
-      decimalString,
-      decimalString,
-      decimalString,
-      decimalString,
-      decimalString,
-      finite,
-      decimalString,
-    ])
-    .rest(z.unknown()),
 );
 const pingSchema = z.object({});
 const errorBodySchema = z.object({ code: z.number(), msg: z.string() });
@@ -76,6 +71,8 @@ export interface BinanceHostState {
 export class BinanceAdapter implements UpstreamAdapter, PriceSource, OhlcvSource, HistorySource {
   readonly id = ID;
   readonly categories = ['prices', 'ohlcv', 'history'] as const;
+  readonly candleIntervals = BINANCE_INTERVALS;
+  readonly candleRanges = true;
   private readonly logger = new Logger(BinanceAdapter.name);
   private readonly hosts: BinanceHostState[];
 
@@ -122,20 +119,32 @@ export class BinanceAdapter implements UpstreamAdapter, PriceSource, OhlcvSource
   }
 
   async getCandles(params: CandleQuery): Promise<Candle[]> {
-    const rows = await this.klines(
-      params.coin,
-      params.interval,
-      { limit: params.limit },
-      params.ctx,
+    const symbol = this.symbolFor(params);
+    const { interval, range, limit, ctx } = params;
+    const page = async (query: Record<string, number>) =>
+      toCandles(
+        await this.get('/api/v3/klines', { symbol, interval, ...query }, klinesSchema, ctx),
+      );
+    if (!range) {
+      return page({ limit });
+    }
+    const endTime = range.end.getTime();
+    return pagedKlines(
+      (startTime, n) => page({ startTime, endTime, limit: n }),
+      range,
+      interval,
+      limit,
     );
-    return rows.map(([openTime, open, high, low, close, volume]) => ({
-      openTime: new Date(openTime),
-      open,
-      high,
-      low,
-      close,
-      volume,
-    }));
+  }
+
+  async listPairs({ ctx }: { ctx: CallContext }): Promise<ListedPair[]> {
+    const info = await this.get(
+      '/api/v3/exchangeInfo',
+      { showPermissionSets: 'false' },
+      exchangeInfoSchema,
+      ctx,
+    );
+    return tradingPairs(info);
   }
 
   /** Klines of the range, with the 24 h before it so that each point's 24 h volume is whole. */
@@ -164,19 +173,29 @@ export class BinanceAdapter implements UpstreamAdapter, PriceSource, OhlcvSource
     range: { limit: number; startTime?: number; endTime?: number },
     ctx: CallContext,
   ) {
-    if (!coin.binancePair || coin.sharesTicker) {
-      throw new ProviderError({
-        provider: ID,
-        kind: 'not_found',
-        message: `${coin.symbol} has no ${QUOTE} pair`,
-      });
-    }
     return this.get(
       '/api/v3/klines',
-      { symbol: coin.binancePair, interval, ...range },
+      { symbol: this.symbolFor({ coin }), interval, ...range },
       klinesSchema,
       ctx,
     );
+  }
+
+  /** The listed pair's symbol when one is asked, else the coin's USDT pair. */
+  private symbolFor(params: Pick<CandleQuery, 'coin' | 'pair'>): string {
+    const symbol = params.pair
+      ? params.pair[ID]
+      : params.coin.sharesTicker
+        ? undefined
+        : params.coin.binancePair;
+    if (!symbol) {
+      throw new ProviderError({
+        provider: ID,
+        kind: 'not_found',
+        message: params.pair ? 'pair not listed' : `${params.coin.symbol} has no ${QUOTE} pair`,
+      });
+    }
+    return symbol;
   }
 
   private async get<S extends z.ZodType>(

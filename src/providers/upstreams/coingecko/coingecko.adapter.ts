@@ -99,6 +99,9 @@ export class CoinGeckoAdapter
     'fx',
     'quotes',
   ] as const;
+  readonly candleIntervals = Object.keys(OHLC_GRANULARITY) as CandleInterval[];
+  /** `/ohlc` serves fixed windows ending now (`/ohlc/range` is paid-only), in USD coin ids. */
+  readonly candleRanges = false;
 
   constructor(
     private readonly http: UpstreamHttpService,

@@ -15,15 +15,25 @@ import type {
 import { finite, fromSeconds } from '../payload-fields';
 
 const ID = 'cryptocompare';
-const HISTORY: Record<CandleInterval, { path: string; aggregate: number }> = {
-  '1m': { path: '/data/v2/histominute', aggregate: 1 },
-  '5m': { path: '/data/v2/histominute', aggregate: 5 },
-  '15m': { path: '/data/v2/histominute', aggregate: 15 },
-  '30m': { path: '/data/v2/histominute', aggregate: 30 },
-  '1h': { path: '/data/v2/histohour', aggregate: 1 },
-  '4h': { path: '/data/v2/histohour', aggregate: 4 },
-  '1d': { path: '/data/v2/histoday', aggregate: 1 },
-  '1w': { path: '/data/v2/histoday', aggregate: 7 },
+const MINUTES = '/data/v2/histominute';
+const HOURS = '/data/v2/histohour';
+const DAYS = '/data/v2/histoday';
+/** Each interval as CryptoCompare's minute, hour or day series aggregated by a factor. */
+const HISTORY: Partial<Record<CandleInterval, { path: string; aggregate: number }>> = {
+  '1m': { path: MINUTES, aggregate: 1 },
+  '3m': { path: MINUTES, aggregate: 3 },
+  '5m': { path: MINUTES, aggregate: 5 },
+  '15m': { path: MINUTES, aggregate: 15 },
+  '30m': { path: MINUTES, aggregate: 30 },
+  '1h': { path: HOURS, aggregate: 1 },
+  '2h': { path: HOURS, aggregate: 2 },
+  '4h': { path: HOURS, aggregate: 4 },
+  '6h': { path: HOURS, aggregate: 6 },
+  '8h': { path: HOURS, aggregate: 8 },
+  '12h': { path: HOURS, aggregate: 12 },
+  '1d': { path: DAYS, aggregate: 1 },
+  '3d': { path: DAYS, aggregate: 3 },
+  '1w': { path: DAYS, aggregate: 7 },
 };
 
 /** The legacy error envelope, still served with HTTP 200. */
@@ -54,6 +64,9 @@ const histoSchema = z.object({
 export class CryptoCompareAdapter implements UpstreamAdapter, PriceSource, OhlcvSource {
   readonly id = ID;
   readonly categories = ['prices', 'ohlcv'] as const;
+  readonly candleIntervals = Object.keys(HISTORY) as CandleInterval[];
+  /** Only the latest candles: `toTs` paging is not implemented for this keyed source. */
+  readonly candleRanges = false;
 
   constructor(
     private readonly http: UpstreamHttpService,
@@ -110,7 +123,11 @@ export class CryptoCompareAdapter implements UpstreamAdapter, PriceSource, Ohlcv
     if (params.coin.sharesTicker) {
       throw new ProviderError({ provider: ID, kind: 'not_found', message: 'ticker is ambiguous' });
     }
-    const { path, aggregate } = HISTORY[params.interval];
+    const history = HISTORY[params.interval];
+    if (!history) {
+      throw new ProviderError({ provider: ID, kind: 'not_found', message: 'interval not offered' });
+    }
+    const { path, aggregate } = history;
     const body = await this.get(
       path,
       { fsym: params.coin.symbol, tsym: 'USD', limit: params.limit - 1, aggregate },

@@ -12,16 +12,18 @@ import type {
   Candle,
   CandleQuery,
   CandleInterval,
+  ListedPair,
   OhlcvSource,
   PriceQuote,
   PriceSource,
   UpstreamAdapter,
 } from '../../provider.types';
 import { decimalString, finite, fromSeconds } from '../payload-fields';
-import { KRAKEN_PAIRS } from './kraken.coins';
+import { withinRange } from '../../candle-intervals';
+import { KRAKEN_PAIRS, krakenAsset } from './kraken.coins';
 
 const ID = 'kraken';
-const INTERVAL_MINUTES: Record<CandleInterval, number> = {
+const INTERVAL_MINUTES: Partial<Record<CandleInterval, number>> = {
   '1m': 1,
   '5m': 5,
   '15m': 15,
@@ -31,6 +33,8 @@ const INTERVAL_MINUTES: Record<CandleInterval, number> = {
   '1d': 1440,
   '1w': 10080,
 };
+/** Kraken serves only its latest 720 candles, whatever `since` asks. */
+const OHLC_WINDOW = 720;
 const RATE_LIMIT_BACKOFF_MS = 10_000;
 
 /** Kraken always answers 200 with `{error: [...], result}`; errors live in the array. */
@@ -55,12 +59,23 @@ const ohlcRow = z.tuple([
   finite,
 ]);
 const ohlcResult = z.record(z.string(), z.union([z.array(ohlcRow), finite]));
+const assetPairsResult = z.record(
+  z.string(),
+  z.object({
+    altname: z.string(),
+    wsname: z.string().optional(),
+    base: z.string(),
+    quote: z.string(),
+  }),
+);
 
 /** Kraken public spot data; pairs use Kraken's names (XBTUSD asked, XXBTZUSD answered). */
 @Injectable()
 export class KrakenAdapter implements UpstreamAdapter, PriceSource, OhlcvSource {
   readonly id = ID;
   readonly categories = ['prices', 'ohlcv'] as const;
+  readonly candleIntervals = Object.keys(INTERVAL_MINUTES) as CandleInterval[];
+  readonly candleRanges = true;
 
   constructor(
     private readonly http: UpstreamHttpService,
@@ -106,17 +121,21 @@ export class KrakenAdapter implements UpstreamAdapter, PriceSource, OhlcvSource 
   }
 
   async getCandles(params: CandleQuery): Promise<Candle[]> {
-    const pair = KRAKEN_PAIRS[params.coin.coingeckoId];
-    if (!pair) {
-      throw new ProviderError({
-        provider: ID,
-        kind: 'not_found',
-        message: `${params.coin.symbol} not listed`,
-      });
+    const minutes = INTERVAL_MINUTES[params.interval];
+    const pair = params.pair ? params.pair[ID] : KRAKEN_PAIRS[params.coin.coingeckoId]?.pair;
+    if (!pair || !minutes) {
+      throw notFound(pair ? `no ${params.interval} candles` : `${params.coin.symbol} not listed`);
     }
+    const { range } = params;
+    if (range && range.start.getTime() < Date.now() - OHLC_WINDOW * minutes * 60_000) {
+      throw notFound(`only the latest ${OHLC_WINDOW} candles are served`);
+    }
+    const query: Record<string, number> = range
+      ? { since: Math.floor(range.start.getTime() / 1000) - 1 }
+      : {};
     const result = await this.get(
       '/0/public/OHLC',
-      { pair: pair.pair, interval: INTERVAL_MINUTES[params.interval] },
+      { pair, interval: minutes, ...query },
       ohlcResult,
       params.ctx,
     );
@@ -130,7 +149,7 @@ export class KrakenAdapter implements UpstreamAdapter, PriceSource, OhlcvSource 
         message: '/0/public/OHLC: no candles',
       });
     }
-    return rows.slice(-params.limit).map(([time, open, high, low, close, , volume]) => ({
+    const candles = rows.map(([time, open, high, low, close, , volume]) => ({
       openTime: fromSeconds(time),
       open,
       high,
@@ -138,6 +157,18 @@ export class KrakenAdapter implements UpstreamAdapter, PriceSource, OhlcvSource 
       close,
       volume,
     }));
+    return range ? withinRange(candles, range, params.limit) : candles.slice(-params.limit);
+  }
+
+  /** Every pair, with Kraken's asset codes translated (XXBT → BTC, ZEUR → EUR). */
+  async listPairs({ ctx }: { ctx: CallContext }): Promise<ListedPair[]> {
+    const result = await this.get('/0/public/AssetPairs', {}, assetPairsResult, ctx);
+    return Object.values(result).map((p) => {
+      const ws = p.wsname?.split('/');
+      return ws?.length === 2
+        ? { symbol: p.altname, base: krakenAsset(ws[0], false), quote: krakenAsset(ws[1], false) }
+        : { symbol: p.altname, base: krakenAsset(p.base, true), quote: krakenAsset(p.quote, true) };
+    });
   }
 
   private async get<S extends z.ZodType>(
@@ -162,6 +193,10 @@ export class KrakenAdapter implements UpstreamAdapter, PriceSource, OhlcvSource 
     }
     return body.result;
   }
+}
+
+function notFound(message: string): ProviderError {
+  return new ProviderError({ provider: ID, kind: 'not_found', message });
 }
 
 function krakenError(path: string, errors: string[]): ProviderError {

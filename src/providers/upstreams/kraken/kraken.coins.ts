@@ -32,3 +32,17 @@ export const KRAKEN_PAIRS: Readonly<Partial<Record<string, { pair: string; key: 
   'polygon-ecosystem-token': { pair: 'POLUSD', key: 'POLUSD' },
   aave: { pair: 'AAVEUSD', key: 'AAVEUSD' },
 };
+
+/** Kraken's own asset codes for assets the rest of the world names otherwise. */
+const KRAKEN_ASSETS: Readonly<Record<string, string>> = { XBT: 'BTC', XDG: 'DOGE' };
+/** Four-letter legacy codes: an X (crypto) or Z (fiat) before a three-letter code (XXBT, ZEUR). */
+const LEGACY_CODE = /^[XZ]([A-Z]{3})$/;
+
+/**
+ * A Kraken asset as other exchanges name it: `XXBT`/`XBT` → BTC, `ZEUR` → EUR, `XXDG` → DOGE.
+ * Only the legacy four-letter codes lose their prefix (`XTZ` and `ZEC` stay as they are).
+ */
+export function krakenAsset(code: string, legacy: boolean): string {
+  const plain = legacy ? (LEGACY_CODE.exec(code)?.[1] ?? code) : code;
+  return KRAKEN_ASSETS[plain] ?? plain;
+}
