@@ -64,7 +64,7 @@ describe('one transaction per collection run (issue 17, item 4)', () => {
     const ok = await run('prices');
     assert.equal(ok.result, 'ok', ok.error ?? '');
     assert.equal(ok.rows, 14, 'BTC and ETH from seven providers (CoinPaprika keeps its budget)');
-    assert.equal(await count(Price), 12);
+    assert.equal(await count(Price), 14);
     const snapshots = await dataSource().getRepository(MarketSnapshot).find();
     assert.equal(snapshots.length, 1);
     const served = t.fake.lastServed<{ symbol: string; current_price: number }[]>(

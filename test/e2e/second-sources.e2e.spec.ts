@@ -31,7 +31,7 @@ interface Row {
   provider: string;
 }
 
-const PRICE_PROVIDERS = ['coingecko', 'binance', 'kraken', 'coincap', 'cryptocompare'];
+const PRICE_PROVIDERS = ['coingecko', 'binance', 'kraken', 'coinbase', 'coincap', 'cryptocompare'];
 
 const paprikaRow = (t: PaprikaTicker) => ({
   rank: t.rank,

@@ -1,27 +1,16 @@
 import { z } from 'zod';
 import { CANDLE_MS, withinRange } from '../../candle-intervals';
-import type { Candle, CandleInterval, CandleRange, ListedPair } from '../../provider.types';
+import {
+  type Candle,
+  CANDLE_INTERVALS,
+  type CandleInterval,
+  type CandleRange,
+  type ListedPair,
+} from '../../provider.types';
 import { decimalString, finite } from '../payload-fields';
 
 /** Binance's kline intervals: all of the service's (case-sensitive: `1m` minute, `1M` month). */
-export const BINANCE_INTERVALS: readonly CandleInterval[] = [
-  '1s',
-  '1m',
-  '3m',
-  '5m',
-  '15m',
-  '30m',
-  '1h',
-  '2h',
-  '4h',
-  '6h',
-  '8h',
-  '12h',
-  '1d',
-  '3d',
-  '1w',
-  '1M',
-];
+export const BINANCE_INTERVALS: readonly CandleInterval[] = CANDLE_INTERVALS;
 /** Rows per klines call (Binance's maximum). */
 export const MAX_KLINES = 1000;
 
