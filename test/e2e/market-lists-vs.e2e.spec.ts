@@ -168,6 +168,60 @@ describe('vs on GET /api/coins/top and GET /api/market/movers', () => {
     assert.equal(res.body.meta.eligible, plain.body.meta.eligible);
   });
 
+  it("converts the second source's list, then the stored list (stale), at the same rate", async () => {
+    const path = '/api/coins/top?per_page=10&vs=eur';
+    await api().get(path).expect(200);
+    const rate = ecbPerUsd('EUR');
+    /** Each quote is the row's own USD figure times the rate; the rows are those of `provider`. */
+    const converts = (rows: Row[], provider: string) => {
+      assert.ok(rows.length > 0);
+      for (const row of rows) {
+        assert.equal(row.provider, provider);
+        assert.deepEqual(row.quotes?.eur, {
+          price: row.price * rate,
+          market_cap: times(row.market_cap, rate),
+          volume_24h: times(row.volume_24h, rate),
+          change_24h: null,
+          provider,
+          converted: true,
+        });
+      }
+    };
+    t.running.app.get(CacheService).invalidate('market:');
+    t.fake.inject(MARKETS, { type: 'status', status: 503 });
+    const second = await api().get(path).expect(200);
+    assert.equal(second.body.meta.provider, 'coinpaprika');
+    converts(second.body.data, 'coinpaprika');
+    assert.equal(second.body.meta.converted.eur.rate, rate);
+    t.running.app.get(CacheService).invalidate('market:');
+    t.fake.inject('coinpaprika', { type: 'status', status: 503 });
+    t.fake.inject('coinlore', { type: 'status', status: 503 });
+    const stored = await api().get(path).expect(200);
+    assert.deepEqual([stored.body.meta.provider, stored.body.meta.stale], ['database', true]);
+    // The stored list keeps the provider that gave it.
+    converts(stored.body.data, 'coinpaprika');
+    const movers = await api().get('/api/market/movers?top=10&vs=eur').expect(200);
+    assert.equal(movers.body.meta.stale, true);
+    converts([...movers.body.data.gainers, ...movers.body.data.losers], 'coinpaprika');
+  });
+
+  it('lists a currency without a rate in meta.unavailable, and answers 503 when nothing is left', async () => {
+    // CoinGecko quotes vef but no source rates it, and the market lists are converted only.
+    const mixed = await api().get('/api/coins/top?per_page=3&vs=vef,eur').expect(200);
+    const data = mixed.body.data as Row[];
+    assert.deepEqual(mixed.body.meta.unavailable, [
+      {
+        currency: 'vef',
+        symbols: data.map((d) => d.symbol),
+        reason: 'no provider quoted vef and no vef rate is known',
+      },
+    ]);
+    assert.equal(data[0].quotes?.vef, undefined);
+    assert.equal(data[0].quotes?.eur.converted, true);
+    const none = await api().get('/api/market/movers?vs=vef').expect(503);
+    assert.match(none.body.message, /vef/);
+  });
+
   it('refuses unknown or malformed codes with a 400 naming them and pointing at /api/currencies', async () => {
     for (const path of ['/api/coins/top', '/api/market/movers']) {
       for (const vs of ['xyz', 'eur,usdt', 'e1', 'eur,,x']) {
