@@ -3,6 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { CacheService } from '../../src/core/cache';
+import { CurrenciesService } from '../../src/currencies/currencies.service';
 import { type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 
 interface FrankfurterBody {
@@ -270,5 +271,20 @@ describe('vs on GET /api/coins/top and GET /api/market/movers', () => {
     for (const row of rows) {
       assert.equal(Number(row.price_chf), (sent.get(Number(row.rank))?.current_price ?? NaN) * chf);
     }
+  });
+
+  it('flags the answer stale when the rate could not be refreshed', async () => {
+    const currencies = t.running.app.get(CurrenciesService);
+    t.fake.inject('frankfurter', { type: 'status', status: 503 });
+    t.fake.inject(CG_RATES, { type: 'hang' });
+    await currencies.refresh();
+    const res = await api().get('/api/coins/top?per_page=3&vs=isk').expect(200);
+    assert.equal(res.body.meta.provider, 'coingecko');
+    assert.equal(res.body.meta.converted.isk.stale, true);
+    assert.equal(res.body.meta.stale, true);
+    t.fake.clear();
+    await currencies.refresh();
+    const fresh = await api().get('/api/coins/top?per_page=3&vs=isk').expect(200);
+    assert.deepEqual([fresh.body.meta.stale, fresh.body.meta.converted.isk.stale], [false, false]);
   });
 });
