@@ -24,6 +24,7 @@ import { MarketJob } from './market.job';
 import { MarketController } from './market.controller';
 import { MarketService } from './market.service';
 import { MarketVsService } from './market-vs.service';
+import { MarketListVsService } from './market-list-vs.service';
 import { Price } from './entities/price.entity';
 import { TrendingCoinRecord } from './entities/trending-coin.entity';
 import { TrendingService } from './trending.service';
@@ -90,6 +91,7 @@ import { PricesVsService } from './prices-vs.service';
     TopCoinsService,
     MoversService,
     MarketVsService,
+    MarketListVsService,
     TrendingService,
     PriceHistoryStore,
     PriceHistoryService,

@@ -6,8 +6,10 @@ import { sendCsv } from '../core/web/csv';
 import { HotResponse } from '../core/web/hot-path/hot-response.decorator';
 import { type MoverDto, MoversQueryDto, MoversResponseDto } from './dto/movers.dto';
 import { TopCoinsQueryDto, TopCoinsResponseDto } from './dto/top-coins.dto';
+import { MarketListVsService } from './market-list-vs.service';
 import { MoversService } from './movers.service';
 import { TopCoinsService } from './top-coins.service';
+import { currencyColumns, withCurrencyColumns } from './vs-columns';
 
 const TOP_COLUMNS = [
   'rank',
@@ -27,6 +29,7 @@ export class TopCoinsController {
   constructor(
     private readonly topCoins: TopCoinsService,
     private readonly moversService: MoversService,
+    private readonly listVs: MarketListVsService,
   ) {}
 
   @ApiTags(API_TAGS.coins)
@@ -42,23 +45,26 @@ export class TopCoinsController {
     @Query() query: TopCoinsQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<TopCoinsResponseDto | string> {
-    const result = await this.topCoins.topCoins({
+    const params = {
       page: query.page,
       perPage: query.per_page ?? query.limit ?? 50,
       order: query.order,
       windows: query.price_change_percentage,
-    });
+    };
+    const result = query.vs
+      ? await this.listVs.top(params, query.vs)
+      : await this.topCoins.topCoins(params);
     if (query.format !== 'csv') {
       return result;
     }
     const windows = query.price_change_percentage.map(
       (w) => `price_change_percentage_${w}_in_currency` as const,
     );
-    return sendCsv({
+    return sendCsv<Record<string, unknown>>({
       res,
       filename: `top-coins-${query.order}-page-${query.page}`,
-      columns: [...TOP_COLUMNS, ...windows],
-      rows: result.data,
+      columns: [...TOP_COLUMNS, ...windows, ...currencyColumns(query.vs)],
+      rows: result.data.map(withCurrencyColumns),
     });
   }
 
@@ -75,20 +81,32 @@ export class TopCoinsController {
     @Query() query: MoversQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<MoversResponseDto | string> {
-    const result = await this.moversService.movers({
+    const params = {
       window: query.window,
       top: query.top,
       minVolume: query.min_volume,
       limit: query.limit,
-    });
+    };
+    const result = query.vs
+      ? await this.listVs.movers(params, query.vs)
+      : await this.moversService.movers(params);
     if (query.format !== 'csv') {
       return result;
     }
-    const side = (name: string) => (m: MoverDto) => ({ side: name, ...m });
-    return sendCsv({
+    const side = (name: string) => (m: MoverDto) => ({ side: name, ...withCurrencyColumns(m) });
+    return sendCsv<Record<string, unknown>>({
       res,
       filename: `movers-${query.window}`,
-      columns: ['side', 'rank', 'symbol', 'name', 'price', 'change_pct', ...TOP_COLUMNS.slice(4)],
+      columns: [
+        'side',
+        'rank',
+        'symbol',
+        'name',
+        'price',
+        'change_pct',
+        ...TOP_COLUMNS.slice(4),
+        ...currencyColumns(query.vs),
+      ],
       rows: [...result.data.gainers.map(side('gainer')), ...result.data.losers.map(side('loser'))],
     });
   }

@@ -2,10 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { RESPONSE_FORMATS, type ResponseFormat } from '../../core/web/csv';
-import { ResponseMetaDto } from '../../core/web/dto/response-meta.dto';
+import { VsCurrenciesField } from '../../currencies/dto/vs-field.decorator';
 import { OptionalIntField } from '../../core/web/int-field.decorator';
 import { TopCoinDto } from './market.dto';
-import { CHANGE_WINDOWS, type ChangeWindow } from './top-coins.dto';
+import { MarketMetaDto } from './market-vs.dto';
+import { CHANGE_WINDOWS, type ChangeWindow, MARKET_LIST_VS } from './top-coins.dto';
 
 const MIN_VOLUME_MESSAGE = 'min_volume must be a number from 0 to 1e15';
 
@@ -33,6 +34,9 @@ export class MoversQueryDto {
   @OptionalIntField('limit', 1, 50)
   limit: number = 10;
 
+  @VsCurrenciesField(`${MARKET_LIST_VS}; min_volume stays USD`)
+  vs?: string[];
+
   /** json (default) or csv (one row per mover, `side` gainer or loser). @example "json" */
   @IsOptional()
   @IsIn(RESPONSE_FORMATS, { message: 'format must be json or csv' })
@@ -52,7 +56,7 @@ export class MoversDto {
   losers!: MoverDto[];
 }
 
-export class MoversMetaDto extends ResponseMetaDto {
+export class MoversMetaDto extends MarketMetaDto {
   /** The change window the movers are ranked by. @example "24h" */
   window!: string;
 

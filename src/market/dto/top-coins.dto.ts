@@ -2,9 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
 import { RESPONSE_FORMATS, type ResponseFormat } from '../../core/web/csv';
-import { ResponseMetaDto } from '../../core/web/dto/response-meta.dto';
 import { OptionalIntField } from '../../core/web/int-field.decorator';
+import { VsCurrenciesField } from '../../currencies/dto/vs-field.decorator';
 import { MARKET_ORDERS } from '../../providers/provider.types';
+import { MarketMetaDto } from './market-vs.dto';
 import { TopCoinDto } from './market.dto';
 
 export const CHANGE_WINDOWS = ['1h', '24h', '7d'] as const;
@@ -16,6 +17,10 @@ export const CHANGE_ORDERS = CHANGE_WINDOWS.flatMap(
 );
 export const TOP_COINS_ORDERS = [...MARKET_ORDERS, ...CHANGE_ORDERS] as const;
 export type TopCoinsOrder = (typeof TOP_COINS_ORDERS)[number];
+
+/** The `vs` of the market lists (top coins, movers). */
+export const MARKET_LIST_VS =
+  'Other than usd, each coin also comes in `quotes`, per currency: price, market cap and volume converted from USD at the stored rate (meta.converted); percentage changes and the order stay those of the USD list';
 
 const splitList = ({ value }: { value: unknown }) =>
   typeof value === 'string'
@@ -62,6 +67,9 @@ export class TopCoinsQueryDto {
   })
   price_change_percentage: ChangeWindow[] = [];
 
+  @VsCurrenciesField(MARKET_LIST_VS)
+  vs?: string[];
+
   /** json (default) or csv (text/csv with a header row). @example "json" */
   @IsOptional()
   @IsIn(RESPONSE_FORMATS, { message: 'format must be json or csv' })
@@ -82,7 +90,7 @@ export class TopCoinRowDto extends TopCoinDto {
   price_change_percentage_7d_in_currency?: number | null;
 }
 
-export class TopCoinsMetaDto extends ResponseMetaDto {
+export class TopCoinsMetaDto extends MarketMetaDto {
   /** The page served, 1 first. @example 1 */
   page!: number;
 
