@@ -359,6 +359,7 @@ describe('/api/providers and /api/pools', () => {
       'ohlcv',
       'history',
       'directory',
+      'coin-detail',
       'fx',
       'quotes',
     ]);
