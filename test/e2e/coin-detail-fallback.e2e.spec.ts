@@ -121,7 +121,7 @@ describe('GET /api/coins/:id with CoinGecko failing: CoinPaprika answers', () =>
     const gbp = await api().get('/api/coins/ethereum?vs=gbp').expect(400);
     assert.match(
       gbp.body.message,
-      /vs: gbp not among the currencies ethereum is priced in: btc, eur, usd/,
+      /vs: gbp not among the currencies ethereum is priced in: btc, eur, usd \(record from coinpaprika\)/,
     );
   });
 

@@ -57,7 +57,7 @@ export class CoinDetailService {
     const unknown = wanted.filter((code) => !value.currencies[code]);
     if (unknown.length > 0) {
       throw new BadRequestException(
-        `vs: ${unknown.join(', ')} not among the currencies ${id} is priced in: ${currencies.join(', ')}`,
+        `vs: ${unknown.join(', ')} not among the currencies ${id} is priced in: ${currencies.join(', ')} (record from ${sourced.origin})`,
       );
     }
     return {
