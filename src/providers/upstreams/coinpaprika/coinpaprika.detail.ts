@@ -6,8 +6,8 @@ import type { PaprikaDetailQuote, PaprikaTickerDetail } from './coinpaprika.sche
 /** The free plan allows 3 quotes per call: the dollar, the euro and bitcoin, in one call. */
 export const DETAIL_QUOTES = 'USD,EUR,BTC';
 
-/** Search hits asked for: the coin and the coins whose names contain its name. */
-export const SEARCH_LIMIT = '10';
+/** Search hits asked for: the coin among those whose names contain its name ("Bitcoin Cash", …). */
+export const SEARCH_LIMIT = '25';
 
 /**
  * The CoinPaprika coin among search hits that maps back to the CoinGecko id on ticker AND name,
