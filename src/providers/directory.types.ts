@@ -1,4 +1,4 @@
-/** What the `directory` category serves: the coin list and one coin's record. */
+/** What the `directory` and `coin-detail` categories serve: the coin list and one coin's record. */
 
 /** One coin of CoinGecko's full list (`/coins/list`): no market data, every coin it tracks. */
 export interface DirectoryCoin {
@@ -32,7 +32,11 @@ export interface CoinCurrencyFigures {
   atlDate: string | null;
 }
 
-/** One coin's record (CoinGecko `/coins/{id}`), JSON-safe so it can be stored as it is. */
+/**
+ * One coin's record (CoinGecko `/coins/{id}`, or a second source's ticker), JSON-safe so it can
+ * be stored as it is. Categories, links, platforms: null when the source does not say (an empty
+ * list or {} would claim "none").
+ */
 export interface CoinDetail {
   id: string;
   symbol: string;
@@ -41,7 +45,7 @@ export interface CoinDetail {
   /** Keyed by lower-case currency code: every currency the upstream priced the coin in. */
   currencies: Record<string, CoinCurrencyFigures>;
   supply: { circulating: number | null; total: number | null; max: number | null };
-  categories: string[];
+  categories: string[] | null;
   links: {
     homepage: string[];
     whitepaper: string | null;
@@ -51,8 +55,8 @@ export interface CoinDetail {
     twitter: string | null;
     subreddit: string | null;
     github: string[];
-  };
-  platforms: Record<string, string>;
+  } | null;
+  platforms: Record<string, string> | null;
   genesisDate: string | null;
   /** ISO 8601. */
   lastUpdated: string | null;

@@ -252,9 +252,12 @@ export interface FeedSource {
   }): Promise<FeedResponse>;
 }
 
-/** The coin directory: every coin an upstream lists, and one coin's full record. */
+/** The coin directory: every coin an upstream lists. */
 export interface DirectorySource {
   getCoinList(params: { ctx: CallContext }): Promise<DirectoryCoin[]>;
+}
+/** One coin's record by CoinGecko id; a source with ids of its own maps them or says not found. */
+export interface CoinDetailSource {
   getCoinDetail(params: { id: string; ctx: CallContext }): Promise<CoinDetail>;
 }
 
@@ -311,6 +314,7 @@ export interface CategoryApi {
   'fear-greed': FearGreedSource;
   gas: GasSource;
   directory: DirectorySource;
+  'coin-detail': CoinDetailSource;
   fx: FxSource;
   quotes: QuoteSource;
 }

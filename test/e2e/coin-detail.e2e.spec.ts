@@ -157,14 +157,16 @@ describe('GET /api/coins/:id: one coin in detail', () => {
     assert.equal(t.fake.count(DETAIL), 0);
   });
 
-  it('serves the stored record, stale, when CoinGecko fails; 503 for a coin never fetched', async () => {
+  it('serves the stored record, stale, when CoinGecko and CoinPaprika fail; 503 for a coin never fetched', async () => {
     const fresh = await api().get('/api/coins/solana?vs=usd,jpy').expect(200);
     t.running.app.get(CacheService).invalidate('coins:detail:');
     t.fake.inject('coingecko', { type: 'status', status: 500 });
+    t.fake.inject('coinpaprika', { type: 'status', status: 500 });
     const stale = await api().get('/api/coins/solana?vs=usd,jpy').expect(200);
     assert.deepEqual(stale.body.data, fresh.body.data);
     assert.equal(stale.body.meta.stale, true);
     assert.equal(stale.body.meta.provider, 'database');
+    assert.equal(stale.body.meta.origin, 'coingecko');
     assert.equal(stale.body.meta.asOf.slice(0, 15), fresh.body.meta.asOf.slice(0, 15));
     assert.equal(stale.body.meta.attempted[0].outcome, 'upstream_5xx');
     const never = await api().get('/api/coins/dogecoin').expect(503);
@@ -174,6 +176,7 @@ describe('GET /api/coins/:id: one coin in detail', () => {
   it('keeps serving the stored record after a restart while CoinGecko is down', async () => {
     await t.restart();
     t.fake.inject('coingecko', { type: 'status', status: 429, retryAfter: 30 });
+    t.fake.inject('coinpaprika', { type: 'status', status: 500 });
     const res = await api().get('/api/coins/solana').expect(200);
     assert.equal(res.body.meta.stale, true);
     assert.equal(res.body.meta.attempted[0].outcome, 'rate_limited');

@@ -366,6 +366,7 @@ describe('/api/providers and /api/pools', () => {
       'ohlcv',
       'history',
       'directory',
+      'coin-detail',
       'fx',
       'quotes',
     ]);

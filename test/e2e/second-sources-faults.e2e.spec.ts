@@ -32,6 +32,18 @@ const CASES: Record<string, { target: string; call: Call; empty: Outcome }> = {
     // The free plan always lists 2,000 coins: none is a broken answer.
     empty: 'bad_payload',
   },
+  'coinpaprika /tickers/{id} (coin detail)': {
+    target: 'coinpaprika:/v1/tickers/:id',
+    call: (c, h, signal) => paprika(c, h).getCoinDetail({ id: 'bitcoin', ctx: { signal } }),
+    // An object without the ticker's fields.
+    empty: 'bad_payload',
+  },
+  'coinpaprika /search (coin detail id mapping)': {
+    target: 'coinpaprika:/v1/search',
+    call: (c, h, signal) => paprika(c, h).getCoinDetail({ id: 'bitcoin', ctx: { signal } }),
+    // No coin found: the coin is not served here, which is no fault of the upstream.
+    empty: 'not_found',
+  },
   'coinlore /global/': {
     target: 'coinlore:/api/global/',
     call: (c, h, signal) => lore(c, h).getGlobal({ ctx: { signal } }),

@@ -1,4 +1,5 @@
-import { changeOf, marketCapOf, priceOf, volumeOf } from './market-data';
+import { usdIn } from './fx-rates';
+import { changeOf, changeOfOver, marketCapOf, priceOf, volumeOf } from './market-data';
 import { type Handler, ok } from './route.types';
 
 /**
@@ -28,6 +29,8 @@ const RANKED = [...COINS].sort((a, b) => marketCapOf(b.key) - marketCapOf(a.key)
 const two = (n: number) => Math.round(n * 100) / 100;
 
 export const PAPRIKA_ERROR = { error: 'you have reached maximum request limit' };
+const NOT_FOUND = { error: 'id not found' };
+const DAY_MS = 86_400_000;
 
 function ticker(coin: (typeof COINS)[number], rank: number) {
   const now = Date.now();
@@ -61,7 +64,74 @@ function ticker(coin: (typeof COINS)[number], rank: number) {
   };
 }
 
+/**
+ * One currency of `/tickers/{id}?quotes=…`: the USD figures times the rate. The coin's quote in
+ * itself (BTC of btc-bitcoin) has null ATH fields, as CoinPaprika's own example shows.
+ */
+function detailQuote(coin: (typeof COINS)[number], code: string, now: number) {
+  const rate = usdIn(code.toLowerCase(), 1, now) ?? 1;
+  const price = priceOf(coin.key, now, 0.0005);
+  const ath = priceOf(coin.key, 0) * 1.3;
+  const self = code === coin.symbol;
+  return {
+    price: price * rate,
+    volume_24h: volumeOf(coin.key) * 1.03 * rate,
+    volume_24h_change_24h: 7.12,
+    market_cap: Math.round(marketCapOf(coin.key) * 0.98 * rate),
+    market_cap_change_24h: two(changeOf(coin.key, now)),
+    percent_change_15m: -0.02,
+    percent_change_1h: two(changeOfOver(coin.key, 3_600_000, now)),
+    percent_change_24h: two(changeOf(coin.key, now)),
+    percent_change_7d: two(changeOfOver(coin.key, 7 * DAY_MS, now)),
+    percent_change_30d: two(changeOfOver(coin.key, 30 * DAY_MS, now)),
+    percent_change_1y: -2.66,
+    ath_price: self ? null : ath * rate,
+    ath_date: self ? null : '2025-10-06T18:50:00Z',
+    percent_from_price_ath: self ? null : two(((price - ath) / ath) * 100),
+  };
+}
+
+/** `/tickers/{id}?quotes=…`: at most 3 quotes (400 beyond), 404 `{"error":"id not found"}`. */
+const tickerById: Handler = (query, [id]) => {
+  const coin = [...COINS, INACTIVE].find((c) => c.id === id);
+  if (!coin) {
+    return ok(NOT_FOUND, {}, PAPRIKA_ERROR, { status: 404 });
+  }
+  const codes = (query.get('quotes') ?? 'USD').split(',');
+  if (codes.length > 3) {
+    return ok({ error: 'invalid quotes' }, {}, PAPRIKA_ERROR, { status: 400 });
+  }
+  const now = Date.now();
+  const { quotes: _usdOnly, ...row } = ticker(
+    coin,
+    coin === INACTIVE ? 0 : RANKED.indexOf(coin) + 1,
+  );
+  const quotes = Object.fromEntries(codes.map((code) => [code, detailQuote(coin, code, now)]));
+  return ok({ ...row, quotes }, {}, PAPRIKA_ERROR);
+};
+
+/** `/search?q=…&c=currencies`: coins whose name or ticker contains q, as in `/coins`. */
+const search: Handler = (query) => {
+  const q = (query.get('q') ?? '').toLowerCase();
+  const limit = Number(query.get('limit') ?? 6);
+  const currencies = [...RANKED, INACTIVE]
+    .filter((c) => c.name.toLowerCase().includes(q) || c.symbol.toLowerCase().includes(q))
+    .slice(0, limit)
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      symbol: c.symbol,
+      rank: c === INACTIVE ? 0 : RANKED.indexOf(c) + 1,
+      is_new: false,
+      is_active: c !== INACTIVE,
+      type: 'coin',
+    }));
+  return ok({ currencies }, { currencies: [] }, PAPRIKA_ERROR);
+};
+
 export const coinpaprika: Record<string, Handler> = {
+  '/v1/tickers/:id': tickerById,
+  '/v1/search': search,
   '/v1/global': () =>
     ok(
       {

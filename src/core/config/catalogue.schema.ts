@@ -11,6 +11,7 @@ export const PROVIDER_CATEGORIES = [
   'fear-greed',
   'gas',
   'directory',
+  'coin-detail',
   'fx',
   'quotes',
 ] as const;

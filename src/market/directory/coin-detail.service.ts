@@ -8,9 +8,16 @@ import { CoinDetailStore } from './coin-detail.store';
 import type { CoinDetailResponseDto, CoinQuoteDto } from './dto/coin-detail.dto';
 import { FullDirectoryService } from './full-directory.service';
 
+/** A record with the provider that fetched it, so a stored answer still says who that was. */
+interface SourcedDetail {
+  detail: CoinDetail;
+  origin: string;
+}
+
 /**
- * One coin's record (CoinGecko `/coins/{id}`): cached for CACHE_TTL_COIN_DETAIL with every
- * currency it carries, stored on each fetch, and read back (stale) when CoinGecko fails.
+ * One coin's record from the `coin-detail` category (CoinGecko's `/coins/{id}`, else CoinPaprika's
+ * ticker): cached for CACHE_TTL_COIN_DETAIL with every currency it carries, stored on each fetch
+ * labelled with its provider, and read back (stale) when every source fails.
  */
 @Injectable()
 export class CoinDetailService {
@@ -25,32 +32,38 @@ export class CoinDetailService {
 
   async detail(token: string, vs: readonly string[]): Promise<CoinDetailResponseDto> {
     const id = this.idOf(token);
-    const { value, meta } = await this.readPath.read<CoinDetail>({
+    const { value: sourced, meta } = await this.readPath.read<SourcedDetail>({
       key: `coins:detail:${id}`,
       ttlSeconds: this.config.cacheTtlSeconds.coinDetail,
       fetch: async () => {
         const { data, provider, attempted } = await this.registry.execute(
-          'directory',
+          'coin-detail',
           (api, ctx) => api.getCoinDetail({ id, ctx }),
           { what: `coin "${id}"`, isEmpty: () => false },
         );
         await this.store.save({ detail: data, fetchedAt: new Date(), provider });
-        return { value: data, provider, attempted };
+        return { value: { detail: data, origin: provider }, provider, attempted };
       },
       stored: async () => {
         const row = await this.store.get(id);
-        return row && { value: row.detail, newest: row.fetchedAt };
+        return (
+          row && { value: { detail: row.detail, origin: row.provider }, newest: row.fetchedAt }
+        );
       },
     });
+    const value = sourced.detail;
     const currencies = Object.keys(value.currencies).sort();
     const wanted = [...new Set(vs)];
     const unknown = wanted.filter((code) => !value.currencies[code]);
     if (unknown.length > 0) {
       throw new BadRequestException(
-        `vs: ${unknown.join(', ')} not among the currencies ${id} is priced in: ${currencies.join(', ')}`,
+        `vs: ${unknown.join(', ')} not among the currencies ${id} is priced in: ${currencies.join(', ')} (record from ${sourced.origin})`,
       );
     }
-    return { data: toDto(value, wanted), meta: { ...meta, currencies } };
+    return {
+      data: toDto(value, wanted),
+      meta: { ...meta, origin: sourced.origin, currencies },
+    };
   }
 
   /**

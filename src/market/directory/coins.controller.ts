@@ -65,7 +65,7 @@ export class CoinsController {
   @Get('coins/:id')
   @ApiOperation({
     summary:
-      "One coin's record: quotes per currency (vs), supply, ATH/ATL, links, categories; cached, stale from the database when CoinGecko fails",
+      "One coin's record: quotes per currency (vs), supply, ATH/ATL, links, categories; from CoinGecko, else CoinPaprika (fewer fields, usd/eur/btc); cached, stale from the database when both fail",
   })
   detail(
     @Param() params: CoinIdParamDto,

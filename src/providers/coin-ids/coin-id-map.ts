@@ -24,9 +24,11 @@ function key(coin: ForeignCoin): string {
  */
 export class CoinIdMap {
   private readonly byKey = new Map<string, CoinListing | null>();
+  private readonly byId = new Map<string, CoinListing>();
 
   constructor(listings: readonly CoinListing[]) {
     for (const listing of listings) {
+      this.byId.set(listing.id, listing);
       const k = key(listing);
       const seen = this.byKey.get(k);
       this.byKey.set(k, seen === undefined || seen?.id === listing.id ? listing : null);
@@ -40,6 +42,11 @@ export class CoinIdMap {
   /** The CoinGecko listing of a foreign coin, when exactly one matches its ticker and name. */
   lookup(coin: ForeignCoin): CoinListing | undefined {
     return this.byKey.get(key(coin)) ?? undefined;
+  }
+
+  /** The CoinGecko listing of an id, to look the coin up at another upstream by ticker and name. */
+  listingOf(id: string): CoinListing | undefined {
+    return this.byId.get(id);
   }
 
   /** Each foreign row with the listing it maps to; unmapped rows are dropped. */

@@ -12,8 +12,8 @@ export class CoinIdParamDto {
 
 export class CoinDetailQueryDto {
   /**
-   * Comma-separated currencies, any case; each must be one CoinGecko priced this coin in
-   * (the 400 lists them). @example "usd,eur"
+   * Comma-separated currencies, any case; each must be one the answering source priced this coin
+   * in (CoinGecko: dozens; CoinPaprika: usd, eur, btc; the 400 lists them). @example "usd,eur"
    */
   @IsOptional()
   @Matches(/^[A-Za-z]{2,10}(,[A-Za-z]{2,10}){0,19}$/, {
@@ -32,16 +32,16 @@ export class CoinQuoteDto {
   /** @example 1876543210987 */
   market_cap!: number | null;
 
-  /** Price times max (or total) supply. @example 1978473000000 */
+  /** Price times max (or total) supply; null from CoinPaprika. @example 1978473000000 */
   fully_diluted_valuation!: number | null;
 
   /** Traded over 24 h. @example 45678901234 */
   volume_24h!: number | null;
 
-  /** @example 95100 */
+  /** Null from CoinPaprika. @example 95100 */
   high_24h!: number | null;
 
-  /** @example 92850 */
+  /** Null from CoinPaprika. @example 92850 */
   low_24h!: number | null;
 
   /** Price change over 1 h, percent. @example 0.12 */
@@ -65,7 +65,7 @@ export class CoinQuoteDto {
   /** When the all-time high was reached (ISO 8601); differs between currencies. @example "2025-10-06T18:57:42.558Z" */
   ath_date!: string | null;
 
-  /** All-time low in this currency. @example 67.81 */
+  /** All-time low in this currency; null from CoinPaprika (as are its change and date). @example 67.81 */
   atl!: number | null;
 
   /** Distance from the all-time low to the price, percent. @example 138831.57 */
@@ -76,7 +76,7 @@ export class CoinQuoteDto {
 }
 
 export class CoinSupplyDto {
-  /** @example 19960000 */
+  /** Null from CoinPaprika's free plan. @example 19960000 */
   circulating!: number | null;
 
   /** @example 19960000 */
@@ -122,7 +122,7 @@ export class CoinDetailDto {
   /** @example "Bitcoin" */
   name!: string;
 
-  /** @example 1 */
+  /** Rank by market cap at the source that answered. @example 1 */
   market_cap_rank!: number | null;
 
   /** One entry per requested currency, in the order asked. */
@@ -130,27 +130,36 @@ export class CoinDetailDto {
 
   supply!: CoinSupplyDto;
 
-  /** @example ["Cryptocurrency", "Layer 1 (L1)"] */
-  categories!: string[];
+  /** Null when the source has none (CoinPaprika). @example ["Cryptocurrency", "Layer 1 (L1)"] */
+  categories!: string[] | null;
 
-  links!: CoinLinksDto;
+  /** Null when the source has none (CoinPaprika). */
+  links!: CoinLinksDto | null;
 
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'string' },
-    description: 'Contract address per chain (CoinGecko asset-platform id); {} for a native coin',
+    nullable: true,
+    description:
+      'Contract address per chain (CoinGecko asset-platform id); {} for a native coin; null when the source has none (CoinPaprika)',
     example: {},
   })
-  platforms!: Record<string, string>;
+  platforms!: Record<string, string> | null;
 
-  /** @example "2009-01-03" */
+  /** Null when the source has none (CoinPaprika). @example "2009-01-03" */
   genesis_date!: string | null;
 
-  /** When CoinGecko last updated the record (ISO 8601). @example "2026-11-28T01:14:31.522Z" */
+  /** When the source last updated the record (ISO 8601). @example "2026-11-28T01:14:31.522Z" */
   last_updated!: string | null;
 }
 
 export class CoinDetailMetaDto extends ResponseMetaDto {
+  /**
+   * The provider the record came from: `provider` on a live answer; on a stored one (`provider:
+   * "database"`) the provider that fetched it. @example "coingecko"
+   */
+  origin!: string;
+
   /** Every currency the record is priced in: what `vs` accepts for this coin. @example ["btc", "eth", "eur", "usd"] */
   currencies!: string[];
 }

@@ -11,6 +11,7 @@ import type {
   CoinDetail,
   DirectoryCoin,
   DirectorySource,
+  CoinDetailSource,
   FxRate,
   FxSource,
   GlobalMarket,
@@ -85,6 +86,7 @@ export class CoinGeckoAdapter
     OhlcvSource,
     HistorySource,
     DirectorySource,
+    CoinDetailSource,
     FxSource,
     QuoteSource
 {
@@ -96,6 +98,7 @@ export class CoinGeckoAdapter
     'ohlcv',
     'history',
     'directory',
+    'coin-detail',
     'fx',
     'quotes',
   ] as const;

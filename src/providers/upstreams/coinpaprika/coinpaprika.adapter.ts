@@ -10,6 +10,8 @@ import {
 import { CoinListingsView } from '../../coin-ids/coin-listings.view';
 import type {
   CallContext,
+  CoinDetail,
+  CoinDetailSource,
   CoinListing,
   GlobalMarket,
   MarketCoin,
@@ -20,23 +22,39 @@ import type {
 } from '../../provider.types';
 import { fromSeconds } from '../payload-fields';
 import {
+  DETAIL_QUOTES,
+  notMapped,
+  pickPaprikaId,
+  SEARCH_LIMIT,
+  toCoinDetail,
+} from './coinpaprika.detail';
+import {
   errorSchema,
   globalSchema,
   type PaprikaTicker,
+  searchSchema,
   TICKER_KEYS,
+  tickerDetailSchema,
   tickersSchema,
 } from './coinpaprika.schemas';
 
 const ID = 'coinpaprika';
+/** Mapped ids kept (a coin's id rarely changes); past this the memo starts afresh. */
+const MAX_MAPPED_IDS = 5_000;
 
 /**
- * CoinPaprika's keyless free plan: the global overview and the USD tickers of its top 2,000
- * coins, whose ids (`btc-bitcoin`) are mapped to CoinGecko's through the coin listing.
+ * CoinPaprika's keyless free plan: the global overview, the USD tickers of its top 2,000 coins
+ * and one coin's ticker in USD, EUR and BTC; its ids (`btc-bitcoin`) are mapped to CoinGecko's
+ * through the coin listing.
  */
 @Injectable()
-export class CoinPaprikaAdapter implements UpstreamAdapter, PriceSource, MarketSource {
+export class CoinPaprikaAdapter
+  implements UpstreamAdapter, PriceSource, MarketSource, CoinDetailSource
+{
   readonly id = ID;
-  readonly categories = ['prices', 'market'] as const;
+  readonly categories = ['prices', 'market', 'coin-detail'] as const;
+  /** CoinGecko id to CoinPaprika id, so a detail costs one call after the first search. */
+  private readonly paprikaIds = new Map<string, string>();
 
   constructor(
     private readonly http: UpstreamHttpService,
@@ -92,6 +110,44 @@ export class CoinPaprikaAdapter implements UpstreamAdapter, PriceSource, MarketS
         marketCap: row.quotes.USD.market_cap ?? null,
         rank: row.rank,
       }));
+  }
+
+  async getCoinDetail({ id, ctx }: { id: string; ctx: CallContext }): Promise<CoinDetail> {
+    const paprikaId = await this.paprikaIdOf(id, ctx);
+    const path = `/tickers/${encodeURIComponent(paprikaId)}`;
+    try {
+      return toCoinDetail(
+        id,
+        await this.get(path, { quotes: DETAIL_QUOTES }, tickerDetailSchema, ctx),
+      );
+    } catch (error) {
+      // Ids are slugs that CoinPaprika may rename: look the coin up afresh next time.
+      if (error instanceof ProviderError && error.kind === 'not_found') {
+        this.paprikaIds.delete(id);
+      }
+      throw error;
+    }
+  }
+
+  /** CoinPaprika's id of a CoinGecko coin: searched by name, kept once it maps back. */
+  private async paprikaIdOf(id: string, ctx: CallContext): Promise<string> {
+    const known = this.paprikaIds.get(id);
+    if (known) {
+      return known;
+    }
+    const map = this.listings.idMap();
+    const listing = map.listingOf(id);
+    if (!listing) {
+      throw notMapped(id, 'not in the CoinGecko listing ids are mapped through');
+    }
+    const query = { q: listing.name, c: 'currencies', limit: SEARCH_LIMIT };
+    const { currencies } = await this.get('/search', query, searchSchema, ctx);
+    const paprikaId = pickPaprikaId(id, currencies, map);
+    if (this.paprikaIds.size >= MAX_MAPPED_IDS) {
+      this.paprikaIds.clear();
+    }
+    this.paprikaIds.set(id, paprikaId);
+    return paprikaId;
   }
 
   /** The active tickers by rank, each with the CoinGecko listing it maps to (unmapped dropped). */

@@ -50,3 +50,44 @@ export const globalSchema = z.object({
 
 /** Every error: `{"error": "<message>"}` with a 4xx/5xx status. */
 export const errorSchema = z.object({ error: z.string() });
+
+/** One currency of /tickers/{id}?quotes=…; ATH fields are null in a coin's quote in itself. */
+const detailQuote = z.object({
+  price: finite,
+  volume_24h: missingNumber.optional(),
+  market_cap: missingNumber.optional(),
+  percent_change_1h: missingNumber.optional(),
+  percent_change_24h: missingNumber.optional(),
+  percent_change_7d: missingNumber.optional(),
+  percent_change_30d: missingNumber.optional(),
+  ath_price: missingNumber.optional(),
+  ath_date: z.union([z.iso.datetime(), z.literal(''), z.null()]).optional(),
+  percent_from_price_ath: missingNumber.optional(),
+});
+export type PaprikaDetailQuote = z.output<typeof detailQuote>;
+
+/** /tickers/{id}?quotes=…: one coin, its quotes keyed by upper-case code (at most 3). */
+export const tickerDetailSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  symbol: z.string(),
+  rank: finite,
+  /** Absent on the free plan; read when a plan sends it. */
+  circulating_supply: missingNumber.optional(),
+  total_supply: missingNumber.optional(),
+  /** 0 for an uncapped coin. */
+  max_supply: missingNumber.optional(),
+  last_updated: z.iso.datetime(),
+  quotes: z.record(z.string().regex(/^[A-Z]{3,5}$/), detailQuote),
+});
+export type PaprikaTickerDetail = z.output<typeof tickerDetailSchema>;
+
+/**
+ * /search?c=currencies: coins as in /coins. The key asked for is required, so an error object
+ * inside a 200 is a broken answer rather than "no coins".
+ */
+export const searchSchema = z.object({
+  currencies: z.array(
+    z.object({ id: z.string(), name: z.string(), symbol: z.string(), is_active: z.boolean() }),
+  ),
+});
