@@ -1,6 +1,11 @@
 import type { KnownCoin, ProviderCategory } from '../core/config';
+import type { Candle, CandleInterval, CandleRange, ListedPair } from './candle.types';
+import type { FxRate, MultiCurrencyQuote } from './currency.types';
 import type { CoinDetail, DirectoryCoin } from './directory.types';
 
+export { CANDLE_INTERVALS } from './candle.types';
+export type { Candle, CandleInterval, CandleRange, ListedPair } from './candle.types';
+export type { CurrencyKind, CurrencyQuote, FxRate, MultiCurrencyQuote } from './currency.types';
 export type { CoinCurrencyFigures, CoinDetail, DirectoryCoin } from './directory.types';
 
 /** Passed to every adapter call: aborts on the per-call timeout or the overall deadline. */
@@ -80,37 +85,6 @@ export interface TrendingCoin {
   score: number;
 }
 
-/** Every candle size some source offers; each source declares its own subset. `1M` is a calendar month. */
-export const CANDLE_INTERVALS = [
-  '1s',
-  '1m',
-  '3m',
-  '5m',
-  '15m',
-  '30m',
-  '1h',
-  '2h',
-  '4h',
-  '6h',
-  '8h',
-  '12h',
-  '1d',
-  '3d',
-  '1w',
-  '1M',
-] as const;
-export type CandleInterval = (typeof CANDLE_INTERVALS)[number];
-
-export interface Candle {
-  openTime: Date;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  /** Base-asset volume; null when the upstream has none (CoinGecko OHLC). */
-  volume: number | null;
-}
-
 export interface PricePoint {
   timestamp: Date;
   price: number;
@@ -188,18 +162,6 @@ export interface MarketSource {
 export interface TrendingSource {
   getTrending(params: { ctx: CallContext }): Promise<TrendingCoin[]>;
 }
-/** Candles whose open time lies from `start` to `end`, both inclusive. */
-export interface CandleRange {
-  start: Date;
-  end: Date;
-}
-/** A pair an exchange lists, as its stored product list names it. */
-export interface ListedPair {
-  /** The exchange's own id for the pair (`ETHBTC`, `BTC-EUR`, `XETHXXBT`). */
-  symbol: string;
-  base: string;
-  quote: string;
-}
 export interface CandleQuery {
   /** The coin, quoted in USD (USDT on Binance) unless `pair` is given. */
   coin: KnownCoin;
@@ -261,36 +223,10 @@ export interface CoinDetailSource {
   getCoinDetail(params: { id: string; ctx: CallContext }): Promise<CoinDetail>;
 }
 
-export type CurrencyKind = 'fiat' | 'crypto' | 'commodity';
-
-/** How many units of a currency one US dollar buys, as a source published it. */
-export interface FxRate {
-  /** Lowercase code, as `vs` takes it: "eur", "btc", "xau". */
-  code: string;
-  perUsd: number;
-  kind: CurrencyKind | null;
-  name: string | null;
-  /** The day or time the source says the rate is for (ECB business day, or time received). */
-  asOf: string;
-}
 export interface FxSource {
   getUsdRates(params: { ctx: CallContext }): Promise<FxRate[]>;
 }
 
-/** A coin's price in one quote currency, as the provider quoted it (no conversion). */
-export interface CurrencyQuote {
-  price: number;
-  marketCap: number | null;
-  volume24h: number | null;
-  change24h: number | null;
-}
-export interface MultiCurrencyQuote {
-  symbol: string;
-  /** By lowercase currency code; only the currencies the provider quoted. */
-  quotes: Record<string, CurrencyQuote>;
-  lastUpdated: Date;
-  timeUnknown?: boolean;
-}
 /** Prices quoted directly in currencies other than USD (CoinGecko's `vs_currencies`). */
 export interface QuoteSource {
   /** Lowercase codes the provider quotes prices in. */

@@ -7,7 +7,6 @@ import type {
   Candle,
   CoinListing,
   CandleQuery,
-  CandleInterval,
   CoinDetail,
   DirectoryCoin,
   DirectorySource,
@@ -32,7 +31,15 @@ import type {
   UpstreamAdapter,
 } from '../../provider.types';
 import { fromSeconds } from '../payload-fields';
-import { PRICE_CHANGE_WINDOWS, priced, toHistoryPoints, toMarketCoin } from './coingecko.markets';
+import { COINGECKO_CANDLE_INTERVALS, ohlcCandles, ohlcWindow } from './coingecko.candles';
+import {
+  PRICE_CHANGE_WINDOWS,
+  PRICE_EXTRAS,
+  priced,
+  toHistoryPoints,
+  toMarketCoin,
+  usdQuotesFrom,
+} from './coingecko.markets';
 import {
   globalSchema,
   marketChartRangeSchema,
@@ -60,21 +67,6 @@ import {
 } from './coingecko.currencies';
 
 const ID = 'coingecko';
-const DAY_MS = 86_400_000;
-/** CoinGecko picks the candle size from `days`: 1–2 → 30 min, 3–30 → 4 h. */
-const OHLC_GRANULARITY: Partial<Record<CandleInterval, { ms: number; maxDays: number }>> = {
-  '30m': { ms: 30 * 60_000, maxDays: 2 },
-  '4h': { ms: 4 * 3_600_000, maxDays: 30 },
-};
-const OHLC_DAYS = [1, 2, 7, 14, 30];
-/** What `/simple/price` adds beside each price. */
-const PRICE_EXTRAS = {
-  include_market_cap: true,
-  include_24hr_vol: true,
-  include_24hr_change: true,
-  include_last_updated_at: true,
-};
-
 /** CoinGecko v3: keyless, demo key (public host) or pro key (pro host). */
 @Injectable()
 export class CoinGeckoAdapter
@@ -102,7 +94,7 @@ export class CoinGeckoAdapter
     'fx',
     'quotes',
   ] as const;
-  readonly candleIntervals = Object.keys(OHLC_GRANULARITY) as CandleInterval[];
+  readonly candleIntervals = COINGECKO_CANDLE_INTERVALS;
   /** `/ohlc` serves fixed windows ending now (`/ohlc/range` is paid-only), in USD coin ids. */
   readonly candleRanges = false;
 
@@ -126,24 +118,7 @@ export class CoinGeckoAdapter
       simplePriceSchema,
       ctx,
     );
-    return coins.flatMap((coin) => {
-      const quote = body[coin.coingeckoId];
-      return quote
-        ? [
-            {
-              symbol: coin.symbol,
-              name: coin.name,
-              price: quote.usd,
-              change24h: quote.usd_24h_change ?? null,
-              volume24h: quote.usd_24h_vol ?? null,
-              marketCap: quote.usd_market_cap ?? null,
-              // Asked for with include_last_updated_at; absent, the quote's age is unknown.
-              lastUpdated: quote.last_updated_at ? fromSeconds(quote.last_updated_at) : new Date(),
-              timeUnknown: !quote.last_updated_at,
-            },
-          ]
-        : [];
-    });
+    return usdQuotesFrom(body, coins);
   }
 
   /** Units per US dollar of every currency CoinGecko rates (BTC-based, crossed through usd). */
@@ -251,28 +226,17 @@ export class CoinGeckoAdapter
   }
 
   async getCandles(params: CandleQuery): Promise<Candle[]> {
-    const granularity = OHLC_GRANULARITY[params.interval];
-    if (!granularity) {
+    const window = ohlcWindow(params.interval, params.limit);
+    if (!window) {
       throw this.unsupported(`${params.interval} candles`);
     }
-    const wantedDays = Math.ceil((params.limit * granularity.ms) / DAY_MS);
-    const days =
-      OHLC_DAYS.find((d) => d >= wantedDays && d <= granularity.maxDays) ?? granularity.maxDays;
     const rows = await this.get(
       `/coins/${encodeURIComponent(params.coin.coingeckoId)}/ohlc`,
-      { vs_currency: 'usd', days },
+      { vs_currency: 'usd', days: window.days },
       ohlcSchema,
       params.ctx,
     );
-    // CoinGecko stamps each candle with its close time.
-    return rows.slice(-params.limit).map(([closeMs, open, high, low, close]) => ({
-      openTime: new Date(closeMs - granularity.ms),
-      open,
-      high,
-      low,
-      close,
-      volume: null,
-    }));
+    return ohlcCandles(rows, params.limit, window.candleMs);
   }
 
   /** `market_chart/range` for exactly the range asked (UNIX seconds), with caps and volumes. */

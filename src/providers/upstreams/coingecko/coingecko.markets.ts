@@ -1,8 +1,43 @@
 import type { z } from 'zod';
-import type { MarketCoin, PricePoint } from '../../provider.types';
-import type { marketChartRangeSchema, marketsSchema } from './coingecko.schemas';
+import type { KnownCoin } from '../../../core/config';
+import type { MarketCoin, PricePoint, PriceQuote } from '../../provider.types';
+import { fromSeconds } from '../payload-fields';
+import type { marketChartRangeSchema, marketsSchema, simplePriceSchema } from './coingecko.schemas';
 
 type MarketRow = z.output<typeof marketsSchema>[number];
+
+/** What `/simple/price` adds beside each price. */
+export const PRICE_EXTRAS = {
+  include_market_cap: true,
+  include_24hr_vol: true,
+  include_24hr_change: true,
+  include_last_updated_at: true,
+};
+
+/** Each coin `/simple/price` quoted, in USD; coins it left out are left out. */
+export function usdQuotesFrom(
+  body: z.output<typeof simplePriceSchema>,
+  coins: KnownCoin[],
+): PriceQuote[] {
+  return coins.flatMap((coin) => {
+    const quote = body[coin.coingeckoId];
+    return quote
+      ? [
+          {
+            symbol: coin.symbol,
+            name: coin.name,
+            price: quote.usd,
+            change24h: quote.usd_24h_change ?? null,
+            volume24h: quote.usd_24h_vol ?? null,
+            marketCap: quote.usd_market_cap ?? null,
+            // Asked for with include_last_updated_at; absent, the quote's age is unknown.
+            lastUpdated: quote.last_updated_at ? fromSeconds(quote.last_updated_at) : new Date(),
+            timeUnknown: !quote.last_updated_at,
+          },
+        ]
+      : [];
+  });
+}
 
 /** Asked on every market list, so each coin carries CoinGecko's 1 h and 7 d changes too. */
 export const PRICE_CHANGE_WINDOWS = '1h,24h,7d';
