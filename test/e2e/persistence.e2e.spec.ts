@@ -84,6 +84,7 @@ describe('persistence', () => {
         { name: 'CoinDirectory1766100000000' },
         { name: 'ExchangePairs1766300000000' },
         { name: 'MarketCoinChanges1766400000000' },
+        { name: 'PricesHistoryIndex1766700000000' },
       ]);
       const drift = await dataSource.driver.createSchemaBuilder().log();
       assert.deepEqual(
@@ -125,7 +126,7 @@ describe('persistence', () => {
       assert.equal(found.marketCap, null);
       assert.equal(found.change24h, -1.25);
       assert.deepEqual(found.timestamp, new Date('2026-11-28T01:00:00.000Z'));
-      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 16);
+      assert.equal((await dataSource.query('SELECT name FROM migrations')).length, 17);
     } finally {
       await second.close();
     }

@@ -1,9 +1,13 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DoubleColumn, EpochMsColumn } from '../../core/database/columns';
 
-/** One quote of one coin from one provider at one instant; the source of price history. */
+/**
+ * One quote of one coin from one provider at one instant; the source of price history. The index
+ * covers what history reads (docs/decisions.md, "History from the database reads a covering index"), so a range is
+ * answered from the index alone.
+ */
 @Entity('prices')
-@Index('idx_prices_symbol_timestamp', ['symbol', 'timestamp'])
+@Index('idx_prices_history', ['symbol', 'timestamp', 'price', 'volume24h', 'marketCap'])
 export class Price {
   @PrimaryGeneratedColumn()
   id!: number;

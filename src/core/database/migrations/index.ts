@@ -27,6 +27,8 @@ import { ExchangePairs1766300000000 as PostgresExchangePairs } from './postgres/
 import { ExchangePairs1766300000000 as SqliteExchangePairs } from './sqlite/1766300000000-ExchangePairs';
 import { MarketCoinChanges1766400000000 as PostgresMarketCoinChanges } from './postgres/1766400000000-MarketCoinChanges';
 import { MarketCoinChanges1766400000000 as SqliteMarketCoinChanges } from './sqlite/1766400000000-MarketCoinChanges';
+import { PricesHistoryIndex1766700000000 as PostgresPricesHistoryIndex } from './postgres/1766700000000-PricesHistoryIndex';
+import { PricesHistoryIndex1766700000000 as SqlitePricesHistoryIndex } from './sqlite/1766700000000-PricesHistoryIndex';
 import { Init1764300000000 as SqliteInit } from './sqlite/1764300000000-Init';
 import { PoolMembers1764400000000 as SqlitePoolMembers } from './sqlite/1764400000000-PoolMembers';
 import { TrendingCoins1764500000000 as SqliteTrendingCoins } from './sqlite/1764500000000-TrendingCoins';
@@ -52,6 +54,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteCoinDirectory,
   SqliteExchangePairs,
   SqliteMarketCoinChanges,
+  SqlitePricesHistoryIndex,
 ];
 export const POSTGRES_MIGRATIONS = [
   PostgresInit,
@@ -70,4 +73,5 @@ export const POSTGRES_MIGRATIONS = [
   PostgresCoinDirectory,
   PostgresExchangePairs,
   PostgresMarketCoinChanges,
+  PostgresPricesHistoryIndex,
 ];
