@@ -18,11 +18,8 @@ RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 FROM node:24-bookworm-slim
 # glibc gives each thread (libuv pool, inference worker, ONNX Runtime) its own malloc arena and
 # never hands their free pages back: RSS stayed ~180 MB above idle after a fuzz run without this
-# (docs/reliability.md). A young generation of at most 3 × 8 MB instead of V8's default keeps
-# idle RSS with both bundled models about 40 MB lower at a throughput cost within noise
-# (docs/decisions.md, "Idle memory").
+# (docs/reliability.md).
 ENV MALLOC_ARENA_MAX=2 \
-    NODE_OPTIONS=--max-semi-space-size=8 \
     NODE_ENV=production \
     PORT=7860 \
     HOST=0.0.0.0 \

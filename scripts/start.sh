@@ -15,6 +15,4 @@ npm run build
 # Two malloc arenas, as in the Docker image: memory freed after a burst goes back to the system
 # (docs/reliability.md). Read by glibc at process start, so it cannot live in .env.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-# V8's young generation capped as in the Docker image (docs/decisions.md, "Idle memory").
-export NODE_OPTIONS="${NODE_OPTIONS:---max-semi-space-size=8}"
 exec node dist/main.js

@@ -61,8 +61,7 @@ export function reportDirectory(r: DirectoryFigures): Check[] {
   const met = (l: Latency) => (l.p95 <= 10 ? 'met' : 'NOT met');
   writeSection(
     '## Coin directory (`npm run bench:market`)',
-    `${machineLine()}, SQLite. The machine was shared with other work during the run (see the load
-average): the figures are upper bounds.
+    `${machineLine()}, SQLite.
 
 CoinGecko's \`/coins/list\` from the fake upstream grown by ${r.added.toLocaleString('en')} coins (a directory of
 ${r.coins.toLocaleString('en')} with the fake's own and the configured coins), fetched and stored

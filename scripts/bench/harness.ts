@@ -92,14 +92,10 @@ export function rssMb(pid: number): number {
   return match ? Number(match[1]) / 1024 : NaN;
 }
 
-/**
- * The app as production runs it: compiled, NODE_ENV=production, info logging, and the Docker
- * image's NODE_OPTIONS.
- */
+/** The app as production runs it: compiled, NODE_ENV=production, info logging. */
 export const PRODUCTION_ENV = {
   LOG_LEVEL: 'info',
   NODE_ENV: 'production',
-  NODE_OPTIONS: '--max-semi-space-size=8',
   JWT_SECRET_KEY: 'bench-secret-0123456789abcdef0123456789',
   API_KEY_SALT: 'bench-salt-0123456789abcdef0123456789ab',
 };
