@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { PriceFeed } from '../../src/realtime/feed/price-feed.service';
+import { HOSTS } from '../fake-upstream/routes';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
 import { REPO_ROOT } from '../support/test-app';
 import { until } from '../support/waiting';
@@ -18,20 +19,8 @@ declare const getComputedStyle: any;
 const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'browser');
 const BUDGET = { ownBytes: 100 * 1024, firstContentfulPaintMs: 1000, layoutShift: 0.01 };
 /** Every upstream host of the fake: failing them all leaves the service nothing to ask. */
-const UPSTREAM_HOSTS = [
-  'coingecko',
-  'binance-a',
-  'binance-b',
-  'binance-c',
-  'kraken',
-  'coincap',
-  'cryptocompare',
-  'defillama',
-  'alternative-me',
-  'etherscan',
-  'coinpaprika',
-  'coinlore',
-];
+/** Every upstream the fake serves but the news feeds: new ones fail with the others. */
+const UPSTREAM_HOSTS = Object.keys(HOSTS).filter((host) => host !== 'feeds' && host !== 'rss');
 
 /** The fake-backed app with room for a loaded machine, and every collector run once. */
 async function startApp(extra: Record<string, string> = {}): Promise<FakeBackedApp> {
