@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { createApp } from './app.setup';
 import { ConfigError, loadConfig, loadEnvFile } from './core/config';
+import { releaseStartUpGarbage } from './core/runtime/start-up-garbage';
 
 async function main(): Promise<void> {
   loadEnvFile();
   const config = loadConfig(process.env);
   const app = await createApp(config);
+  releaseStartUpGarbage();
   await app.listen(config.server.port, config.server.host);
 }
 
