@@ -26,7 +26,10 @@ describe('releaseStartUpGarbage', () => {
     const grown = youngGenerationBytes();
     releaseStartUpGarbage();
     assert.ok(grown > 4 * 1024 * 1024, `the churn grew the young generation (${grown} bytes)`);
-    assert.ok(youngGenerationBytes() < grown / 4, `${youngGenerationBytes()} of ${grown} bytes left`);
+    assert.ok(
+      youngGenerationBytes() < grown / 4,
+      `${youngGenerationBytes()} of ${grown} bytes left`,
+    );
   });
 
   it('leaves gc hidden from every other context', () => {
