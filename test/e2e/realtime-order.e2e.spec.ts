@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { PriceFeed } from '../../src/realtime/feed/price-feed.service';
+import type { RealtimeConnection, SharedSend } from '../../src/realtime/hub/connection.types';
 import { RealtimeHub } from '../../src/realtime/hub/realtime-hub.service';
 import { rawText } from '../../src/realtime/raw-text';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';
@@ -71,16 +72,31 @@ describe('real-time order: the throttle window and ticks across it', () => {
     });
     const hub = t.running.app.get(RealtimeHub);
     const admit = hub.admit.bind(hub);
+    const note = (connection: RealtimeConnection, event: string, data: unknown) => {
+      if (event === 'price') {
+        handedOver.get(connection.id)!.push({ symbol: (data as Price).symbol, at: Date.now() });
+      }
+    };
+    // One wrapper per transport, so the hub still hands a tick to each transport once.
+    const loggedShares = new Map<SharedSend, SharedSend>();
+    const logged = (shared: SharedSend): SharedSend => {
+      const wrapper = loggedShares.get(shared) ?? {
+        send: (connections, event, data) => {
+          connections.forEach((connection) => note(connection, event, data));
+          shared.send(connections, event, data);
+        },
+      };
+      loggedShares.set(shared, wrapper);
+      return wrapper;
+    };
     hub.admit = (connection) => {
-      const log: { symbol: string; at: number }[] = [];
-      handedOver.set(connection.id, log);
+      handedOver.set(connection.id, []);
       const send = connection.send.bind(connection);
       connection.send = (event, data) => {
-        if (event === 'price') {
-          log.push({ symbol: (data as Price).symbol, at: Date.now() });
-        }
+        note(connection, event, data);
         send(event, data);
       };
+      connection.shared = connection.shared && logged(connection.shared);
       return admit(connection);
     };
   });

@@ -2,11 +2,21 @@ import type { Caller } from '../../auth/caller';
 import type { ServerEventName } from '../realtime-events';
 import type { PriceThrottle } from './price-throttle';
 
+/**
+ * One message to many connections of one transport, encoded once: a tick's fan-out then costs
+ * one write per client instead of an encoding and a write.
+ */
+export interface SharedSend {
+  send(connections: RealtimeConnection[], event: ServerEventName, data: unknown): void;
+}
+
 /** One client connection, whichever transport carries it. */
 export interface RealtimeConnection {
   readonly id: string;
   readonly caller: Caller;
   send(event: ServerEventName | 'subscribed', data: unknown): void;
+  /** The transport's shared send, when it has one; `send` otherwise. */
+  shared?: SharedSend;
   /** Bytes waiting to be written to the client. */
   buffered(): number;
   close(reason: string): void;

@@ -5,7 +5,7 @@ import type { Caller } from '../../auth/caller';
 import type { AppConfig, TierPolicy } from '../../core/config';
 import type { CoinCatalogue } from '../../market/coins/coin-catalogue';
 import { RealtimePublisher } from '../../core/realtime/realtime.publisher';
-import type { RealtimeConnection } from './connection.types';
+import type { RealtimeConnection, SharedSend } from './connection.types';
 import { MAX_BUFFERED_BYTES, RealtimeHub } from './realtime-hub.service';
 
 const TIER: TierPolicy = {
@@ -25,7 +25,7 @@ function setup(throttleMs = 50) {
   return { hub, publisher };
 }
 
-function connection(id: string, tracker = 'ip:1') {
+function connection(id: string, tracker = 'ip:1', shared?: SharedSend) {
   const sent: { event: string; data: unknown }[] = [];
   let buffered = 0;
   let closed: string | undefined;
@@ -34,6 +34,7 @@ function connection(id: string, tracker = 'ip:1') {
     id,
     caller,
     send: (event, data) => sent.push({ event, data }),
+    shared,
     buffered: () => buffered,
     close: (reason) => (closed = reason),
   };
@@ -94,6 +95,55 @@ describe('RealtimeHub', () => {
     assert.equal(slow.sent.length, 0);
     assert.equal(fast.sent.length, 1);
     assert.equal(hub.stats().connections, 1);
+  });
+
+  it("hands a delivery to each transport's shared send once, with every client due", async () => {
+    const { hub, publisher } = setup(50);
+    const calls: { ids: string[]; event: string; price?: number }[] = [];
+    const shared: SharedSend = {
+      send: (connections, event, data) =>
+        calls.push({
+          ids: connections.map((c) => c.id),
+          event,
+          price: (data as { price?: number }).price,
+        }),
+    };
+    const a = connection('a', 'ip:1', shared);
+    const b = connection('b', 'ip:2', shared);
+    const plain = connection('plain', 'ip:3');
+    const late = connection('late', 'ip:4', shared);
+    for (const c of [a, b, plain]) {
+      hub.admit(c.conn);
+      hub.subscribe(c.conn, ['prices:BTC', 'news']);
+    }
+    publisher.publish('news', 'news', [{ title: 'x' }]);
+    publisher.publish('prices:BTC', 'price', price(1));
+    hub.admit(late.conn);
+    hub.subscribe(late.conn, ['prices:BTC']);
+    publisher.publish('prices:BTC', 'price', price(2));
+    assert.deepEqual(calls, [
+      { ids: ['a', 'b'], event: 'news', price: undefined },
+      { ids: ['a', 'b'], event: 'price', price: 1 },
+      { ids: ['late'], event: 'price', price: 2 },
+    ]);
+    assert.deepEqual(
+      plain.sent.map((m) => m.event),
+      ['news', 'price'],
+      'a transport without a shared send gets each message itself',
+    );
+    await sleep(80);
+    assert.equal(
+      calls.length,
+      3,
+      'a price held back by the throttle goes out on its own, not through the shared send',
+    );
+    assert.deepEqual(
+      a.sent.map((m) => (m.data as { price: number }).price),
+      [2],
+    );
+    // news ×3, price 1 ×3, price 2 to late at once and to the other three at their window's end
+    assert.equal(hub.stats().messagesSent, 10);
+    hub.onModuleDestroy();
   });
 
   it('applies the tier limits on connections and subscriptions, and tracks followed symbols', () => {

@@ -5,7 +5,7 @@ import { CoinCatalogue } from '../../market/coins/coin-catalogue';
 import { parseChannel, symbolOf } from '../channels';
 import type { ServerEventName, SubscriptionAck, UnsubscribeAck } from '../realtime-events';
 import { ConnectionAdmission } from './connection.admission';
-import type { ConnectionState, RealtimeConnection } from './connection.types';
+import type { ConnectionState, RealtimeConnection, SharedSend } from './connection.types';
 import { PriceThrottle } from './price-throttle';
 import { SubscriptionRegistry } from './subscription.registry';
 
@@ -31,6 +31,8 @@ export class RealtimeHub implements OnModuleDestroy {
   private readonly admission = new ConnectionAdmission();
   private readonly symbolListeners = new Set<(symbols: string[], added: string[]) => void>();
   private readonly stopListening: () => void;
+  /** While a published event is delivered: the connections due to get it, by shared send. */
+  private gathering?: Map<SharedSend, RealtimeConnection[]>;
   messagesSent = 0;
 
   constructor(
@@ -238,24 +240,47 @@ export class RealtimeHub implements OnModuleDestroy {
 
   private deliver(channel: string, event: ServerEventName, data: unknown): void {
     const symbol = event === 'price' ? symbolOf(channel) : undefined;
-    // A slow client removed by send() leaves the set mid-loop; a Set's iteration allows that.
-    for (const state of this.registry.subscribersOf(channel)) {
-      state.delivered.add(channel);
-      if (symbol) {
-        state.prices.offer(symbol, data);
-      } else {
-        this.send(state, event, data);
+    const outer = this.gathering;
+    this.gathering = new Map();
+    try {
+      // A slow client removed by send() leaves the set mid-loop; a Set's iteration allows that.
+      for (const state of this.registry.subscribersOf(channel)) {
+        state.delivered.add(channel);
+        if (symbol) {
+          state.prices.offer(symbol, data);
+        } else {
+          this.send(state, event, data);
+        }
       }
+    } finally {
+      const gathered = this.gathering;
+      this.gathering = outer;
+      // Still within the publish: nothing else can reach these clients in between.
+      gathered.forEach((connections, shared) => shared.send(connections, event, data));
     }
   }
 
+  /**
+   * Every send of one delivery carries that delivery's event and data (a price held back by the
+   * throttle goes out later, from its timer, outside any delivery).
+   */
   private send(state: ConnectionState, event: ServerEventName, data: unknown): void {
     if (state.connection.buffered() > MAX_BUFFERED_BYTES) {
       state.connection.close('too slow: messages backed up past the limit');
       this.remove(state.connection);
       return;
     }
-    state.connection.send(event, data);
+    const shared = state.connection.shared;
+    if (this.gathering && shared) {
+      const due = this.gathering.get(shared);
+      if (due) {
+        due.push(state.connection);
+      } else {
+        this.gathering.set(shared, [state.connection]);
+      }
+    } else {
+      state.connection.send(event, data);
+    }
     this.messagesSent += 1;
   }
 }

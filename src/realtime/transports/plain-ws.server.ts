@@ -7,7 +7,7 @@ import { rawText } from '../raw-text';
 import { Authenticator, credentialOf } from '../../auth/authenticator.service';
 import type { Caller } from '../../auth/caller';
 import { type AppConfig, InjectConfig } from '../../core/config';
-import type { RealtimeConnection } from '../hub/connection.types';
+import type { RealtimeConnection, SharedSend } from '../hub/connection.types';
 import { RealtimeHub } from '../hub/realtime-hub.service';
 import { ClientAddress } from './client-address';
 import { stamped } from '../realtime-events';
@@ -41,6 +41,14 @@ export class PlainWsServer implements OnModuleDestroy {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   private heartbeat?: NodeJS.Timeout;
   private readonly lastSeen = new Map<WebSocket, number>();
+  private readonly sockets = new WeakMap<RealtimeConnection, WebSocket>();
+  /** A message to many clients is serialised once. */
+  private readonly shared: SharedSend = {
+    send: (connections, event, data) => {
+      const text = JSON.stringify({ event, data });
+      connections.forEach((connection) => sendText(this.sockets.get(connection)!, text));
+    },
+  };
 
   constructor(
     private readonly hub: RealtimeHub,
@@ -134,9 +142,11 @@ export class PlainWsServer implements OnModuleDestroy {
       id: randomUUID(),
       caller,
       send: (event, data) => send(ws, event, data),
+      shared: this.shared,
       buffered: () => ws.bufferedAmount,
       close: (reason) => refuse(ws, reason),
     };
+    this.sockets.set(connection, ws);
     const refused = this.hub.admit(connection);
     if (refused) {
       refuse(ws, refused);
@@ -187,8 +197,12 @@ function parse(text: string): ClientMessage | undefined {
 }
 
 function send(ws: WebSocket, event: string, data: unknown): void {
+  sendText(ws, JSON.stringify({ event, data }));
+}
+
+function sendText(ws: WebSocket, text: string): void {
   if (ws.readyState === WebSocket.OPEN) {
-    ws.send(JSON.stringify({ event, data }));
+    ws.send(text);
   }
 }
 

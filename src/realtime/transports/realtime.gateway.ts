@@ -9,7 +9,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
 import { Authenticator } from '../../auth/authenticator.service';
-import type { RealtimeConnection } from '../hub/connection.types';
+import type { RealtimeConnection, SharedSend } from '../hub/connection.types';
 import { RealtimeHub } from '../hub/realtime-hub.service';
 import type { SubscriptionAck, UnsubscribeAck } from '../realtime-events';
 import { ClientAddress } from './client-address';
@@ -26,6 +26,9 @@ interface SocketData {
  */
 @WebSocketGateway({ path: '/socket.io' })
 export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
+  private readonly socketIds = new WeakMap<RealtimeConnection, string>();
+  private shared?: SharedSend;
+
   constructor(
     private readonly hub: RealtimeHub,
     private readonly authenticator: Authenticator,
@@ -33,6 +36,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
   ) {}
 
   afterInit(server: Server): void {
+    // One broadcast to the sockets' own rooms: Socket.IO encodes the packet and builds its
+    // WebSocket frame once. Local: with the Redis adapter the other replicas serve their own.
+    this.shared = {
+      send: (connections, event, data) =>
+        server.local.to(connections.map((c) => this.socketIds.get(c)!)).emit(event, data),
+    };
     server.use((socket, next) => {
       this.admit(socket).then(
         (reason) => next(reason ? new Error(reason) : undefined),
@@ -69,6 +78,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
       id: randomUUID(),
       caller,
       send: (event, data) => socket.emit(event, data),
+      shared: this.shared,
       buffered: () => bufferedBytes(socket),
       close: (reason) => {
         socket.emit('dropped', { reason });
@@ -79,6 +89,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
     if (socket.conn.readyState !== 'open') {
       return 'the client left during the handshake';
     }
+    this.socketIds.set(connection, socket.id);
     const refused = this.hub.admit(connection);
     if (!refused) {
       (socket.data as SocketData).connection = connection;
