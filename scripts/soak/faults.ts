@@ -37,9 +37,19 @@ export interface Phase {
 }
 
 /**
- * The schedule: phase i faults upstream i mod 8 with fault (i + ⌊i / 8⌋) mod 11, so consecutive
- * phases move to the next upstream and 88 phases cover every pair (9 and 11 share no factor).
+ * Phase i of the schedule, as indices: upstream i mod U with fault (i mod U + ⌊i / U⌋) mod F.
+ * Consecutive phases move to the next upstream, each upstream's fault moves on by one per round,
+ * so any U × F consecutive phases cover every pair, whatever U and F are.
  */
+export function phaseAt(
+  index: number,
+  upstreams: number,
+  faults: number,
+): { upstream: number; fault: number } {
+  const upstream = index % upstreams;
+  return { upstream, fault: (upstream + Math.floor(index / upstreams)) % faults };
+}
+
 export class FaultSchedule {
   readonly applied: Phase[] = [];
   private readonly faults: { name: string; fault: Fault }[];
@@ -53,9 +63,9 @@ export class FaultSchedule {
 
   /** Clears the previous phase's fault and sets phase `index`'s. */
   enter(index: number): Phase {
-    const upstream = UPSTREAMS[index % UPSTREAMS.length];
-    const { name, fault } =
-      this.faults[(index + Math.floor(index / UPSTREAMS.length)) % this.faults.length];
+    const at = phaseAt(index, UPSTREAMS.length, this.faults.length);
+    const upstream = UPSTREAMS[at.upstream];
+    const { name, fault } = this.faults[at.fault];
     this.fake.clear();
     this.fake.release();
     this.fake.inject(upstream, fault);

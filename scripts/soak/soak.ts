@@ -55,7 +55,7 @@ async function eventLoopDelay(
 async function main(): Promise<void> {
   const minutes = option('minutes', 10);
   const seed = option('seed', (Date.now() % 1_000_000) + 1);
-  const phaseSeconds = option('phase-seconds', 6);
+  const phaseSeconds = option('phase-seconds', 5);
   const durationMs = minutes * 60_000;
   // RSS is compared from the end of warm-up: models loaded, caches and pools filled.
   const warmUpMs = minutes >= 5 ? 120_000 : 20_000;
