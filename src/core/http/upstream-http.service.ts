@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import axios, { type AxiosInstance } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import type { z } from 'zod';
 import { type AppConfig, InjectConfig } from '../config';
 import {
   type AddressGuardOptions,
@@ -10,6 +11,7 @@ import {
   UnsafeTargetError,
 } from './address-guard';
 import { errorForStatus, errorForTransport } from './classify';
+import { parsePayload } from './parse-payload';
 import { ProviderError } from './provider-error';
 import type { UpstreamCallRecord, UpstreamRequest, UpstreamResponse } from './upstream-http.types';
 
@@ -25,7 +27,7 @@ type CallListener = (record: UpstreamCallRecord) => void;
 /**
  * The one place that talks HTTP to upstreams: keep-alive agents, body limits, redirects,
  * classification of every failure into a ProviderError, and a record of every call. Adapters get
- * the raw text back and parse it themselves; URLs with their query (which may hold keys) are never
+ * the raw text back (`get`) or the body validated against their schema (`getParsed`); URLs with their query (which may hold keys) are never
  * logged or put into error messages.
  */
 @Injectable()
@@ -66,6 +68,16 @@ export class UpstreamHttpService {
       throw request.refineError?.(response) ?? errorForStatus({ ...request, ...response });
     }
     return response;
+  }
+
+  /** `get`, then the body parsed and validated against `schema` (see parsePayload). */
+  async getParsed<S extends z.ZodType>(
+    request: UpstreamRequest,
+    schema: S,
+    keepKeys?: ReadonlySet<string>,
+  ): Promise<z.output<S>> {
+    const { text } = await this.get(request);
+    return parsePayload({ provider: request.provider, path: request.path, text, keepKeys }, schema);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { type AppConfig, InjectConfig } from '../../../core/config';
-import { parsePayload, ProviderError, UpstreamHttpService } from '../../../core/http';
+import { ProviderError, UpstreamHttpService } from '../../../core/http';
 import type {
   CallContext,
   FearGreedPoint,
@@ -44,14 +44,16 @@ export class AlternativeMeAdapter implements UpstreamAdapter, FearGreedSource {
   }
 
   async getIndex({ limit, ctx }: { limit: number; ctx: CallContext }): Promise<FearGreedPoint[]> {
-    const response = await this.http.get({
-      provider: ID,
-      baseUrl: this.config.upstreams['alternative-me'].baseUrl,
-      path: PATH,
-      query: { limit, format: 'json' },
-      signal: ctx.signal,
-    });
-    const body = parsePayload({ provider: ID, path: PATH, text: response.text }, fngSchema);
+    const body = await this.http.getParsed(
+      {
+        provider: ID,
+        baseUrl: this.config.upstreams['alternative-me'].baseUrl,
+        path: PATH,
+        query: { limit, format: 'json' },
+        signal: ctx.signal,
+      },
+      fngSchema,
+    );
     if (body.metadata.error) {
       throw new ProviderError({
         provider: ID,

@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import { type AppConfig, InjectConfig, type KnownCoin } from '../../../core/config';
-import {
-  parsePayload,
-  ProviderError,
-  UpstreamHttpService,
-  type UpstreamResponse,
-} from '../../../core/http';
+import { ProviderError, UpstreamHttpService, type UpstreamResponse } from '../../../core/http';
 import { latestRange, pagedWindows } from '../../candle-intervals';
 import type {
   CallContext,
@@ -119,15 +114,17 @@ export class CoinbaseAdapter implements UpstreamAdapter, PriceSource, OhlcvSourc
     schema: S,
     ctx: CallContext,
   ): Promise<z.output<S>> {
-    const response = await this.http.get({
-      provider: ID,
-      baseUrl: this.config.upstreams.coinbase.baseUrl,
-      path,
-      query,
-      signal: ctx.signal,
-      refineError: (res) => refineError(path, res),
-    });
-    return parsePayload({ provider: ID, path, text: response.text }, schema);
+    return this.http.getParsed(
+      {
+        provider: ID,
+        baseUrl: this.config.upstreams.coinbase.baseUrl,
+        path,
+        query,
+        signal: ctx.signal,
+        refineError: (res) => refineError(path, res),
+      },
+      schema,
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { type AppConfig, InjectConfig, type KnownCoin } from '../../../core/config';
-import { parsePayload, ProviderError, UpstreamHttpService } from '../../../core/http';
+import { ProviderError, UpstreamHttpService } from '../../../core/http';
 import type {
   CallContext,
   Candle,
@@ -267,16 +267,18 @@ export class CoinGeckoAdapter
     if (apiKey) {
       headers[plan === 'pro' ? 'x-cg-pro-api-key' : 'x-cg-demo-api-key'] = apiKey;
     }
-    const response = await this.http.get({
-      provider: ID,
-      baseUrl,
-      path,
-      query,
-      headers,
-      signal: ctx.signal,
-      refineError: (res) => coingeckoError(path, res),
-    });
-    return parsePayload({ provider: ID, path, text: response.text }, schema);
+    return this.http.getParsed(
+      {
+        provider: ID,
+        baseUrl,
+        path,
+        query,
+        headers,
+        signal: ctx.signal,
+        refineError: (res) => coingeckoError(path, res),
+      },
+      schema,
+    );
   }
 
   private unsupported(what: string): ProviderError {

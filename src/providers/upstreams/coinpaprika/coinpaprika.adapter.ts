@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import { type AppConfig, InjectConfig, type KnownCoin } from '../../../core/config';
-import {
-  parsePayload,
-  ProviderError,
-  UpstreamHttpService,
-  type UpstreamResponse,
-} from '../../../core/http';
+import { ProviderError, UpstreamHttpService, type UpstreamResponse } from '../../../core/http';
 import { CoinListingsView } from '../../coin-ids/coin-listings.view';
 import type {
   CallContext,
@@ -164,16 +159,19 @@ export class CoinPaprikaAdapter
     ctx: CallContext,
     keepKeys?: ReadonlySet<string>,
   ): Promise<z.output<S>> {
-    const response = await this.http.get({
-      provider: ID,
-      baseUrl: this.config.upstreams.coinpaprika.baseUrl,
-      path,
-      query,
-      headers: { accept: 'application/json' },
-      signal: ctx.signal,
-      refineError: (res) => planError(path, res),
-    });
-    return parsePayload({ provider: ID, path, text: response.text, keepKeys }, schema);
+    return this.http.getParsed(
+      {
+        provider: ID,
+        baseUrl: this.config.upstreams.coinpaprika.baseUrl,
+        path,
+        query,
+        headers: { accept: 'application/json' },
+        signal: ctx.signal,
+        refineError: (res) => planError(path, res),
+      },
+      schema,
+      keepKeys,
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { type AppConfig, InjectConfig } from '../../../core/config';
-import { parsePayload, UpstreamHttpService } from '../../../core/http';
+import { UpstreamHttpService } from '../../../core/http';
 import type {
   CallContext,
   ChainTvl,
@@ -96,12 +96,15 @@ export class DefiLlamaAdapter implements UpstreamAdapter, DefiSource {
     ctx: CallContext,
     keepKeys?: ReadonlySet<string>,
   ): Promise<z.output<S>> {
-    const response = await this.http.get({
-      provider: ID,
-      baseUrl: this.config.upstreams.defillama.baseUrl,
-      path,
-      signal: ctx.signal,
-    });
-    return parsePayload({ provider: ID, path, text: response.text, keepKeys }, schema);
+    return this.http.getParsed(
+      {
+        provider: ID,
+        baseUrl: this.config.upstreams.defillama.baseUrl,
+        path,
+        signal: ctx.signal,
+      },
+      schema,
+      keepKeys,
+    );
   }
 }

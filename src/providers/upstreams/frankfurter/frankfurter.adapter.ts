@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { type AppConfig, InjectConfig } from '../../../core/config';
-import {
-  parsePayload,
-  ProviderError,
-  UpstreamHttpService,
-  type UpstreamResponse,
-} from '../../../core/http';
+import { ProviderError, UpstreamHttpService, type UpstreamResponse } from '../../../core/http';
 import type { CallContext, FxRate, FxSource, UpstreamAdapter } from '../../provider.types';
 import { finite } from '../payload-fields';
 
@@ -68,16 +63,18 @@ export class FrankfurterAdapter implements UpstreamAdapter, FxSource {
   }
 
   private async latest(ctx: CallContext): Promise<z.output<typeof latestSchema>> {
-    const response = await this.http.get({
-      provider: ID,
-      baseUrl: this.config.upstreams.frankfurter.baseUrl,
-      path: PATH,
-      query: { base: BASE },
-      headers: { accept: 'application/json' },
-      signal: ctx.signal,
-      refineError: (res) => refineError(res),
-    });
-    return parsePayload({ provider: ID, path: PATH, text: response.text }, latestSchema);
+    return this.http.getParsed(
+      {
+        provider: ID,
+        baseUrl: this.config.upstreams.frankfurter.baseUrl,
+        path: PATH,
+        query: { base: BASE },
+        headers: { accept: 'application/json' },
+        signal: ctx.signal,
+        refineError: (res) => refineError(res),
+      },
+      latestSchema,
+    );
   }
 }
 

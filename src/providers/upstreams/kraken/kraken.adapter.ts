@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { type AppConfig, InjectConfig, type KnownCoin } from '../../../core/config';
-import {
-  parsePayload,
-  ProviderError,
-  type ProviderErrorKind,
-  UpstreamHttpService,
-} from '../../../core/http';
+import { ProviderError, type ProviderErrorKind, UpstreamHttpService } from '../../../core/http';
 import type {
   CallContext,
   Candle,
@@ -177,14 +172,16 @@ export class KrakenAdapter implements UpstreamAdapter, PriceSource, OhlcvSource 
     result: S,
     ctx: CallContext,
   ): Promise<z.output<S>> {
-    const response = await this.http.get({
-      provider: ID,
-      baseUrl: this.config.upstreams.kraken.baseUrl,
-      path,
-      query,
-      signal: ctx.signal,
-    });
-    const body = parsePayload({ provider: ID, path, text: response.text }, envelope(result));
+    const body = await this.http.getParsed(
+      {
+        provider: ID,
+        baseUrl: this.config.upstreams.kraken.baseUrl,
+        path,
+        query,
+        signal: ctx.signal,
+      },
+      envelope(result),
+    );
     if (body.error.length > 0) {
       throw krakenError(path, body.error);
     }

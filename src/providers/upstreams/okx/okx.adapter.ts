@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import { type AppConfig, InjectConfig } from '../../../core/config';
-import { parsePayload, ProviderError, UpstreamHttpService } from '../../../core/http';
+import { ProviderError, UpstreamHttpService } from '../../../core/http';
 import { CANDLE_MS, pagedWindows } from '../../candle-intervals';
 import type {
   CallContext,
@@ -120,14 +120,16 @@ export class OkxAdapter implements UpstreamAdapter, OhlcvSource {
     schema: S,
     ctx: CallContext,
   ): Promise<z.output<S>> {
-    const response = await this.http.get({
-      provider: ID,
-      baseUrl: this.config.upstreams.okx.baseUrl,
-      path,
-      query,
-      signal: ctx.signal,
-    });
-    const body = parsePayload({ provider: ID, path, text: response.text }, envelope(schema));
+    const body = await this.http.getParsed(
+      {
+        provider: ID,
+        baseUrl: this.config.upstreams.okx.baseUrl,
+        path,
+        query,
+        signal: ctx.signal,
+      },
+      envelope(schema),
+    );
     if (String(body.code) !== '0') {
       throw okxError(path, String(body.code), body.msg);
     }
