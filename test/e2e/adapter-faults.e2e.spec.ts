@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { type AppConfig, loadConfig } from '../../src/core/config';
+import { describe, it } from 'node:test';
+import type { AppConfig } from '../../src/core/config';
 import { ProviderError, type ProviderErrorKind, UpstreamHttpService } from '../../src/core/http';
 import { AlternativeMeAdapter } from '../../src/providers/upstreams/alternative-me/alternative-me.adapter';
 import { BinanceAdapter } from '../../src/providers/upstreams/binance/binance.adapter';
@@ -14,8 +14,8 @@ import { FrankfurterAdapter } from '../../src/providers/upstreams/frankfurter/fr
 import { KrakenAdapter } from '../../src/providers/upstreams/kraken/kraken.adapter';
 import { OkxAdapter } from '../../src/providers/upstreams/okx/okx.adapter';
 import { RssAdapter } from '../../src/providers/upstreams/rss/rss.adapter';
-import { type Fault, FakeUpstream } from '../fake-upstream/fake-upstream';
-import { REPO_ROOT } from '../support/test-app';
+import type { Fault } from '../fake-upstream/fake-upstream';
+import { useFakeUpstream } from '../support/upstream-harness';
 
 type Outcome = 'ok' | ProviderErrorKind;
 
@@ -264,43 +264,30 @@ async function outcomeOf(pending: Promise<unknown>): Promise<Outcome> {
 }
 
 describe('adapter fault matrix', () => {
-  const fake = new FakeUpstream();
-  let config: AppConfig;
-  let http: UpstreamHttpService;
-
-  before(async () => {
-    await fake.start();
-    config = loadConfig(
-      {
-        ...fake.env(),
-        NODE_ENV: 'test',
-        DATA_DIR: '/tmp/unused',
-        COINCAP_API_KEY: 'test-coincap',
-        CRYPTOCOMPARE_API_KEY: 'test-cc',
-        ETHERSCAN_API_KEY: 'test-etherscan',
-      },
-      { cwd: REPO_ROOT },
-    );
-    http = new UpstreamHttpService(config);
+  const upstream = useFakeUpstream({
+    COINCAP_API_KEY: 'test-coincap',
+    CRYPTOCOMPARE_API_KEY: 'test-cc',
+    ETHERSCAN_API_KEY: 'test-etherscan',
   });
-
-  after(async () => {
-    http.onApplicationShutdown();
-    await fake.stop();
-  });
+  const fake = upstream.fake;
 
   for (const [name, adapter] of Object.entries(ADAPTERS)) {
     describe(name, () => {
       it('answers normally without faults', async () => {
         fake.clear();
-        assert.equal(await outcomeOf(adapter.call(config, http, AbortSignal.timeout(2000))), 'ok');
+        assert.equal(
+          await outcomeOf(adapter.call(upstream.config, upstream.http, AbortSignal.timeout(2000))),
+          'ok',
+        );
       });
 
       for (const { name: faultName, fault, expect } of FAULTS) {
         it(`${faultName} -> ${expect(adapter)}`, async () => {
           fake.clear();
           fake.inject(adapter.target, fault);
-          const outcome = await outcomeOf(adapter.call(config, http, AbortSignal.timeout(400)));
+          const outcome = await outcomeOf(
+            adapter.call(upstream.config, upstream.http, AbortSignal.timeout(400)),
+          );
           fake.clear();
           assert.equal(outcome, expect(adapter));
         });
@@ -310,9 +297,9 @@ describe('adapter fault matrix', () => {
 
   it("CoinGecko's 365-day limit (error 10012 in a 401) is a bad request, not a key problem", async () => {
     fake.clear();
-    const outcome = await new CoinGeckoAdapter(http, config)
+    const outcome = await new CoinGeckoAdapter(upstream.http, upstream.config)
       .getPriceHistory({
-        coin: coin(config, 'BTC'),
+        coin: coin(upstream.config, 'BTC'),
         from: new Date(Date.now() - 400 * 86_400_000),
         to: new Date(Date.now() - 399 * 86_400_000),
         ctx: { signal: AbortSignal.timeout(2000) },

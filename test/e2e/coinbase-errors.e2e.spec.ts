@@ -1,50 +1,23 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { type AppConfig, loadConfig } from '../../src/core/config';
-import { ProviderError, UpstreamHttpService } from '../../src/core/http';
+import { beforeEach, describe, it } from 'node:test';
 import { CoinbaseAdapter } from '../../src/providers/upstreams/coinbase/coinbase.adapter';
-import { FakeUpstream } from '../fake-upstream/fake-upstream';
-import { REPO_ROOT } from '../support/test-app';
+import {
+  callContext as ctx,
+  catalogueCoin,
+  providerErrorOf,
+  useFakeUpstream,
+} from '../support/upstream-harness';
 
 const CANDLES = 'coinbase:/products/:id/candles';
 
 /** Coinbase Exchange's own error shapes, beyond the generic fault matrix. */
 describe('Coinbase Exchange adapter: its errors and traps', () => {
-  const fake = new FakeUpstream();
-  let config: AppConfig;
-  let http: UpstreamHttpService;
-  let adapter: CoinbaseAdapter;
-  const ctx = () => ({ signal: AbortSignal.timeout(2000) });
-  const coin = (symbol: string) => {
-    const found = config.catalogue.coins.find((c) => c.symbol === symbol);
-    assert.ok(found);
-    return found;
-  };
-  const kindOf = async (pending: Promise<unknown>) => {
-    const error = await pending.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    assert.ok(error instanceof ProviderError, `not a ProviderError: ${String(error)}`);
-    return error;
-  };
-
-  before(async () => {
-    await fake.start();
-    config = loadConfig(
-      { ...fake.env(), NODE_ENV: 'test', DATA_DIR: '/tmp/unused' },
-      { cwd: REPO_ROOT },
-    );
-    http = new UpstreamHttpService(config);
-    adapter = new CoinbaseAdapter(http, config);
-  });
+  const upstream = useFakeUpstream();
+  const fake = upstream.fake;
+  const adapter = () => new CoinbaseAdapter(upstream.http, upstream.config);
+  const coin = (symbol: string) => catalogueCoin(upstream.config, symbol);
 
   beforeEach(() => fake.clear());
-
-  after(async () => {
-    http.onApplicationShutdown();
-    await fake.stop();
-  });
 
   it('a 400 {"message"} is a bad request carrying the message', async () => {
     fake.inject(CANDLES, {
@@ -55,16 +28,16 @@ describe('Coinbase Exchange adapter: its errors and traps', () => {
           'granularity too small for the requested time range. Count of aggregations requested exceeds 300',
       },
     });
-    const error = await kindOf(
-      adapter.getCandles({ coin: coin('BTC'), interval: '1m', limit: 10, ctx: ctx() }),
+    const error = await providerErrorOf(
+      adapter().getCandles({ coin: coin('BTC'), interval: '1m', limit: 10, ctx: ctx() }),
     );
     assert.equal(error.kind, 'bad_request');
     assert.match(error.message, /Count of aggregations requested exceeds 300/);
   });
 
   it('404 {"message":"NotFound"} is not_found; 429 rate-limited with its Retry-After', async () => {
-    const missing = await kindOf(
-      adapter.getCandles({
+    const missing = await providerErrorOf(
+      adapter().getCandles({
         coin: coin('BTC'),
         interval: '1h',
         limit: 5,
@@ -79,8 +52,8 @@ describe('Coinbase Exchange adapter: its errors and traps', () => {
       retryAfter: 7,
       body: { message: 'Public rate limit exceeded' },
     });
-    const limited = await kindOf(
-      adapter.getCandles({ coin: coin('BTC'), interval: '1h', limit: 5, ctx: ctx() }),
+    const limited = await providerErrorOf(
+      adapter().getCandles({ coin: coin('BTC'), interval: '1h', limit: 5, ctx: ctx() }),
     );
     assert.equal(limited.kind, 'rate_limited');
     assert.equal(limited.retryAfterMs, 7000);
@@ -88,20 +61,20 @@ describe('Coinbase Exchange adapter: its errors and traps', () => {
 
   it('refuses intervals Coinbase does not have before asking it', async () => {
     fake.resetCounts();
-    const error = await kindOf(
-      adapter.getCandles({ coin: coin('BTC'), interval: '4h', limit: 5, ctx: ctx() }),
+    const error = await providerErrorOf(
+      adapter().getCandles({ coin: coin('BTC'), interval: '4h', limit: 5, ctx: ctx() }),
     );
     assert.equal(error.kind, 'not_found');
     assert.equal(fake.count('coinbase'), 0);
   });
 
   it('prices leave out coins Coinbase does not list, and read the nanosecond time', async () => {
-    const both = await adapter.getPrices({ coins: [coin('TRX'), coin('BTC')], ctx: ctx() });
+    const both = await adapter().getPrices({ coins: [coin('TRX'), coin('BTC')], ctx: ctx() });
     assert.deepEqual(
       both.map((q) => q.symbol),
       ['BTC'],
     );
-    const quotes = await adapter.getPrices({ coins: [coin('BTC')], ctx: ctx() });
+    const quotes = await adapter().getPrices({ coins: [coin('BTC')], ctx: ctx() });
     const ticker = fake.lastServed<{ price: string; time: string }>(
       'coinbase:/products/:id/ticker',
     );
@@ -111,7 +84,7 @@ describe('Coinbase Exchange adapter: its errors and traps', () => {
   });
 
   it('lists only products trading now', async () => {
-    const pairs = await adapter.listPairs({ ctx: ctx() });
+    const pairs = await adapter().listPairs({ ctx: ctx() });
     assert.ok(pairs.some((p) => p.symbol === 'BTC-EUR' && p.base === 'BTC' && p.quote === 'EUR'));
     assert.ok(!pairs.some((p) => p.symbol === 'LUNA-EUR'));
   });

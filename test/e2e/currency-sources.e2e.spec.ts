@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { type AppConfig, loadConfig } from '../../src/core/config';
-import { ProviderError, UpstreamHttpService } from '../../src/core/http';
+import { beforeEach, describe, it } from 'node:test';
 import { CoinGeckoAdapter } from '../../src/providers/upstreams/coingecko/coingecko.adapter';
 import { FrankfurterAdapter } from '../../src/providers/upstreams/frankfurter/frankfurter.adapter';
-import { FakeUpstream } from '../fake-upstream/fake-upstream';
-import { REPO_ROOT } from '../support/test-app';
+import {
+  callContext as ctx,
+  providerErrorOf as failure,
+  useFakeUpstream,
+} from '../support/upstream-harness';
 
 interface FrankfurterBody {
   base: string;
@@ -15,35 +16,10 @@ interface FrankfurterBody {
 
 /** The currency sources' own answers and error shapes, beside the generic fault matrix. */
 describe('currency sources: Frankfurter and CoinGecko', () => {
-  const fake = new FakeUpstream();
-  let config: AppConfig;
-  let http: UpstreamHttpService;
-  const ctx = () => ({ signal: AbortSignal.timeout(2000) });
-  const frankfurter = () => new FrankfurterAdapter(http, config);
-  const coingecko = () => new CoinGeckoAdapter(http, config);
-  const failure = async (pending: Promise<unknown>): Promise<ProviderError> => {
-    try {
-      await pending;
-    } catch (error) {
-      assert.ok(error instanceof ProviderError, String(error));
-      return error;
-    }
-    assert.fail('expected a ProviderError');
-  };
-
-  before(async () => {
-    await fake.start();
-    config = loadConfig(
-      { ...fake.env(), NODE_ENV: 'test', DATA_DIR: '/tmp/unused' },
-      { cwd: REPO_ROOT },
-    );
-    http = new UpstreamHttpService(config);
-  });
-
-  after(async () => {
-    http.onApplicationShutdown();
-    await fake.stop();
-  });
+  const upstream = useFakeUpstream();
+  const fake = upstream.fake;
+  const frankfurter = () => new FrankfurterAdapter(upstream.http, upstream.config);
+  const coingecko = () => new CoinGeckoAdapter(upstream.http, upstream.config);
 
   beforeEach(() => fake.clear());
 
@@ -104,7 +80,7 @@ describe('currency sources: Frankfurter and CoinGecko', () => {
     const sats = rates.find((r) => r.code === 'sats');
     assert.equal(sats?.perUsd, served.sats.value / served.usd.value);
     assert.equal(sats?.kind, 'crypto');
-    const btc = config.catalogue.coins.find((c) => c.symbol === 'BTC');
+    const btc = upstream.config.catalogue.coins.find((c) => c.symbol === 'BTC');
     assert.ok(btc);
     const [quote] = await coingecko().getQuotesIn({
       coins: [btc],
@@ -124,7 +100,7 @@ describe('currency sources: Frankfurter and CoinGecko', () => {
   });
 
   it("CoinGecko's 400 invalid vs_currency is a bad request, not an outage", async () => {
-    const btc = config.catalogue.coins.find((c) => c.symbol === 'BTC');
+    const btc = upstream.config.catalogue.coins.find((c) => c.symbol === 'BTC');
     assert.ok(btc);
     const error = await failure(
       coingecko().getQuotesIn({ coins: [btc], currencies: ['usdt'], ctx: ctx() }),

@@ -54,7 +54,11 @@ describe('GET /api/jobs and POST /api/jobs/:name/run', () => {
     await api().get('/api/jobs').expect(401);
     const run = await api().post('/api/jobs/prices/run').set('X-API-Key', ADMIN_KEY).expect(200);
     assert.equal(run.body.result, 'ok');
-    assert.equal(run.body.rows, 14, 'BTC and ETH from seven providers (CoinPaprika keeps its budget)');
+    assert.equal(
+      run.body.rows,
+      14,
+      'BTC and ETH from seven providers (CoinPaprika keeps its budget)',
+    );
     const prices = (await jobs()).find((j) => j.name === 'prices');
     assert.deepEqual(prices?.last_run, run.body);
     const missing = await api().post('/api/jobs/nope/run').set('X-API-Key', ADMIN_KEY).expect(404);

@@ -1,54 +1,27 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { type AppConfig, loadConfig } from '../../src/core/config';
-import { ProviderError, UpstreamHttpService } from '../../src/core/http';
+import { beforeEach, describe, it } from 'node:test';
 import { OkxAdapter } from '../../src/providers/upstreams/okx/okx.adapter';
-import { FakeUpstream } from '../fake-upstream/fake-upstream';
-import { REPO_ROOT } from '../support/test-app';
+import {
+  callContext as ctx,
+  catalogueCoin,
+  providerErrorOf,
+  useFakeUpstream,
+} from '../support/upstream-harness';
 
 const CANDLES = 'okx:/api/v5/market/candles';
 
 /** OKX's own error shapes: codes inside HTTP 200, a numeric code on its 404. */
 describe('OKX adapter: its errors and traps', () => {
-  const fake = new FakeUpstream();
-  let config: AppConfig;
-  let http: UpstreamHttpService;
-  let adapter: OkxAdapter;
-  const ctx = () => ({ signal: AbortSignal.timeout(2000) });
-  const btc = () => {
-    const found = config.catalogue.coins.find((c) => c.symbol === 'BTC');
-    assert.ok(found);
-    return found;
-  };
-  const errorOf = async (pending: Promise<unknown>) => {
-    const error = await pending.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    assert.ok(error instanceof ProviderError, `not a ProviderError: ${String(error)}`);
-    return error;
-  };
-
-  before(async () => {
-    await fake.start();
-    config = loadConfig(
-      { ...fake.env(), NODE_ENV: 'test', DATA_DIR: '/tmp/unused' },
-      { cwd: REPO_ROOT },
-    );
-    http = new UpstreamHttpService(config);
-    adapter = new OkxAdapter(http, config);
-  });
+  const upstream = useFakeUpstream();
+  const fake = upstream.fake;
+  const adapter = () => new OkxAdapter(upstream.http, upstream.config);
+  const btc = () => catalogueCoin(upstream.config, 'BTC');
 
   beforeEach(() => fake.clear());
 
-  after(async () => {
-    http.onApplicationShutdown();
-    await fake.stop();
-  });
-
   it('51001 (unknown instrument, HTTP 200) is not_found', async () => {
-    const error = await errorOf(
-      adapter.getCandles({
+    const error = await providerErrorOf(
+      adapter().getCandles({
         coin: btc(),
         interval: '1h',
         limit: 5,
@@ -66,8 +39,8 @@ describe('OKX adapter: its errors and traps', () => {
       status: 200,
       body: { code: '51000', msg: 'Parameter bar error', data: [] },
     });
-    const bar = await errorOf(
-      adapter.getCandles({ coin: btc(), interval: '1h', limit: 5, ctx: ctx() }),
+    const bar = await providerErrorOf(
+      adapter().getCandles({ coin: btc(), interval: '1h', limit: 5, ctx: ctx() }),
     );
     assert.equal(bar.kind, 'bad_request');
     fake.inject(CANDLES, {
@@ -76,8 +49,8 @@ describe('OKX adapter: its errors and traps', () => {
       retryAfter: 2,
       body: { msg: 'Too Many Requests', code: '50011' },
     });
-    const limited = await errorOf(
-      adapter.getCandles({ coin: btc(), interval: '1h', limit: 5, ctx: ctx() }),
+    const limited = await providerErrorOf(
+      adapter().getCandles({ coin: btc(), interval: '1h', limit: 5, ctx: ctx() }),
     );
     assert.equal(limited.kind, 'rate_limited');
   });
@@ -95,15 +68,15 @@ describe('OKX adapter: its errors and traps', () => {
         msg: 'Not Found',
       },
     });
-    const error = await errorOf(
-      adapter.getCandles({ coin: btc(), interval: '1h', limit: 5, ctx: ctx() }),
+    const error = await providerErrorOf(
+      adapter().getCandles({ coin: btc(), interval: '1h', limit: 5, ctx: ctx() }),
     );
     assert.equal(error.kind, 'not_found');
   });
 
   it('pages the latest candles backwards past 300 rows, oldest first, none twice', async () => {
     fake.resetCounts();
-    const candles = await adapter.getCandles({
+    const candles = await adapter().getCandles({
       coin: btc(),
       interval: '1m',
       limit: 450,
@@ -116,7 +89,7 @@ describe('OKX adapter: its errors and traps', () => {
   });
 
   it('lists only live spot instruments', async () => {
-    const pairs = await adapter.listPairs({ ctx: ctx() });
+    const pairs = await adapter().listPairs({ ctx: ctx() });
     assert.ok(pairs.some((p) => p.symbol === 'ETH-BTC' && p.base === 'ETH' && p.quote === 'BTC'));
     assert.ok(!pairs.some((p) => p.symbol === 'LUNA-EUR'));
   });

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { type AppConfig, loadConfig } from '../../src/core/config';
+import { describe, it } from 'node:test';
+import type { AppConfig } from '../../src/core/config';
 import { ProviderError, type ProviderErrorKind, UpstreamHttpService } from '../../src/core/http';
 import { CoinListingsView } from '../../src/providers/coin-ids/coin-listings.view';
 import { CoinLoreAdapter } from '../../src/providers/upstreams/coinlore/coinlore.adapter';
 import { CoinPaprikaAdapter } from '../../src/providers/upstreams/coinpaprika/coinpaprika.adapter';
-import { type Fault, FakeUpstream } from '../fake-upstream/fake-upstream';
-import { REPO_ROOT } from '../support/test-app';
+import type { Fault } from '../fake-upstream/fake-upstream';
+import { useFakeUpstream } from '../support/upstream-harness';
 
 type Outcome = 'ok' | ProviderErrorKind;
 type Call = (config: AppConfig, http: UpstreamHttpService, signal: AbortSignal) => Promise<unknown>;
@@ -105,30 +105,16 @@ async function outcomeOf(
 }
 
 describe('CoinPaprika and CoinLore fault matrix', () => {
-  const fake = new FakeUpstream();
-  let config: AppConfig;
-  let http: UpstreamHttpService;
-
-  before(async () => {
-    await fake.start();
-    config = loadConfig(
-      { ...fake.env(), NODE_ENV: 'test', DATA_DIR: '/tmp/unused' },
-      { cwd: REPO_ROOT },
-    );
-    http = new UpstreamHttpService(config);
-  });
-
-  after(async () => {
-    http.onApplicationShutdown();
-    await fake.stop();
-  });
+  const upstream = useFakeUpstream();
+  const fake = upstream.fake;
 
   for (const [name, c] of Object.entries(CASES)) {
     describe(name, () => {
       it('answers normally without faults', async () => {
         fake.clear();
         assert.equal(
-          (await outcomeOf(c.call(config, http, AbortSignal.timeout(2000)))).outcome,
+          (await outcomeOf(c.call(upstream.config, upstream.http, AbortSignal.timeout(2000))))
+            .outcome,
           'ok',
         );
       });
@@ -141,7 +127,7 @@ describe('CoinPaprika and CoinLore fault matrix', () => {
           fake.clear();
           fake.inject(c.target, fault);
           const { outcome, error } = await outcomeOf(
-            c.call(config, http, AbortSignal.timeout(400)),
+            c.call(upstream.config, upstream.http, AbortSignal.timeout(400)),
           );
           fake.clear();
           assert.equal(outcome, expect(c.target));
@@ -160,14 +146,16 @@ describe('CoinPaprika and CoinLore fault matrix', () => {
       body: { error: 'Getting historical OHLCV data before now is not allowed in this plan.' },
     });
     const { error } = await outcomeOf(
-      paprika(config, http).getGlobal({ ctx: { signal: AbortSignal.timeout(2000) } }),
+      paprika(upstream.config, upstream.http).getGlobal({
+        ctx: { signal: AbortSignal.timeout(2000) },
+      }),
     );
     fake.clear();
     assert.match(error?.message ?? '', /HTTP 402 plan limit: Getting historical OHLCV data/);
   });
 
   it('parses CoinLore numbers sent as strings, and refuses a string that is not a number', async () => {
-    const top = await lore(config, http).getTopCoins({
+    const top = await lore(upstream.config, upstream.http).getTopCoins({
       limit: 2,
       ctx: { signal: AbortSignal.timeout(2000) },
     });
@@ -184,7 +172,10 @@ describe('CoinPaprika and CoinLore fault matrix', () => {
       body: { data: [{ ...data[0], price_usd: '94,201.55' }], info: { coins_num: 1, time: 1 } },
     });
     const { outcome } = await outcomeOf(
-      lore(config, http).getTopCoins({ limit: 2, ctx: { signal: AbortSignal.timeout(2000) } }),
+      lore(upstream.config, upstream.http).getTopCoins({
+        limit: 2,
+        ctx: { signal: AbortSignal.timeout(2000) },
+      }),
     );
     fake.clear();
     assert.equal(outcome, 'bad_payload');
@@ -194,16 +185,18 @@ describe('CoinPaprika and CoinLore fault matrix', () => {
     const { body } = { body: fake.lastServed<unknown[]>('coinlore:/api/global/') };
     fake.inject('coinlore:/api/global/', { type: 'status', status: 200, body: body[0] });
     const asObject = await outcomeOf(
-      lore(config, http).getGlobal({ ctx: { signal: AbortSignal.timeout(2000) } }),
+      lore(upstream.config, upstream.http).getGlobal({
+        ctx: { signal: AbortSignal.timeout(2000) },
+      }),
     );
     fake.clear();
     assert.equal(asObject.outcome, 'bad_payload');
-    const adapter = lore(config, http);
+    const adapter = lore(upstream.config, upstream.http);
     const signal = AbortSignal.timeout(2000);
-    await adapter.getPrices({ coins: coins(config, 'BTC'), ctx: { signal } });
+    await adapter.getPrices({ coins: coins(upstream.config, 'BTC'), ctx: { signal } });
     fake.inject('coinlore:/api/ticker/', { type: 'status', status: 200, body: '' });
     const none = await outcomeOf(
-      adapter.getPrices({ coins: coins(config, 'BTC'), ctx: { signal } }),
+      adapter.getPrices({ coins: coins(upstream.config, 'BTC'), ctx: { signal } }),
     );
     fake.clear();
     assert.equal(none.outcome, 'not_found');
