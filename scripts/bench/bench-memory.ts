@@ -3,8 +3,9 @@
  * idle after start with both bundled models loaded, then after two rounds of mixed traffic
  * (prices, candles, news, DeFi, Fear & Greed, market overview, sentiment scoring) against the
  * fake upstream, with the peak sampled during the rounds. The second round must not grow RSS by
- * more than 10 % over the first (the soak's rule, on a short run). Writes the "Memory" section of
- * docs/benchmarks.md.
+ * more than 10 % over the first (the soak's rule, on a short run). Idle RSS is also split into
+ * anonymous memory and mapped files, with the largest mappings, to show where it goes. Writes the
+ * "Memory" section of docs/benchmarks.md.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FakeUpstream } from '../../test/fake-upstream/fake-upstream';
@@ -13,6 +14,8 @@ import {
   LOAD,
   load,
   type LoadResult,
+  type MemoryBreakdown,
+  memoryBreakdown,
   modelsReady,
   PRODUCTION_ENV,
   rssMb,
@@ -58,6 +61,8 @@ async function main(): Promise<void> {
     ...fake.env(),
     ...PRODUCTION_ENV,
     ENABLE_SENTIMENT_ANALYSIS: 'true',
+    // As the Docker image and scripts/start.sh run the app (glibc reads it at process start).
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
     FREE_TIER_LIMIT: '100000000/minute,1000000000/day',
   });
   const app = await startProcess('dist-test/src/main.js', environment.env);
@@ -66,9 +71,10 @@ async function main(): Promise<void> {
     const models = await modelsReady(app.url);
     await sleep(SETTLE_MS);
     const idle = rssMb(pid);
+    const split = memoryBreakdown(pid);
     const warmUp = await round(app.url, pid);
     const measured = await round(app.url, pid);
-    report({ models, idle, warmUp, measured });
+    report({ models, idle, split, warmUp, measured });
   } finally {
     app.child.kill();
     await fake.stop();
@@ -78,7 +84,13 @@ async function main(): Promise<void> {
 
 type Round = { result: LoadResult; peak: number; settled: number };
 
-function report(r: { models: string[]; idle: number; warmUp: Round; measured: Round }): void {
+function report(r: {
+  models: string[];
+  idle: number;
+  split: MemoryBreakdown;
+  warmUp: Round;
+  measured: Round;
+}): void {
   const mb = (n: number) => `${n.toFixed(0)} MB`;
   const growth = r.measured.settled / r.warmUp.settled - 1;
   const row = (name: string, x: Round) =>
@@ -89,7 +101,10 @@ function report(r: { models: string[]; idle: number; warmUp: Round; measured: Ro
 
 The production build in its own process (NODE_ENV=production, info logging, sentiment on). Idle
 RSS ${SETTLE_MS / 1000} s after ${r.models.join(' and ')} were loaded: **${mb(r.idle)}** (goal: under
-${IDLE_TARGET_MB} MB; ${r.idle < IDLE_TARGET_MB ? 'met' : 'NOT met'}). Then two rounds of mixed traffic
+${IDLE_TARGET_MB} MB; ${r.idle < IDLE_TARGET_MB ? 'met' : 'NOT met'}), \`MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? '2'}\`
+as the image runs it: ${mb(r.split.anonymousMb)} anonymous (V8 heaps, malloc arenas, ONNX Runtime's
+buffers), ${mb(r.split.filesMb)} mapped files, ${r.split.threads} threads; the largest mappings:
+${r.split.largest.map(([name, size]) => `${name} ${mb(size)}`).join(', ')}. Then two rounds of mixed traffic
 against the fake upstream (${MIX.map((m) => `\`${m.method} ${m.path.split('?')[0]}\``).join(', ')}, cycled by
 each of ${LOAD.connections} autocannon connections for ${LOAD.duration} s), RSS sampled every 250 ms
 and read again ${SETTLE_MS / 1000} s after each round:

@@ -2,7 +2,7 @@ import autocannon from 'autocannon';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createHistogram } from 'node:perf_hooks';
 import { REPO_ROOT } from '../../test/support/test-app';
 import { size } from './summary';
@@ -90,6 +90,39 @@ export async function load(
 export function rssMb(pid: number): number {
   const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) / 1024 : NaN;
+}
+
+/** Where a process's resident memory is: anonymous (heaps, arenas) and mapped files, in MB. */
+export interface MemoryBreakdown {
+  anonymousMb: number;
+  filesMb: number;
+  threads: number;
+  /** Resident MB per mapping name (a file, or [heap], [anonymous]...), largest first. */
+  largest: [string, number][];
+}
+
+export function memoryBreakdown(pid: number, top = 8): MemoryBreakdown {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1]);
+  const sizes = new Map<string, number>();
+  let name = '';
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const header = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (header) {
+      name = header[1] ? basename(header[1]) : '[anonymous]';
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) {
+      sizes.set(name, (sizes.get(name) ?? 0) + Number(rss[1]) / 1024);
+    }
+  }
+  return {
+    anonymousMb: field('RssAnon') / 1024,
+    filesMb: field('RssFile') / 1024,
+    threads: field('Threads'),
+    largest: [...sizes].sort(([, a], [, b]) => b - a).slice(0, top),
+  };
 }
 
 /** The app as production runs it: compiled, NODE_ENV=production, info logging. */
