@@ -10,7 +10,9 @@ export class Subscriber {
   readonly lastAt = new Map<string, number>();
   readonly longestGapMs = new Map<string, number>();
   messages = 0;
+  /** Connections lost while the soak ran (its own close at the end is not one). */
   disconnects = 0;
+  private stopped = false;
   private close: () => void = () => undefined;
 
   constructor(readonly name: string) {}
@@ -20,7 +22,7 @@ export class Subscriber {
     const subscriber = new Subscriber(name);
     const socket: Socket = io(url, { auth: { token: apiKey }, transports: ['websocket'] });
     socket.on('connect', () => socket.emit('subscribe', { channels: CHANNELS }));
-    socket.on('disconnect', () => (subscriber.disconnects += 1));
+    socket.on('disconnect', () => subscriber.lost());
     socket.on('price', (p: { symbol?: string }) => subscriber.seen(`prices:${p.symbol}`));
     socket.on('market', () => subscriber.seen('market'));
     socket.on('news', () => subscriber.seen('news'));
@@ -31,7 +33,6 @@ export class Subscriber {
   /** Plain /ws with the first-message auth, reconnecting when closed. */
   static plain(url: string, apiKey: string, name: string): Subscriber {
     const subscriber = new Subscriber(name);
-    let stopped = false;
     const open = () => {
       const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/ws`);
       ws.on('open', () => {
@@ -48,15 +49,12 @@ export class Subscriber {
       });
       ws.on('error', () => undefined);
       ws.on('close', () => {
-        subscriber.disconnects += 1;
-        if (!stopped) {
+        subscriber.lost();
+        if (!subscriber.stopped) {
           setTimeout(open, 500);
         }
       });
-      subscriber.close = () => {
-        stopped = true;
-        ws.close();
-      };
+      subscriber.close = () => ws.close();
     };
     open();
     return subscriber;
@@ -82,6 +80,13 @@ export class Subscriber {
   }
 
   stop(): void {
+    this.stopped = true;
     this.close();
+  }
+
+  private lost(): void {
+    if (!this.stopped) {
+      this.disconnects += 1;
+    }
   }
 }
