@@ -2,8 +2,8 @@
  * npm run bench:memory — what the service holds: RSS of the production build (its own process)
  * idle after start with both bundled models loaded, then after two rounds of mixed traffic
  * (prices, candles, news, DeFi, Fear & Greed, market overview, sentiment scoring) against the
- * fake upstream, with the peak sampled during the rounds. The second round must not grow RSS by
- * more than 10 % over the first (the soak's rule, on a short run). Idle RSS is also split into
+ * fake upstream, with the peak sampled during the rounds. The second round's peak must not be
+ * more than 10 % above the first's (the soak's rule, on a short run). Idle RSS is also split into
  * anonymous memory and mapped files, with the largest mappings, to show where it goes. Writes the
  * "Memory" section of docs/benchmarks.md.
  */
@@ -92,7 +92,10 @@ function report(r: {
   measured: Round;
 }): void {
   const mb = (n: number) => `${n.toFixed(0)} MB`;
-  const growth = r.measured.settled / r.warmUp.settled - 1;
+  // High-water marks, as the soak compares: 3 s after a round V8's memory reducer may or may not
+  // have returned the young generation, so the settled figure is bimodal (259 or 474 MB after
+  // the same round on 4 December).
+  const growth = r.measured.peak / r.warmUp.peak - 1;
   const row = (name: string, x: Round) =>
     `| ${name} | ${Math.round(x.result.rps)} | ${x.result.p50.toFixed(2)} | ${x.result.p95.toFixed(2)} | ${x.result.p99.toFixed(2)} | ${mb(x.peak)} | ${mb(x.settled)} |`;
   writeSection(
@@ -114,7 +117,7 @@ and read again ${SETTLE_MS / 1000} s after each round:
 ${row('warm-up', r.warmUp)}
 ${row('measured', r.measured)}
 
-Growth from the first round to the second: ${(growth * 100).toFixed(1)} % (goal: at most
+Growth of the peak from the first round to the second: ${(growth * 100).toFixed(1)} % (goal: at most
 ${GROWTH_LIMIT * 100} %; ${growth <= GROWTH_LIMIT ? 'met' : 'NOT met'}). The longer view is the soak's.`,
   );
   finish({
@@ -128,8 +131,8 @@ ${GROWTH_LIMIT * 100} %; ${growth <= GROWTH_LIMIT ? 'met' : 'NOT met'}). The lon
       ),
       // The quick form's rounds are too short to warm the heap up: growth is shown, not judged.
       check(
-        `RSS growth over the second round ≤ ${GROWTH_LIMIT * 100} %${QUICK ? ' (not checked with --quick)' : ''}`,
-        `${mb(r.warmUp.settled)} → ${mb(r.measured.settled)} (peak ${mb(r.measured.peak)})`,
+        `peak RSS growth over the second round ≤ ${GROWTH_LIMIT * 100} %${QUICK ? ' (not checked with --quick)' : ''}`,
+        `${mb(r.warmUp.peak)} → ${mb(r.measured.peak)} (after the rounds ${mb(r.warmUp.settled)}, ${mb(r.measured.settled)})`,
         QUICK || growth <= GROWTH_LIMIT,
       ),
     ],
