@@ -3,7 +3,8 @@
  * one after the other, each in its own process as `npm run bench:<name>` would run it (without
  * rebuilding). Each prints its summary line and hands it over through BENCH_SUMMARY_FILE; this
  * writes them as the "Summary" section of docs/benchmarks.md (not with --quick) and fails when
- * any scenario missed its target or broke.
+ * any scenario missed its target or broke. With --quick (CI) a missed target is measured once
+ * more before it counts.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -64,26 +65,38 @@ async function main(): Promise<void> {
   const outcomes: Outcome[] = [];
   try {
     for (const scenario of scenarios()) {
-      const summaryFile = join(dir, `${scenario.name.replace(':', '-')}.jsonl`);
-      process.stdout.write(`\n=== ${scenario.name}${QUICK ? ' --quick' : ''}\n`);
-      const t0 = performance.now();
-      const code = await run(scenario, summaryFile);
-      const seconds = (performance.now() - t0) / 1000;
-      let summary: BenchSummary | undefined;
-      try {
-        summary = JSON.parse(
-          readFileSync(summaryFile, 'utf8').trim().split('\n').pop()!,
-        ) as BenchSummary;
-      } catch {
-        // The scenario broke before its summary, or does not write one: its exit code says.
+      let outcome = await measure(scenario, dir);
+      // CI's short runs are seconds long on a machine other jobs may share: a target missed once
+      // is measured again, and only a second miss fails (a crash is never retried).
+      if (QUICK && outcome.code !== 0 && outcome.summary) {
+        process.stdout.write(`\n=== ${scenario.name} missed a target: once more\n`);
+        outcome = await measure(scenario, dir);
       }
-      outcomes.push({ scenario, code, seconds, summary });
+      outcomes.push(outcome);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   report(outcomes, started, loadBefore);
   process.exitCode = outcomes.every((o) => o.code === 0) ? 0 : 1;
+}
+
+async function measure(scenario: Scenario, dir: string): Promise<Outcome> {
+  const summaryFile = join(dir, `${scenario.name.replace(':', '-')}.jsonl`);
+  rmSync(summaryFile, { force: true });
+  process.stdout.write(`\n=== ${scenario.name}${QUICK ? ' --quick' : ''}\n`);
+  const t0 = performance.now();
+  const code = await run(scenario, summaryFile);
+  const seconds = (performance.now() - t0) / 1000;
+  let summary: BenchSummary | undefined;
+  try {
+    summary = JSON.parse(
+      readFileSync(summaryFile, 'utf8').trim().split('\n').pop()!,
+    ) as BenchSummary;
+  } catch {
+    // The scenario broke before its summary, or does not write one: its exit code says.
+  }
+  return { scenario, code, seconds, summary };
 }
 
 function report(outcomes: Outcome[], started: Date, loadBefore: number): void {
