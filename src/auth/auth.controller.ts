@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, UnauthorizedException } from '@n
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AppConfig, InjectConfig } from '../core/config';
 import { Authenticator } from './authenticator.service';
-import type { Caller } from './caller';
+import type { Caller } from './caller.types';
 import { CurrentCaller } from './current-caller.decorator';
 import { MeDto, TokenRequestDto, TokenResponseDto } from './dto/auth.dto';
 import { looksLikeApiKey, sameSecret } from './keys/api-key.secret';

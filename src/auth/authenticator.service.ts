@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { LRUCache } from 'lru-cache';
 import { type AppConfig, InjectConfig, type TierName } from '../core/config';
 import { withHeaders } from '../core/web/exception-headers';
-import { type Caller, ENV_ADMIN_KEY_ID, type KeyRef } from './caller';
+import { type Caller, ENV_ADMIN_KEY_ID, type KeyRef } from './caller.types';
 import { hashApiKey, looksLikeApiKey, sameHash } from './keys/api-key.secret';
 import { type ActiveKey, ApiKeyService } from './keys/api-key.service';
 import { addressGroup } from './rate-limit/address-group';

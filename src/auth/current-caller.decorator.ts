@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import type { TierPolicy } from '../core/config';
-import type { Caller } from './caller';
+import type { Caller } from './caller.types';
 import { requestContextOf } from './request-context';
 
 function callerOf(context: ExecutionContext): Caller {

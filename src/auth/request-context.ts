@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Caller } from './caller';
+import type { Caller } from './caller.types';
 import type { RateDecision } from './rate-limit/rate-limit.service';
 
 /**

@@ -9,7 +9,7 @@ import { JobScheduler } from '../../src/core/jobs';
 import { HttpMetrics } from '../../src/core/metrics/http-metrics';
 import { ProviderDirectory } from '../../src/providers/provider.directory';
 import { PriceFeed } from '../../src/realtime/feed/price-feed.service';
-import type { StatsEvent } from '../../src/realtime/realtime-events';
+import type { StatsEvent } from '../../src/realtime/realtime-events.types';
 import { RealtimePublisher } from '../../src/core/realtime/realtime.publisher';
 import { rawText } from '../../src/realtime/raw-text';
 import { ADMIN_KEY, type FakeBackedApp, startFakeBackedApp } from '../support/fake-app';

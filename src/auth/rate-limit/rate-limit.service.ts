@@ -1,7 +1,7 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import type { RateLimit } from '../../core/config';
-import type { Caller } from '../caller';
+import type { Caller } from '../caller.types';
 import { addressGroup } from './address-group';
 
 export interface RateDecision {

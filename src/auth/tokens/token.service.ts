@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { LRUCache } from 'lru-cache';
 import { type AppConfig, InjectConfig } from '../../core/config';
-import { ENV_ADMIN_KEY_ID, type KeyRef } from '../caller';
+import { ENV_ADMIN_KEY_ID, type KeyRef } from '../caller.types';
 
 interface TokenClaims {
   sub: string;

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { ServerEventName } from '../../realtime/realtime-events';
+import type { ServerEventName } from '../../realtime/realtime-events.types';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { ClusterBus } from './cluster-bus';
 

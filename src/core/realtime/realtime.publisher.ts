@@ -1,5 +1,5 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import { type ServerEventName, type ServerEvents, stamped } from '../../realtime/realtime-events';
+import { type ServerEventName, type ServerEvents, stamped } from '../../realtime/realtime-events.types';
 
 type Listener = (channel: string, event: ServerEventName, data: unknown) => void;
 

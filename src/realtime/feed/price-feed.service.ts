@@ -11,7 +11,7 @@ import { CoinCatalogue } from '../../market/coins/coin-catalogue';
 import { ProviderRegistry } from '../../providers/registry/provider-registry';
 import { priceChannel } from '../channels';
 import { RealtimeHub } from '../hub/realtime-hub.service';
-import type { PriceEvent } from '../realtime-events';
+import type { PriceEvent } from '../realtime-events.types';
 import { RealtimePublisher } from '../../core/realtime/realtime.publisher';
 import { BinanceStreamClient, type StreamTick } from './binance-stream.client';
 

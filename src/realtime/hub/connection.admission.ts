@@ -1,4 +1,4 @@
-import type { Caller } from '../../auth/caller';
+import type { Caller } from '../../auth/caller.types';
 import { Tally } from './tally';
 
 /** The tier limits on real-time use: connections at once per caller, subscriptions per connection. */

@@ -1,5 +1,5 @@
-import type { Caller } from '../../auth/caller';
-import type { ServerEventName } from '../realtime-events';
+import type { Caller } from '../../auth/caller.types';
+import type { ServerEventName } from '../realtime-events.types';
 import type { PriceThrottle } from './price-throttle';
 
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Caller } from '../../auth/caller';
+import type { Caller } from '../../auth/caller.types';
 import type { AppConfig, TierPolicy } from '../../core/config';
 import type { CoinCatalogue } from '../../market/coins/coin-catalogue';
 import { RealtimePublisher } from '../../core/realtime/realtime.publisher';

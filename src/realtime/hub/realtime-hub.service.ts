@@ -3,7 +3,7 @@ import { type AppConfig, InjectConfig } from '../../core/config';
 import { RealtimePublisher } from '../../core/realtime/realtime.publisher';
 import { CoinCatalogue } from '../../market/coins/coin-catalogue';
 import { parseChannel, symbolOf } from '../channels';
-import type { ServerEventName, SubscriptionAck, UnsubscribeAck } from '../realtime-events';
+import type { ServerEventName, SubscriptionAck, UnsubscribeAck } from '../realtime-events.types';
 import { ConnectionAdmission } from './connection.admission';
 import type { ConnectionState, RealtimeConnection, SharedSend } from './connection.types';
 import { PriceThrottle } from './price-throttle';

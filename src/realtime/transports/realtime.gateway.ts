@@ -11,7 +11,7 @@ import type { Server, Socket } from 'socket.io';
 import { Authenticator } from '../../auth/authenticator.service';
 import type { RealtimeConnection, SharedSend } from '../hub/connection.types';
 import { RealtimeHub } from '../hub/realtime-hub.service';
-import type { SubscriptionAck, UnsubscribeAck } from '../realtime-events';
+import type { SubscriptionAck, UnsubscribeAck } from '../realtime-events.types';
 import { ClientAddress } from './client-address';
 
 interface SocketData {

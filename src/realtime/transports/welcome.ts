@@ -1,5 +1,5 @@
 import { TOPIC_CHANNELS } from '../channels';
-import { stamped } from '../realtime-events';
+import { stamped } from '../realtime-events.types';
 
 /** The path of the AsyncAPI page that documents both transports. */
 export const ASYNCAPI_PAGE = '/asyncapi';
