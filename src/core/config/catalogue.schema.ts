@@ -35,9 +35,9 @@ export const providerDefinitionSchema = z
     needsKey: z.boolean(),
     website: z.url(),
     /**
-     * false keeps a small budget (CoinPaprika's 20,000 calls a month) for requests: the scheduled
-     * collectors and the health probe leave the provider out, and its health comes from the
-     * calls users make.
+     * false keeps a small budget (CoinPaprika's 20,000 calls a month) for requests that need it:
+     * the scheduled collectors and the health probe leave the provider out (its health comes from
+     * the calls users make), and a hedge never asks it (a failure still does).
      */
     background: z.boolean().default(true),
   })

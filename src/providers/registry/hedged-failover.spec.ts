@@ -23,10 +23,11 @@ const hangs: Behaviour = (signal) => answers('never', 1e9)(signal);
 const fails: Behaviour = () =>
   Promise.reject(new ProviderError({ provider: 'x', kind: 'upstream_5xx', message: 'HTTP 502' }));
 
-function runtime(id: string, observedMs: number[] = []): ProviderRuntime {
+/** `background: false` is a provider keeping its budget for requests (never hedged to). */
+function runtime(id: string, observedMs: number[] = [], background = true): ProviderRuntime {
   const health = new ProviderHealth();
   observedMs.forEach((durationMs) => health.record({ ok: true, durationMs, at: new Date() }));
-  return { id, health } as unknown as ProviderRuntime;
+  return { id, health, definition: { background } } as unknown as ProviderRuntime;
 }
 
 /** A failover over providers with these behaviours: its outcome, the abort reasons, the time. */
@@ -157,5 +158,37 @@ describe('hedgedFailover', () => {
       ok: false,
       attempted: [{ provider: 'a', outcome: 'skipped', reason: 'request deadline reached' }],
     });
+  });
+  it('never hedges to a provider that keeps its budget, and hedges to the next one instead', async () => {
+    const { outcome } = await run(
+      [
+        [runtime('a', [40]), hangs],
+        [runtime('scarce', [], false), answers('S', 5)],
+        [runtime('c'), answers('C', 5)],
+      ],
+      { hedge: { minMs: 50, maxMs: 100 } },
+    );
+    assert.ok(outcome.ok);
+    assert.equal(outcome.data, 'C');
+    assert.deepEqual(summary(outcome.attempted), ['a:cancelled', 'c:ok']);
+  });
+
+  it('still asks a provider that keeps its budget after a failure, and waits rather than hedge to it', async () => {
+    const failed = await run([
+      [runtime('a'), fails],
+      [runtime('scarce', [], false), answers('S', 5)],
+    ]);
+    assert.ok(failed.outcome.ok);
+    assert.deepEqual(summary(failed.outcome.attempted), ['a:upstream_5xx', 'scarce:ok']);
+    const slow = await run(
+      [
+        [runtime('a', [40]), answers('A', 300)],
+        [runtime('scarce', [], false), answers('S', 5)],
+      ],
+      { hedge: { minMs: 50, maxMs: 100 } },
+    );
+    assert.ok(slow.outcome.ok);
+    assert.equal(slow.outcome.data, 'A', 'the slow answer is awaited past the hedge delay');
+    assert.deepEqual(summary(slow.outcome.attempted), ['a:ok']);
   });
 });

@@ -31,10 +31,19 @@ export function hedgeDelayMs(runtime: ProviderRuntime, bounds: HedgeBounds): num
 }
 
 /**
+ * Whether a hedge may ask this provider. One that keeps its budget for requests that need it
+ * (catalogue `background: false`) is asked only after a failure, never speculatively while
+ * another call may still answer.
+ */
+function hedgeable(runtime: ProviderRuntime): boolean {
+  return runtime.definition.background;
+}
+
+/**
  * Asks the providers in order until one answers well. The next one is asked at once when the
  * only call out fails, and also, when hedging, once the newest call has been silent for its hedge
- * delay; the first good answer wins and the calls still out are aborted. Attempts are listed in
- * the order the providers were asked.
+ * delay (the first hedgeable provider in order); the first good answer wins and the calls still
+ * out are aborted. Attempts are listed in the order the providers were asked.
  */
 export function hedgedFailover<T>(params: FailoverParams<T>): Promise<FailoverOutcome<T>> {
   return new HedgedFailover(params).run();
@@ -67,7 +76,7 @@ class HedgedFailover<T> {
     while (this.flying.size > 0) {
       const landing = await this.next();
       if (landing === 'hedge') {
-        this.launch();
+        this.launch(true);
         continue;
       }
       const { flight } = landing;
@@ -88,9 +97,9 @@ class HedgedFailover<T> {
   }
 
   /** Asks the next provider, recording those the request's deadline leaves no time for. */
-  private launch(): void {
+  private launch(hedging = false): void {
     const { deadline, callTimeoutMs, hedge } = this.params;
-    for (let runtime = this.queue.shift(); runtime; runtime = this.queue.shift()) {
+    for (let runtime = this.take(hedging); runtime; runtime = this.take(hedging)) {
       if (deadline.aborted) {
         this.attempted.push({
           provider: runtime.id,
@@ -122,11 +131,17 @@ class HedgedFailover<T> {
     }
   }
 
+  /** The next provider to ask: the first in order, or for a hedge the first hedgeable one. */
+  private take(hedging: boolean): ProviderRuntime | undefined {
+    const index = hedging ? this.queue.findIndex(hedgeable) : 0;
+    return index < 0 ? undefined : this.queue.splice(index, 1)[0];
+  }
+
   /** The next call to land, or 'hedge' when the newest one has been silent for its delay. */
   private async next(): Promise<Landing<T> | 'hedge'> {
     const landings = [...this.flying].map((f) => f.landed);
     const newest = this.newest;
-    if (!newest || !this.flying.has(newest) || this.queue.length === 0 || !this.params.hedge) {
+    if (!newest || !this.flying.has(newest) || !this.queue.some(hedgeable) || !this.params.hedge) {
       return Promise.race(landings);
     }
     let timer: NodeJS.Timeout | undefined;
