@@ -27,8 +27,8 @@ type CallListener = (record: UpstreamCallRecord) => void;
 /**
  * The one place that talks HTTP to upstreams: keep-alive agents, body limits, redirects,
  * classification of every failure into a ProviderError, and a record of every call. Adapters get
- * the raw text back (`get`) or the body validated against their schema (`getParsed`); URLs with their query (which may hold keys) are never
- * logged or put into error messages.
+ * the raw text back (`get`) or the body validated against their schema (`getParsed`); URLs with
+ * their query (which may hold keys) are never logged or put into error messages.
  */
 @Injectable()
 export class UpstreamHttpService {
