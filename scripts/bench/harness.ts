@@ -87,9 +87,13 @@ export async function load(
 }
 
 /** Resident memory of a process (Linux), in MB: its worker threads included. */
+/** A number field of /proc/<pid>/status (kB for the memory ones), NaN when absent. */
+function statusField(status: string, name: string): number {
+  return Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+}
+
 export function rssMb(pid: number): number {
-  const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) / 1024 : NaN;
+  return statusField(readFileSync(`/proc/${pid}/status`, 'utf8'), 'VmRSS') / 1024;
 }
 
 /** Where a process's resident memory is: anonymous (heaps, arenas) and mapped files, in MB. */
@@ -103,7 +107,7 @@ export interface MemoryBreakdown {
 
 export function memoryBreakdown(pid: number, top = 8): MemoryBreakdown {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1]);
+  const field = (name: string) => statusField(status, name);
   const sizes = new Map<string, number>();
   let name = '';
   for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {

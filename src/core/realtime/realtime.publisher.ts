@@ -1,5 +1,9 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import { type ServerEventName, type ServerEvents, stamped } from '../../realtime/realtime-events.types';
+import {
+  type ServerEventName,
+  type ServerEvents,
+  stamped,
+} from '../../realtime/realtime-events.types';
 
 type Listener = (channel: string, event: ServerEventName, data: unknown) => void;
 

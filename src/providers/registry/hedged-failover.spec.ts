@@ -159,6 +159,7 @@ describe('hedgedFailover', () => {
       attempted: [{ provider: 'a', outcome: 'skipped', reason: 'request deadline reached' }],
     });
   });
+
   it('never hedges to a provider that keeps its budget, and hedges to the next one instead', async () => {
     const { outcome } = await run(
       [

@@ -5,8 +5,9 @@ import { CoinCatalogue } from '../../market/coins/coin-catalogue';
 import { parseChannel, symbolOf } from '../channels';
 import type { ServerEventName, SubscriptionAck, UnsubscribeAck } from '../realtime-events.types';
 import { ConnectionAdmission } from './connection.admission';
-import type { ConnectionState, RealtimeConnection, SharedSend } from './connection.types';
+import type { ConnectionState, RealtimeConnection } from './connection.types';
 import { PriceThrottle } from './price-throttle';
+import { SendBatch } from './send-batch';
 import { SubscriptionRegistry } from './subscription.registry';
 
 /** A client this far behind is dropped, so it never holds memory or slows the others. */
@@ -31,8 +32,8 @@ export class RealtimeHub implements OnModuleDestroy {
   private readonly admission = new ConnectionAdmission();
   private readonly symbolListeners = new Set<(symbols: string[], added: string[]) => void>();
   private readonly stopListening: () => void;
-  /** While a published event is delivered: the connections due to get it, by shared send. */
-  private gathering?: Map<SharedSend, RealtimeConnection[]>;
+  /** While a published event is delivered: the connections due to get it. */
+  private batch?: SendBatch;
   messagesSent = 0;
 
   constructor(
@@ -240,8 +241,8 @@ export class RealtimeHub implements OnModuleDestroy {
 
   private deliver(channel: string, event: ServerEventName, data: unknown): void {
     const symbol = event === 'price' ? symbolOf(channel) : undefined;
-    const outer = this.gathering;
-    this.gathering = new Map();
+    const outer = this.batch;
+    const batch = (this.batch = new SendBatch());
     try {
       // A slow client removed by send() leaves the set mid-loop; a Set's iteration allows that.
       for (const state of this.registry.subscribersOf(channel)) {
@@ -253,10 +254,9 @@ export class RealtimeHub implements OnModuleDestroy {
         }
       }
     } finally {
-      const gathered = this.gathering;
-      this.gathering = outer;
+      this.batch = outer;
       // Still within the publish: nothing else can reach these clients in between.
-      gathered.forEach((connections, shared) => shared.send(connections, event, data));
+      batch.flush(event, data);
     }
   }
 
@@ -271,13 +271,8 @@ export class RealtimeHub implements OnModuleDestroy {
       return;
     }
     const shared = state.connection.shared;
-    if (this.gathering && shared) {
-      const due = this.gathering.get(shared);
-      if (due) {
-        due.push(state.connection);
-      } else {
-        this.gathering.set(shared, [state.connection]);
-      }
+    if (this.batch && shared) {
+      this.batch.add(shared, state.connection);
     } else {
       state.connection.send(event, data);
     }
